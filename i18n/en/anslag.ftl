@@ -1,0 +1,145 @@
+# anslag: messages in English. Every id here must exist in ../sv/anslag.ftl too.
+# Arguments are strings. Keep `{$field}`-style names identical in both files.
+
+## Diagnostics: `<id>` is what is wrong, `<id>-help` how to fix it.
+
+not-utf8 = the file is not UTF-8: the first bad byte is here
+not-utf8-help = Save the file as UTF-8 (in most editors: "Save as" → encoding "UTF-8"). anslag never guesses an encoding.
+read-failed = the file could not be read: {$reason}
+read-failed-help = Check that the file exists and that you may read it.
+front-matter-missing = the file does not start with front matter
+front-matter-missing-help = Start the file with a line `---`, then the fields (such as `title: …`), then another line `---`, then the text.
+front-matter-unclosed = the front matter is never closed
+front-matter-unclosed-help = Add a line with only `---` after the last field, before the text.
+yaml-syntax = malformed YAML: {$reason}
+yaml-syntax-help = Check indentation (spaces, not tabs), that every `key: value` has a space after the colon, and quote text that contains `: ` or starts with a special character, e.g. title: "Budget: 2024".
+duplicate-key = the field `{$field}` is given twice
+duplicate-key-help = Keep one of them; YAML does not allow the same field twice in one place.
+wrong-type = `{$field}` must be { $expected ->
+    [list] a list of text
+    [mapping] a set of fields (`key: value` lines)
+    [list-of-mappings] a list of entries, each a set of fields
+   *[text] text
+}
+wrong-type-help = { $expected ->
+    [list] Write one item per line, each starting with `- `, or [A, B] on one line.
+    [mapping] Write the fields indented on the lines below `{$field}:`.
+    [list-of-mappings] Write each entry as `- ` followed by its fields, indented.
+   *[text] Write the text right after `{$field}: `; quote it if it starts with `[`, `{"{"}` or `-`.
+}
+missing-field = the required field `{$field}` is missing
+missing-field-help = Add a line `{$field}: …` to this file.
+unknown-field = unknown field `{$field}`{ $suggestion ->
+    [none] {""}
+   *[other] , did you mean `{$suggestion}`?
+}
+unknown-field-help = { $suggestion ->
+    [none] Remove it, or check the spelling against the content format. Known fields here: {$known}.
+   *[other] Rename it to `{$suggestion}`, or remove it. Known fields here: {$known}.
+}
+date-format = `{$value}` is not a date in the form YYYY-MM-DD
+date-format-help = Write the date as year-month-day with four, two and two digits, e.g. 2023-10-06.
+date-not-real = `{$value}` is not a real date: { $problem ->
+    [month] there is no month {$month}
+   *[day] {$month} has only {$days} days
+}
+date-not-real-help = Check the day and month; the calendar has no such day.
+invalid-value = `{$value}` is not a valid `{$field}`
+invalid-value-help = Use one of: {$allowed}.
+invalid-number = `{$value}` is not a valid `{$field}`: it must be a whole number from {$min}
+invalid-number-help = Write a whole number without spaces or letters, e.g. `{$field}: {$example}`.
+body-folder-name = the body folder name `{$name}` is not a slug
+body-folder-name-help = Rename the folder to `{$suggestion}`: only a–z, 0–9 and `-` are allowed (no å, ä, ö, capitals or spaces).
+meeting-folder-name = the meeting folder name `{$name}` is not YYYY-MM-DD or YYYY-MM-DD-<suffix>
+meeting-folder-name-help = Name the folder after the meeting date, e.g. `2023-10-02`, or `2023-10-02-extra` for a second meeting that day (suffix: a–z, 0–9, `-`).
+meeting-date-mismatch = the meeting date {$date} differs from the folder's date {$folder}
+meeting-date-mismatch-help = Make `date` and the folder name agree: either `date: {$folder}` or rename the folder.
+duplicate-number = § {$number} appears twice in this meeting
+duplicate-number-help = Give one of the two paragraphs another number; the other one is in {$other}.
+related-first-here = § {$number} is also here
+related-first-key = first given here
+document-missing = the document file `{$file}` does not exist
+document-missing-help = Put the file at {$expected} (paths are relative to the meeting folder), or correct `file`.
+document-outside = the document file `{$file}` is outside the content folder
+document-outside-help = Copy the file into the meeting folder (e.g. `bilagor/`) and refer to it from there; anslag never reads files outside content/.
+adjusted-before-meeting = the protocol is adjusted ({$adjusted}) before the meeting was held ({$date})
+adjusted-before-meeting-help = A protocol is adjusted on or after the meeting day; check `adjusted` and `date`.
+posted-before-adjusted = the notice is posted ({$posted}) before the protocol was adjusted ({$adjusted})
+posted-before-adjusted-help = The notice of adjustment can only go up on or after the day of adjustment; set `posted` to {$adjusted} or later.
+removal-too-early = the notice is removed ({$removal}) before the appeal period has ended (last day to appeal: {$last_day})
+removal-too-early-help = The notice must stay up through the last day to appeal (Kommunallagen 8 kap. 12 §). Set `removal` to {$earliest} or later, or remove the line to get that date by default.
+identity-number = a personal identity number is in published text
+identity-number-help = Remove the number or mask it (e.g. 19121212-XXXX). Personnummer and samordningsnummer are never published.
+board-date-without-adjusted = `{$field}` is given but the protocol has no `adjusted` date
+board-date-without-adjusted-help = The notice goes up only after adjustment: add `adjusted: YYYY-MM-DD`, or remove `{$field}`.
+public-title-missing = a confidential paragraph needs a `public_title`
+public-title-missing-help = Add `public_title: …` (e.g. `public_title: Individärende`): it is published instead of the title.
+missing-file = `{$file}` is missing in this folder
+missing-file-help = Create `{$file}`; see the content format for its fields.
+unexpected-file = `{$file}` is not in a place where anslag reads it
+unexpected-file-help = { $where ->
+    [root] Only `site.yaml`, `notices/` and body folders belong directly in the content folder.
+    [body] A body folder holds `_body.yaml` and meeting folders (YYYY-MM-DD).
+   *[meeting-sub] Paragraph files (.md) belong directly in the meeting folder; folders below it hold attachments only.
+}
+unknown-body = there is no body with the slug `{$slug}`{ $suggestion ->
+    [none] {""}
+   *[other] , did you mean `{$suggestion}`?
+}
+unknown-body-help = Use the folder name of one of the bodies: {$known}.
+notice-removal-too-early = the notice is removed ({$removal}) on or before the day it is posted ({$posted})
+notice-removal-too-early-help = Set `removal` to a day after `posted`.
+link-outside = `{$file}` is a link to a place outside the content folder
+link-outside-help = Replace the link with a copy of the file; anslag never reads files outside content/.
+yaml-too-complex = the front matter is too large or nests too deeply (aliases expand to more than {$limit} values)
+yaml-too-complex-help = Write the fields out plainly, without YAML anchors and aliases that repeat large parts.
+posted-late = the notice is posted {$posted}, after the limit {$limit} (adjusted {$adjusted} + {$days} days, moved past weekends and holidays)
+posted-late-help = Kommunallagen 8 kap. 12 § asks that adjustment be announced on the notice board within two days. Check `posted`; if it is right, nothing needs fixing.
+number-gap = § {$previous} is followed by § {$number} in this meeting
+number-gap-help = Paragraphs {$missing} are missing. Check that no file is missing or misnumbered.
+number-sequence = this meeting starts at § {$number}, but the body's numbering this year leads to § {$expected}
+number-sequence-help = { $previous ->
+    [none] The year's first meeting of a body starts at § 1.
+   *[other] The previous meeting ({$previous}) ended at § {$last}; this one should start at § {$expected}.
+}
+storage-missing = the adjusted protocol does not say where it is kept
+storage-missing-help = Add `storage: …` (e.g. `storage: Kommunledningskontoret`): the notice must say where the protocol is kept (Kommunallagen 8 kap. 12 §).
+ignored-file = `{$file}` is ignored: files outside meeting and notice folders are not published
+ignored-file-help = Move it into a meeting folder if a paragraph refers to it, or remove it.
+
+
+## Command line
+
+cli-about = Publishes a municipality's meeting protocols and its digital notice board.
+cli-usage-heading = Usage
+cli-options-heading = Options
+cli-commands-heading = Commands
+cli-check-about = Reads and checks the content without writing anything; prints every problem.
+cli-content = The content folder [default: content]
+cli-today = The build's date, YYYY-MM-DD [default: today's local date]
+cli-lang = Language of messages: sv or en [default: from LC_ALL, LC_MESSAGES, LANG]
+cli-message-format = How to print problems: human or json
+cli-color = When to use colour: auto, always or never
+cli-help = Print help
+cli-version = Print version
+cli-exit-codes = Exit codes: 0 ok (warnings allowed), 1 errors in the content, 2 wrong usage, 3 I/O or internal error.
+cli-bad-today = `{$value}` is not a date YYYY-MM-DD for --today
+error-content-dir = cannot read the content folder {$path}: {$reason}
+summary = { $errors ->
+    [0] no errors
+    [one] 1 error
+   *[other] {$errors} errors
+}, { $warnings ->
+    [0] no warnings
+    [one] 1 warning
+   *[other] {$warnings} warnings
+}; { $bodies ->
+    [one] 1 body
+   *[other] {$bodies} bodies
+}, { $meetings ->
+    [one] 1 meeting
+   *[other] {$meetings} meetings
+}, { $paragraphs ->
+    [one] 1 paragraph
+   *[other] {$paragraphs} paragraphs
+}

@@ -1,0 +1,145 @@
+# anslag: meddelanden på svenska. Varje id här måste finnas i ../en/anslag.ftl också.
+# Argumenten är text. Håll namnen `{$field}` lika i båda filerna.
+
+## Diagnoser: `<id>` säger vad som är fel, `<id>-help` hur det rättas.
+
+not-utf8 = filen är inte UTF-8: den första felaktiga byten står här
+not-utf8-help = Spara filen som UTF-8 (i de flesta redigerare: "Spara som" → kodning "UTF-8"). anslag gissar aldrig teckenkodning.
+read-failed = filen gick inte att läsa: {$reason}
+read-failed-help = Kontrollera att filen finns och att du har rätt att läsa den.
+front-matter-missing = filen börjar inte med ett fälthuvud (front matter)
+front-matter-missing-help = Börja filen med en rad `---`, sedan fälten (t.ex. `title: …`), sedan en rad `---` till och därefter texten.
+front-matter-unclosed = fälthuvudet avslutas aldrig
+front-matter-unclosed-help = Lägg till en rad med bara `---` efter det sista fältet, före texten.
+yaml-syntax = felaktig YAML: {$reason}
+yaml-syntax-help = Kontrollera indraget (mellanslag, inte tabbar), att varje `fält: värde` har ett mellanslag efter kolonet och sätt citattecken kring text som innehåller `: ` eller börjar med ett specialtecken, t.ex. title: "Budget: 2024".
+duplicate-key = fältet `{$field}` finns två gånger
+duplicate-key-help = Behåll ett av dem; YAML tillåter inte samma fält två gånger på samma ställe.
+wrong-type = `{$field}` ska vara { $expected ->
+    [list] en lista med text
+    [mapping] en uppsättning fält (rader `fält: värde`)
+    [list-of-mappings] en lista med poster, var och en en uppsättning fält
+   *[text] text
+}
+wrong-type-help = { $expected ->
+    [list] Skriv en post per rad som börjar med `- `, eller [A, B] på en rad.
+    [mapping] Skriv fälten indragna på raderna under `{$field}:`.
+    [list-of-mappings] Skriv varje post som `- ` följt av dess fält, indragna.
+   *[text] Skriv texten direkt efter `{$field}: `; sätt citattecken om den börjar med `[`, `{"{"}` eller `-`.
+}
+missing-field = det obligatoriska fältet `{$field}` saknas
+missing-field-help = Lägg till en rad `{$field}: …` i den här filen.
+unknown-field = okänt fält `{$field}`{ $suggestion ->
+    [none] {""}
+   *[other] , menade du `{$suggestion}`?
+}
+unknown-field-help = { $suggestion ->
+    [none] Ta bort det eller jämför stavningen med innehållsformatet. Kända fält här: {$known}.
+   *[other] Byt namn till `{$suggestion}` eller ta bort det. Kända fält här: {$known}.
+}
+date-format = `{$value}` är inte ett datum på formen ÅÅÅÅ-MM-DD
+date-format-help = Skriv datumet som år-månad-dag med fyra, två och två siffror, t.ex. 2023-10-06.
+date-not-real = `{$value}` är inte ett verkligt datum: { $problem ->
+    [month] det finns ingen månad {$month}
+   *[day] {$month} har bara {$days} dagar
+}
+date-not-real-help = Kontrollera dag och månad; den dagen finns inte i kalendern.
+invalid-value = `{$value}` är inte ett giltigt värde för `{$field}`
+invalid-value-help = Använd något av: {$allowed}.
+invalid-number = `{$value}` är inte ett giltigt värde för `{$field}`: det ska vara ett heltal från {$min}
+invalid-number-help = Skriv ett heltal utan mellanslag eller bokstäver, t.ex. `{$field}: {$example}`.
+body-folder-name = mappnamnet `{$name}` för organet är inte ett giltigt kortnamn (slug)
+body-folder-name-help = Byt namn på mappen till `{$suggestion}`: bara a–z, 0–9 och `-` är tillåtna (inga å, ä, ö, versaler eller mellanslag).
+meeting-folder-name = mappnamnet `{$name}` för sammanträdet är inte ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD-<tillägg>
+meeting-folder-name-help = Döp mappen efter sammanträdesdagen, t.ex. `2023-10-02`, eller `2023-10-02-extra` för ett andra sammanträde samma dag (tillägg: a–z, 0–9, `-`).
+meeting-date-mismatch = sammanträdesdatumet {$date} skiljer sig från mappens datum {$folder}
+meeting-date-mismatch-help = Låt `date` och mappnamnet stämma överens: antingen `date: {$folder}` eller byt namn på mappen.
+duplicate-number = § {$number} förekommer två gånger i det här sammanträdet
+duplicate-number-help = Ge en av de två paragraferna ett annat nummer; den andra finns i {$other}.
+related-first-here = § {$number} finns också här
+related-first-key = först angivet här
+document-missing = dokumentfilen `{$file}` finns inte
+document-missing-help = Lägg filen på {$expected} (sökvägar räknas från sammanträdesmappen) eller rätta `file`.
+document-outside = dokumentfilen `{$file}` ligger utanför innehållsmappen
+document-outside-help = Kopiera filen till sammanträdesmappen (t.ex. `bilagor/`) och hänvisa till den där; anslag läser aldrig filer utanför content/.
+adjusted-before-meeting = protokollet är justerat ({$adjusted}) före sammanträdet ({$date})
+adjusted-before-meeting-help = Ett protokoll justeras på eller efter sammanträdesdagen; kontrollera `adjusted` och `date`.
+posted-before-adjusted = anslaget sätts upp ({$posted}) innan protokollet justerades ({$adjusted})
+posted-before-adjusted-help = Tillkännagivandet om justering kan sättas upp tidigast justeringsdagen; sätt `posted` till {$adjusted} eller senare.
+removal-too-early = anslaget tas ned ({$removal}) innan överklagandetiden har gått ut (sista dag att överklaga: {$last_day})
+removal-too-early-help = Anslaget ska sitta uppe till och med sista dagen för överklagande (kommunallagen 8 kap. 12 §). Sätt `removal` till {$earliest} eller senare, eller ta bort raden så blir det det datumet.
+identity-number = ett personnummer finns i text som publiceras
+identity-number-help = Ta bort numret eller maskera det (t.ex. 19121212-XXXX). Personnummer och samordningsnummer publiceras aldrig.
+board-date-without-adjusted = `{$field}` är angivet men protokollet saknar `adjusted` (justeringsdag)
+board-date-without-adjusted-help = Anslaget sätts upp först efter justering: lägg till `adjusted: ÅÅÅÅ-MM-DD` eller ta bort `{$field}`.
+public-title-missing = en sekretessbelagd paragraf behöver `public_title`
+public-title-missing-help = Lägg till `public_title: …` (t.ex. `public_title: Individärende`): den publiceras i stället för rubriken.
+missing-file = `{$file}` saknas i den här mappen
+missing-file-help = Skapa `{$file}`; se innehållsformatet för dess fält.
+unexpected-file = `{$file}` ligger inte där anslag läser den
+unexpected-file-help = { $where ->
+    [root] Direkt i innehållsmappen hör bara `site.yaml`, `notices/` och organens mappar hemma.
+    [body] Ett organs mapp innehåller `_body.yaml` och sammanträdesmappar (ÅÅÅÅ-MM-DD).
+   *[meeting-sub] Paragraffiler (.md) ska ligga direkt i sammanträdesmappen; mappar under den innehåller bara bilagor.
+}
+unknown-body = det finns inget organ med kortnamnet `{$slug}`{ $suggestion ->
+    [none] {""}
+   *[other] , menade du `{$suggestion}`?
+}
+unknown-body-help = Använd mappnamnet för något av organen: {$known}.
+notice-removal-too-early = anslaget tas ned ({$removal}) samma dag eller före den dag det sätts upp ({$posted})
+notice-removal-too-early-help = Sätt `removal` till en dag efter `posted`.
+link-outside = `{$file}` är en länk till en plats utanför innehållsmappen
+link-outside-help = Ersätt länken med en kopia av filen; anslag läser aldrig filer utanför content/.
+yaml-too-complex = fälthuvudet är för stort eller för djupt nästlat (alias blir fler än {$limit} värden)
+yaml-too-complex-help = Skriv ut fälten direkt, utan YAML-ankare och alias som upprepar stora delar.
+posted-late = anslaget sätts upp {$posted}, efter gränsen {$limit} (justerat {$adjusted} + {$days} dagar, flyttat förbi helger)
+posted-late-help = Enligt kommunallagen 8 kap. 12 § ska justeringen tillkännages på anslagstavlan inom två dagar. Kontrollera `posted`; stämmer datumet behöver inget rättas.
+number-gap = § {$previous} följs av § {$number} i det här sammanträdet
+number-gap-help = Paragraf {$missing} saknas. Kontrollera att ingen fil saknas eller har fel nummer.
+number-sequence = sammanträdet börjar på § {$number}, men organets numrering i år leder till § {$expected}
+number-sequence-help = { $previous ->
+    [none] Årets första sammanträde för ett organ börjar på § 1.
+   *[other] Förra sammanträdet ({$previous}) slutade på § {$last}; det här bör börja på § {$expected}.
+}
+storage-missing = det justerade protokollet saknar uppgift om var det förvaras
+storage-missing-help = Lägg till `storage: …` (t.ex. `storage: Kommunledningskontoret`): anslaget ska ange var protokollet förvaras (kommunallagen 8 kap. 12 §).
+ignored-file = `{$file}` används inte: filer utanför sammanträdes- och anslagsmappar publiceras inte
+ignored-file-help = Flytta den till en sammanträdesmapp om en paragraf hänvisar till den, eller ta bort den.
+
+
+## Kommandoraden
+
+cli-about = Publicerar en kommuns sammanträdesprotokoll och dess digitala anslagstavla.
+cli-usage-heading = Användning
+cli-options-heading = Flaggor
+cli-commands-heading = Kommandon
+cli-check-about = Läser och kontrollerar innehållet utan att skriva något; visar varje problem.
+cli-content = Innehållsmappen [standard: content]
+cli-today = Byggets datum, ÅÅÅÅ-MM-DD [standard: dagens lokala datum]
+cli-lang = Språk för meddelanden: sv eller en [standard: från LC_ALL, LC_MESSAGES, LANG]
+cli-message-format = Hur problem skrivs ut: human (för människor) eller json
+cli-color = När färg används: auto, always eller never
+cli-help = Visa hjälp
+cli-version = Visa version
+cli-exit-codes = Slutkoder: 0 klart (varningar tillåtna), 1 fel i innehållet, 2 felaktig användning, 3 in-/utmatningsfel eller internt fel.
+cli-bad-today = `{$value}` är inte ett datum ÅÅÅÅ-MM-DD för --today
+error-content-dir = kan inte läsa innehållsmappen {$path}: {$reason}
+summary = { $errors ->
+    [0] inga fel
+    [one] 1 fel
+   *[other] {$errors} fel
+}, { $warnings ->
+    [0] inga varningar
+    [one] 1 varning
+   *[other] {$warnings} varningar
+}; { $bodies ->
+    [one] 1 organ
+   *[other] {$bodies} organ
+}, { $meetings ->
+    [one] 1 sammanträde
+   *[other] {$meetings} sammanträden
+}, { $paragraphs ->
+    [one] 1 paragraf
+   *[other] {$paragraphs} paragrafer
+}

@@ -1,0 +1,193 @@
+//! The command line: parse arguments (help in the clerk's language), run a
+//! front end over the pipeline, print, and give the exit code. The only place
+//! that reads the clock (the default of `--today`) or the environment.
+
+use crate::diag::report;
+use crate::diag::{Diagnostics, SourceMap};
+use crate::i18n::{Catalog, Lang};
+use crate::validate::{self, Counts};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Exit codes (documented in the README and `--help`).
+pub mod exit {
+    /// Done; warnings allowed.
+    pub const OK: u8 = 0;
+    /// Errors in the content.
+    pub const CONTENT: u8 = 1;
+    /// Wrong usage of the command line.
+    pub const USAGE: u8 = 2;
+    /// I/O or internal error.
+    pub const IO: u8 = 3;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "anslag",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// The content folder.
+    #[arg(long, global = true, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// The build's date, YYYY-MM-DD.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+    /// Language of messages.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// How to print problems.
+    #[arg(long, global = true, value_enum, default_value = "human")]
+    pub message_format: MessageFormat,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: Color,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Reads and checks the content; writes nothing.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The clap command with every text taken from the catalogue.
+pub fn command(catalog: &Catalog) -> clap::Command {
+    let t = |id: &str| catalog.text(id);
+    let template = |commands: bool| {
+        let mut s = format!("{{about-with-newline}}\n{}: {{usage}}\n", t("cli-usage-heading"));
+        if commands {
+            s += &format!("\n{}:\n{{subcommands}}\n", t("cli-commands-heading"));
+        }
+        s + &format!("\n{}:\n{{options}}\n\n{}\n", t("cli-options-heading"), t("cli-exit-codes"))
+    };
+    let help = Arg::new("help").short('h').long("help").global(true).action(ArgAction::Help).help(t("cli-help"));
+    let version = Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t("cli-version"));
+    Cli::command()
+        .about(t("cli-about"))
+        .help_template(template(true))
+        .arg(help)
+        .arg(version)
+        .mut_arg("content", |a| a.help(t("cli-content")))
+        .mut_arg("today", |a| a.help(t("cli-today")))
+        .mut_arg("lang", |a| a.help(t("cli-lang")))
+        .mut_arg("message_format", |a| a.help(t("cli-message-format")))
+        .mut_arg("color", |a| a.help(t("cli-color")))
+        .mut_subcommand("check", |c| c.about(t("cli-check-about")).help_template(template(false)))
+}
+
+/// Runs the tool with these arguments and returns the exit code.
+pub fn run(args: Vec<OsString>) -> u8 {
+    let lang = Lang::from_args(&args).unwrap_or_else(Lang::from_env);
+    let catalog = Catalog::new(lang);
+    let cli = match command(&catalog).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { exit::USAGE } else { exit::OK };
+        }
+    };
+    let today = match &cli.today {
+        None => jiff::ZonedDateTime::now().date(),
+        Some(s) => match validate::parse_date(s) {
+            Ok(d) => d,
+            Err(_) => {
+                eprintln!("{}", catalog.get("cli-bad-today", &[("value", s.clone())]));
+                return exit::USAGE;
+            }
+        },
+    };
+    match cli.command {
+        Command::Check => check(&cli, today, &catalog),
+    }
+}
+
+/// `anslag check`: load and validate, print every diagnostic and a summary.
+fn check(cli: &Cli, today: Date, catalog: &Catalog) -> u8 {
+    let (loaded, mut diags) = match crate::load::load(&cli.content) {
+        Ok(x) => x,
+        Err(e) => {
+            let args = [("path", e.path.display().to_string()), ("reason", e.source.to_string())];
+            eprintln!("{}", catalog.get("error-content-dir", &args));
+            return exit::IO;
+        }
+    };
+    let checked = validate::validate(&loaded, today);
+    diags.extend(checked.diagnostics);
+    diags.sort(&loaded.sources);
+    print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts);
+    if diags.has_errors() { exit::CONTENT } else { exit::OK }
+}
+
+fn use_color(cli: &Cli) -> bool {
+    match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+    }
+}
+
+/// Prints diagnostics and the summary: human text on stderr, or JSON lines on stdout.
+fn print_diagnostics(cli: &Cli, diags: &Diagnostics, sources: &SourceMap, catalog: &Catalog, counts: Counts) {
+    let summary_args = [
+        ("errors", diags.errors().to_string()),
+        ("warnings", diags.warnings().to_string()),
+        ("bodies", counts.bodies.to_string()),
+        ("meetings", counts.meetings.to_string()),
+        ("paragraphs", counts.paragraphs.to_string()),
+    ];
+    let summary = catalog.get("summary", &summary_args);
+    match cli.message_format {
+        MessageFormat::Human => {
+            let color = use_color(cli);
+            let mut err = std::io::stderr().lock();
+            for d in &diags.0 {
+                let _ = write!(err, "{}", report::human(d, sources, catalog, color));
+            }
+            let _ = writeln!(err, "{summary}");
+        }
+        MessageFormat::Json => {
+            let mut out = std::io::stdout().lock();
+            for d in &diags.0 {
+                let _ = writeln!(out, "{}", report::json(d, sources, catalog));
+            }
+            let mut value = serde_json::json!({"type": "summary", "message": summary});
+            for (k, v) in summary_args {
+                value[k] = serde_json::json!(v.parse::<u64>().unwrap_or(0));
+            }
+            let _ = writeln!(out, "{value}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_valid_in_both_languages() {
+        for lang in [Lang::Sv, Lang::En] {
+            command(&Catalog::new(lang)).debug_assert();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The list of diagnostic codes: one per rule of the content format.
+//! The code is stable (tools match on it); the message id names the text in
+//! `i18n/*/anslag.ftl` (`<id>` for the message, `<id>-help` for the help).
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Stops the build.
+    Error,
+    /// Printed; the build goes on.
+    Warning,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $id:literal, $sev:ident;)*) => {
+        /// A rule of the content format, with its stable code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            /// All codes, in order (for documentation and catalogue tests).
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable code, e.g. `E009`.
+            pub fn code(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// The message id in the catalogue, e.g. `unknown-field`.
+            pub fn id(self) -> &'static str {
+                match self { $(Code::$variant => $id,)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    NotUtf8 = "E001", "not-utf8", Error;
+    ReadFailed = "E002", "read-failed", Error;
+    FrontMatterMissing = "E003", "front-matter-missing", Error;
+    FrontMatterUnclosed = "E004", "front-matter-unclosed", Error;
+    YamlSyntax = "E005", "yaml-syntax", Error;
+    DuplicateKey = "E006", "duplicate-key", Error;
+    WrongType = "E007", "wrong-type", Error;
+    MissingField = "E008", "missing-field", Error;
+    UnknownField = "E009", "unknown-field", Error;
+    DateFormat = "E010", "date-format", Error;
+    DateNotReal = "E011", "date-not-real", Error;
+    InvalidValue = "E012", "invalid-value", Error;
+    InvalidNumber = "E013", "invalid-number", Error;
+    BodyFolderName = "E014", "body-folder-name", Error;
+    MeetingFolderName = "E015", "meeting-folder-name", Error;
+    MeetingDateMismatch = "E016", "meeting-date-mismatch", Error;
+    DuplicateNumber = "E017", "duplicate-number", Error;
+    DocumentMissing = "E018", "document-missing", Error;
+    DocumentOutside = "E019", "document-outside", Error;
+    AdjustedBeforeMeeting = "E020", "adjusted-before-meeting", Error;
+    PostedBeforeAdjusted = "E021", "posted-before-adjusted", Error;
+    RemovalTooEarly = "E022", "removal-too-early", Error;
+    IdentityNumber = "E023", "identity-number", Error;
+    NotAdjusted = "E024", "board-date-without-adjusted", Error;
+    PublicTitleMissing = "E025", "public-title-missing", Error;
+    MissingFile = "E026", "missing-file", Error;
+    UnexpectedFile = "E027", "unexpected-file", Error;
+    UnknownBody = "E028", "unknown-body", Error;
+    NoticeRemovalTooEarly = "E029", "notice-removal-too-early", Error;
+    LinkOutside = "E030", "link-outside", Error;
+    YamlTooComplex = "E031", "yaml-too-complex", Error;
+    PostedLate = "W001", "posted-late", Warning;
+    NumberGap = "W002", "number-gap", Warning;
+    NumberSequence = "W003", "number-sequence", Warning;
+    StorageMissing = "W004", "storage-missing", Warning;
+    IgnoredFile = "W005", "ignored-file", Warning;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_and_ids_are_unique() {
+        let codes: BTreeSet<_> = Code::ALL.iter().map(|c| c.code()).collect();
+        let ids: BTreeSet<_> = Code::ALL.iter().map(|c| c.id()).collect();
+        assert_eq!(codes.len(), Code::ALL.len());
+        assert_eq!(ids.len(), Code::ALL.len());
+        for c in Code::ALL {
+            let warning = c.code().starts_with('W');
+            assert_eq!(warning, c.severity() == Severity::Warning, "{c:?}");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Printing diagnostics: for people through miette (source line and caret),
+//! for tools as JSON lines. Both take their text from the message catalogue.
+
+use super::{Diagnostic, Severity, SourceMap, Span};
+use crate::i18n::Catalog;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use serde::Serialize;
+use std::fmt;
+
+/// A place in the content, as people and tools read it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Place {
+    /// Path relative to the content folder.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in Unicode characters.
+    pub column: usize,
+}
+
+impl Place {
+    pub fn of(sources: &SourceMap, span: Span) -> Place {
+        let f = sources.get(span.file);
+        let (line, column) = f.line_col(span.start);
+        Place { file: f.path.clone(), line, column }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// The words of one diagnostic in the reader's language.
+struct Words {
+    message: String,
+    help: String,
+}
+
+fn words(d: &Diagnostic, catalog: &Catalog) -> Words {
+    let id = d.code.id();
+    Words { message: catalog.get(id, &d.args), help: catalog.get(&format!("{id}-help"), &d.args) }
+}
+
+/// A diagnostic made ready for miette's graphical handler.
+#[derive(Debug)]
+struct Shown {
+    message: String,
+    code: &'static str,
+    severity: miette::Severity,
+    help: Option<String>,
+    source: NamedSource<String>,
+    label: Option<LabeledSpan>,
+    related: Vec<Shown>,
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Shown {}
+
+impl miette::Diagnostic for Shown {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.code.is_empty()).then(|| Box::new(self.code) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.label.clone().map(|l| Box::new(std::iter::once(l)) as _)
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+    }
+}
+
+/// A source snippet around `span`, named `file:line:col` (columns in
+/// characters: miette's own count is in bytes, so we name the place ourselves).
+fn snippet(sources: &SourceMap, span: Span) -> (NamedSource<String>, Option<LabeledSpan>) {
+    let file = sources.get(span.file);
+    let place = Place::of(sources, span);
+    let label = (!file.text.is_empty()).then(|| {
+        let start = span.start.min(file.text.len());
+        let len = span.end.clamp(start, file.text.len()) - start;
+        LabeledSpan::underline(start..start + len)
+    });
+    (NamedSource::new(place.to_string(), file.text.clone()), label)
+}
+
+fn shown(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog) -> Shown {
+    let w = words(d, catalog);
+    let (source, label) = snippet(sources, d.primary);
+    let related = d
+        .related
+        .iter()
+        .map(|r| {
+            let (source, label) = snippet(sources, r.span);
+            Shown {
+                message: catalog.get(r.message, &d.args),
+                code: "",
+                severity: miette::Severity::Advice,
+                help: None,
+                source,
+                label,
+                related: Vec::new(),
+            }
+        })
+        .collect();
+    Shown {
+        message: w.message,
+        code: d.code.code(),
+        severity: match d.severity() {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        },
+        help: Some(w.help),
+        source,
+        label,
+        related,
+    }
+}
+
+/// Renders one diagnostic for a person: the place, the source line with a
+/// caret, what is wrong and how to fix it.
+pub fn human(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog, color: bool) -> String {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler =
+        GraphicalReportHandler::new_themed(theme).without_primary_span_start().with_context_lines(1).with_width(100);
+    let mut out = String::new();
+    let shown = shown(d, sources, catalog);
+    if handler.render_report(&mut out, &shown).is_err() {
+        // Rendering into a String cannot fail in practice; say it plainly anyway.
+        out = format!("{}: {}\n", Place::of(sources, d.primary), shown.message);
+    }
+    out
+}
+
+/// One diagnostic as a JSON object (one line of `--message-format json`).
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub severity: &'static str,
+    pub code: &'static str,
+    #[serde(flatten)]
+    pub place: Place,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+    pub help: String,
+    pub related: Vec<JsonRelated>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonRelated {
+    #[serde(flatten)]
+    pub place: Place,
+    pub message: String,
+}
+
+pub fn json(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog) -> String {
+    let w = words(d, catalog);
+    let end = Place::of(sources, Span { start: d.primary.end, ..d.primary });
+    let value = JsonDiagnostic {
+        kind: "diagnostic",
+        severity: match d.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        code: d.code.code(),
+        place: Place::of(sources, d.primary),
+        end_line: end.line,
+        end_column: end.column,
+        message: w.message,
+        help: w.help,
+        related: d
+            .related
+            .iter()
+            .map(|r| JsonRelated { place: Place::of(sources, r.span), message: catalog.get(r.message, &d.args) })
+            .collect(),
+    };
+    serde_json::to_string(&value).unwrap_or_default()
+}

@@ -1,0 +1,158 @@
+//! Source files as the clerk wrote them: UTF-8 checked, BOM and CRLF removed,
+//! with a line table so every byte offset maps to the line and column the
+//! clerk sees in an editor.
+
+/// Index of a file in the [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct FileId(pub u32);
+
+/// A byte range in one source file's normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Span {
+        Span { file, start, end }
+    }
+}
+
+/// One file of `content/` (or a folder, for problems with the layout).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder, with `/` separators.
+    pub path: String,
+    /// The text with BOM removed and every CRLF (or lone CR) turned into LF.
+    /// For a file that is not UTF-8, the valid part before the first bad byte.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// Why a file's bytes could not be taken as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotUtf8 {
+    /// Byte offset in the normalised valid prefix, where the bad byte sits.
+    pub at: usize,
+}
+
+impl SourceFile {
+    /// A file or folder without text (a folder, or a file we did not read).
+    pub fn empty(path: String) -> SourceFile {
+        SourceFile::from_text(path, String::new())
+    }
+
+    /// Takes `text` as it is (already normalised).
+    pub fn from_text(path: String, text: String) -> SourceFile {
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        SourceFile { path, text, line_starts }
+    }
+
+    /// Decodes bytes as UTF-8, removing a BOM and CR line ends. A file that is
+    /// not UTF-8 keeps the valid prefix as its text, and the error gives the
+    /// offset of the first bad byte in it.
+    pub fn decode(path: String, bytes: &[u8]) -> (SourceFile, Option<NotUtf8>) {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let (valid, bad) = match std::str::from_utf8(bytes) {
+            Ok(s) => (s, false),
+            Err(e) => (
+                // `valid_up_to` is by definition a UTF-8 boundary.
+                std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+                true,
+            ),
+        };
+        let text = normalise_line_ends(valid);
+        let error = bad.then_some(NotUtf8 { at: text.len() });
+        (SourceFile::from_text(path, text), error)
+    }
+
+    /// 1-based line and column (in Unicode characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+
+    /// Byte offset of a 1-based line and 0-based character column, clamped to the text.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let line_len = rest.find('\n').unwrap_or(rest.len());
+        start + rest[..line_len].char_indices().nth(col).map_or(line_len, |(i, _)| i)
+    }
+}
+
+/// CRLF and lone CR become LF; nothing else changes.
+fn normalise_line_ends(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_owned();
+    }
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// All files the diagnostics and the model refer to, by [`FileId`].
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
+    }
+
+    /// Puts the read file in place of its placeholder.
+    pub fn replace(&mut self, id: FileId, file: SourceFile) {
+        if let Some(slot) = self.files.get_mut(id.0 as usize) {
+            *slot = file;
+        }
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_vanish() {
+        let (f, err) = SourceFile::decode("a.md".into(), b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n");
+        assert!(err.is_none());
+        assert_eq!(f.text, "---\ntitle: x\n---\n");
+        assert!(!f.text.contains('\u{feff}') && !f.text.contains('\r'));
+        assert_eq!(f.line_col(4), (2, 1));
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let f = SourceFile::from_text("a".into(), "x\nåäö: 1\n".into());
+        let off = f.text.find(':').unwrap();
+        assert_eq!(f.line_col(off), (2, 4));
+        assert_eq!(f.offset_of(2, 3), off);
+    }
+
+    #[test]
+    fn not_utf8_names_the_line_of_the_bad_byte() {
+        let (f, err) = SourceFile::decode("a.md".into(), b"ok\r\nr\xE4tt\n");
+        let at = err.unwrap().at;
+        assert_eq!(f.line_col(at), (2, 2));
+    }
+}

@@ -1,0 +1,222 @@
+//! Load: the only stage that reads `content/`. It walks the folder in sorted
+//! order, reads every `.md` and `.yaml` file in parallel, checks that it is
+//! UTF-8, splits front matter from Markdown and parses the YAML into spanned
+//! trees. Nothing here knows what a field means; that is `validate`.
+
+pub mod frontmatter;
+pub mod walk;
+pub mod yaml;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, FileId, SourceFile, SourceMap, Span};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use walk::{Pending, Role};
+pub use yaml::{Node, Value};
+
+/// One content file, read and parsed.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub file: FileId,
+    /// The YAML tree (the front matter of a `.md` file); `None` if it is empty.
+    pub fields: Option<Node>,
+    /// Where "a field is missing" points: the opening `---`, or the file start.
+    pub head: Span,
+    /// The Markdown after the front matter (empty for `.yaml` files).
+    pub body: Span,
+}
+
+/// A body folder and what it holds.
+#[derive(Debug, Clone)]
+pub struct BodyDir {
+    pub slug: String,
+    /// Stands for `<slug>/_body.yaml` when that file is missing.
+    pub at: FileId,
+    pub meta: Option<Doc>,
+    /// `_body.yaml` exists but could not be read or parsed (already reported).
+    pub meta_failed: bool,
+    pub meetings: Vec<MeetingDir>,
+}
+
+/// A meeting folder and what it holds.
+#[derive(Debug, Clone)]
+pub struct MeetingDir {
+    /// The folder name, `YYYY-MM-DD[-suffix]`.
+    pub name: String,
+    /// Stands for `<body>/<name>/_meeting.md` when that file is missing.
+    pub at: FileId,
+    pub meta: Option<Doc>,
+    /// `_meeting.md` exists but could not be read or parsed (already reported).
+    pub meta_failed: bool,
+    pub paragraphs: Vec<Doc>,
+}
+
+/// Everything `content/` holds, read but not yet understood.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: SourceMap,
+    pub site: Option<Doc>,
+    /// Stands for `site.yaml` when it is missing.
+    pub site_at: Option<FileId>,
+    pub notices: Vec<Doc>,
+    pub bodies: Vec<BodyDir>,
+    /// Attachments and other non-content files, as paths relative to `content/`.
+    pub files: BTreeSet<String>,
+    /// Symbolic links that point outside `content/`.
+    pub links_outside: BTreeSet<String>,
+    /// Number of content files that could not be read or parsed.
+    pub failed: usize,
+}
+
+/// An I/O problem with the content folder itself (exit code 3).
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {source}")]
+pub struct LoadError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// Reads `root`. File-level problems are diagnostics; only a content folder
+/// that cannot be read at all is an error.
+pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
+    let err = |source| LoadError { path: root.to_owned(), source };
+    let root = std::fs::canonicalize(root).map_err(err)?;
+    if !root.is_dir() {
+        return Err(err(std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder")));
+    }
+    let layout = walk::walk(&root).map_err(|e| err(e.into()))?;
+    let read: Vec<Read> = layout.pending.par_iter().map(read_one).collect();
+
+    let mut diags = Diagnostics(layout.diagnostics);
+    let mut sources = layout.sources;
+    let mut loaded = Loaded {
+        files: layout.files,
+        links_outside: layout.links_outside,
+        bodies: layout
+            .bodies
+            .into_iter()
+            .map(|(b, ms)| BodyDir {
+                slug: b.name,
+                at: b.at,
+                meta: None,
+                meta_failed: false,
+                meetings: ms
+                    .into_iter()
+                    .map(|m| MeetingDir {
+                        name: m.name,
+                        at: m.at,
+                        meta: None,
+                        meta_failed: false,
+                        paragraphs: Vec::new(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        ..Loaded::default()
+    };
+    for (pending, r) in layout.pending.iter().zip(read) {
+        sources.replace(pending.id, r.source);
+        diags.extend(r.diagnostics);
+        match r.doc {
+            Some(doc) => loaded.file_doc(pending.role, doc),
+            None => loaded.failed_doc(pending.role),
+        }
+    }
+    if loaded.site.is_none() && !layout.pending.iter().any(|p| p.role == Role::Site) {
+        let at = sources.add(SourceFile::empty("site.yaml".into()));
+        diags.push(Diagnostic::new(Code::MissingFile, Span::new(at, 0, 0)).arg("file", "site.yaml"));
+        loaded.site_at = Some(at);
+    }
+    loaded.sources = sources;
+    Ok((loaded, diags))
+}
+
+impl Loaded {
+    fn failed_doc(&mut self, role: Role) {
+        self.failed += 1;
+        match role {
+            Role::Body { body } => {
+                if let Some(b) = self.bodies.get_mut(body) {
+                    b.meta_failed = true;
+                }
+            }
+            Role::Meeting { body, meeting } => {
+                if let Some(m) = self.bodies.get_mut(body).and_then(|b| b.meetings.get_mut(meeting)) {
+                    m.meta_failed = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn file_doc(&mut self, role: Role, doc: Doc) {
+        match role {
+            Role::Site => self.site = Some(doc),
+            Role::Notice => self.notices.push(doc),
+            Role::Body { body } => {
+                if let Some(b) = self.bodies.get_mut(body) {
+                    b.meta = Some(doc);
+                }
+            }
+            Role::Meeting { body, meeting } => {
+                if let Some(m) = self.bodies.get_mut(body).and_then(|b| b.meetings.get_mut(meeting)) {
+                    m.meta = Some(doc);
+                }
+            }
+            Role::Paragraph { body, meeting } => {
+                if let Some(m) = self.bodies.get_mut(body).and_then(|b| b.meetings.get_mut(meeting)) {
+                    m.paragraphs.push(doc);
+                }
+            }
+        }
+    }
+}
+
+/// The outcome of reading one file.
+struct Read {
+    source: SourceFile,
+    doc: Option<Doc>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn read_one(p: &Pending) -> Read {
+    let path = p.rel.clone();
+    let bytes = match std::fs::read(&p.path) {
+        Ok(b) => b,
+        Err(e) => {
+            let d = Diagnostic::new(Code::ReadFailed, Span::new(p.id, 0, 0)).arg("reason", e);
+            return Read { source: SourceFile::empty(path), doc: None, diagnostics: vec![d] };
+        }
+    };
+    let (source, not_utf8) = SourceFile::decode(path, &bytes);
+    if let Some(bad) = not_utf8 {
+        let d = Diagnostic::new(Code::NotUtf8, Span::new(p.id, bad.at, bad.at));
+        return Read { source, doc: None, diagnostics: vec![d] };
+    }
+    let (doc, diagnostics) = parse_doc(p.id, &source.text, p.role.is_markdown());
+    Read { source, doc, diagnostics }
+}
+
+/// Splits and parses one file's text.
+pub fn parse_doc(file: FileId, text: &str, markdown: bool) -> (Option<Doc>, Vec<Diagnostic>) {
+    let at = |r: std::ops::Range<usize>| Span::new(file, r.start, r.end);
+    let (yaml, head, body) = if markdown {
+        match frontmatter::split(text) {
+            Ok(parts) => (parts.yaml, at(parts.open), at(parts.body)),
+            Err(frontmatter::SplitError::Missing) => {
+                let first = text.find('\n').unwrap_or(text.len());
+                return (None, vec![Diagnostic::new(Code::FrontMatterMissing, at(0..first))]);
+            }
+            Err(frontmatter::SplitError::Unclosed(open)) => {
+                return (None, vec![Diagnostic::new(Code::FrontMatterUnclosed, at(open))]);
+            }
+        }
+    } else {
+        (0..text.len(), at(0..0), at(text.len()..text.len()))
+    };
+    match yaml::parse(&text[yaml.clone()], yaml.start, file) {
+        Ok(fields) => (Some(Doc { file, fields, head, body }), Vec::new()),
+        Err(diags) => (None, diags),
+    }
+}

@@ -1,0 +1,299 @@
+//! YAML, hidden behind one function: text in, a tree of [`Node`]s with exact
+//! spans out. The parser is `saphyr-parser` (YAML 1.2, maintained); we keep
+//! every scalar as the clerk's text and decide its meaning per field later, so
+//! `short_name: ON` is "ON", `phone: 0123456700` keeps its leading zero and
+//! `votes: {yes: …, no: …}` has the keys `yes` and `no`.
+
+use crate::diag::{Code, Diagnostic, FileId, Span};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+use std::collections::HashMap;
+
+/// The most values one front matter may expand to (aliases included).
+pub const MAX_NODES: usize = 10_000;
+/// The deepest nesting allowed.
+pub const MAX_DEPTH: usize = 64;
+
+/// A YAML value with the place it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// An empty value, `~` or `null`.
+    Null,
+    /// Any scalar, as written (after YAML unescaping and folding).
+    Text {
+        text: String,
+        plain: bool,
+    },
+    List(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The scalar text of a key or value, if it is one.
+    pub fn text(&self) -> Option<&str> {
+        match &self.value {
+            Value::Text { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Visits every scalar (keys included), depth first, in document order.
+    pub fn each_text<'a>(&'a self, f: &mut impl FnMut(&'a Node, &'a str)) {
+        match &self.value {
+            Value::Null => {}
+            Value::Text { text, .. } => f(self, text),
+            Value::List(items) => items.iter().for_each(|n| n.each_text(f)),
+            Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+                k.each_text(f);
+                v.each_text(f);
+            }),
+        }
+    }
+}
+
+/// Converts the parser's (line, char column) markers into byte offsets of the file.
+struct Locator<'a> {
+    text: &'a str,
+    base: usize,
+    line_starts: Vec<usize>,
+    file: FileId,
+}
+
+impl Locator<'_> {
+    fn offset(&self, m: &Marker) -> usize {
+        let Some(&start) = self.line_starts.get(m.line().saturating_sub(1)) else {
+            return self.base + self.text.len();
+        };
+        let rest = &self.text[start..];
+        let line_len = rest.find('\n').unwrap_or(rest.len());
+        let within = rest[..line_len].char_indices().nth(m.col()).map_or(line_len, |(i, _)| i);
+        self.base + start + within
+    }
+
+    fn span(&self, s: &saphyr_parser::Span) -> Span {
+        let start = self.offset(&s.start);
+        Span::new(self.file, start, self.offset(&s.end).max(start))
+    }
+}
+
+enum Frame {
+    List(Span, usize, Vec<Node>),
+    Map(Span, usize, Vec<(Node, Node)>, Option<Node>),
+}
+
+/// Parses `text`, which sits at byte `base` of file `file`. Returns the root
+/// (`None` for an empty document) or the diagnostics that stop it; duplicate
+/// keys are reported and the later value kept out.
+pub fn parse(text: &str, base: usize, file: FileId) -> Result<Option<Node>, Vec<Diagnostic>> {
+    let loc = Locator {
+        text,
+        base,
+        line_starts: std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect(),
+        file,
+    };
+    let mut builder = Builder::default();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| {
+            let at = loc.offset(e.marker());
+            vec![Diagnostic::new(Code::YamlSyntax, Span::new(file, at, at)).arg("reason", e.info())]
+        })?;
+        let span = loc.span(&span);
+        if let Some(problem) = builder.event(event, span) {
+            return Err(vec![problem]);
+        }
+    }
+    if builder.duplicates.is_empty() { Ok(builder.root) } else { Err(builder.duplicates) }
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    root: Option<Node>,
+    documents: usize,
+    nodes: usize,
+    duplicates: Vec<Diagnostic>,
+}
+
+impl Builder {
+    /// Feeds one event; returns a diagnostic that stops the parse.
+    fn event(&mut self, event: Event<'_>, span: Span) -> Option<Diagnostic> {
+        let too_complex = || Some(Diagnostic::new(Code::YamlTooComplex, span).arg("limit", MAX_NODES));
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Some(Diagnostic::new(Code::YamlSyntax, span).arg("reason", "more than one YAML document"));
+                }
+            }
+            Event::Scalar(text, style, anchor, _tag) => {
+                let value = if style == ScalarStyle::Plain && is_null(&text) {
+                    Value::Null
+                } else {
+                    let plain = style == ScalarStyle::Plain;
+                    Value::Text { text: text.into_owned(), plain }
+                };
+                return self.complete(Node { span, value }, anchor);
+            }
+            Event::Alias(id) => {
+                let node = self.anchors.get(&id).cloned()?;
+                self.nodes += count(&node);
+                if self.nodes > MAX_NODES {
+                    return too_complex();
+                }
+                return self.complete(Node { span, ..node }, 0);
+            }
+            Event::SequenceStart(anchor, _) => return self.open(Frame::List(span, anchor, Vec::new())),
+            Event::MappingStart(anchor, _) => return self.open(Frame::Map(span, anchor, Vec::new(), None)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (node, anchor) = match self.stack.pop()? {
+                    Frame::List(s, a, items) => (Node { span: s.to(span), value: Value::List(items) }, a),
+                    Frame::Map(s, a, entries, _) => (Node { span: s.to(span), value: Value::Map(entries) }, a),
+                };
+                return self.complete(node, anchor);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn open(&mut self, frame: Frame) -> Option<Diagnostic> {
+        self.stack.push(frame);
+        let span = match self.stack.last() {
+            Some(Frame::List(s, ..) | Frame::Map(s, ..)) => *s,
+            None => return None,
+        };
+        (self.stack.len() > MAX_DEPTH).then(|| Diagnostic::new(Code::YamlTooComplex, span).arg("limit", MAX_NODES))
+    }
+
+    fn complete(&mut self, node: Node, anchor: usize) -> Option<Diagnostic> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Some(Diagnostic::new(Code::YamlTooComplex, node.span).arg("limit", MAX_NODES));
+        }
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::List(_, _, items)) => items.push(node),
+            Some(Frame::Map(_, _, entries, key)) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => {
+                    let dup = entries.iter().find(|(old, _)| old.value == k.value && k.text().is_some());
+                    if let Some((first, _)) = dup {
+                        let d = Diagnostic::new(Code::DuplicateKey, k.span)
+                            .arg("field", k.text().unwrap_or_default())
+                            .related(first.span, "related-first-key");
+                        self.duplicates.push(d);
+                    } else {
+                        entries.push((k, node));
+                    }
+                }
+            },
+        }
+        None
+    }
+}
+
+impl Span {
+    /// From the start of `self` to the end of `other`.
+    fn to(self, other: Span) -> Span {
+        Span::new(self.file, self.start, other.end.max(self.start))
+    }
+}
+
+fn count(node: &Node) -> usize {
+    match &node.value {
+        Value::List(items) => 1 + items.iter().map(count).sum::<usize>(),
+        Value::Map(entries) => 1 + entries.iter().map(|(k, v)| count(k) + count(v)).sum::<usize>(),
+        _ => 1,
+    }
+}
+
+/// YAML 1.2 core schema nulls.
+fn is_null(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Node {
+        parse(text, 0, FileId(0)).unwrap().unwrap()
+    }
+
+    fn map(n: &Node) -> &[(Node, Node)] {
+        match &n.value {
+            Value::Map(e) => e,
+            v => panic!("not a map: {v:?}"),
+        }
+    }
+
+    #[test]
+    fn yaml_1_2_keeps_yes_no_on_as_text() {
+        let n = p("short_name: ON\nvotes: {yes: A, no: B}\nphone: 0123456700\nx: off\n");
+        let e = map(&n);
+        assert_eq!(e[0].1.text(), Some("ON"));
+        let votes = map(&e[1].1);
+        assert_eq!(votes[0].0.text(), Some("yes"));
+        assert_eq!(votes[1].0.text(), Some("no"));
+        assert_eq!(e[2].1.text(), Some("0123456700"));
+        assert_eq!(e[3].1.text(), Some("off"));
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_in_the_file() {
+        let text = "title: Åsa\nnumber: 3\n";
+        let n = parse(text, 4, FileId(0)).unwrap().unwrap();
+        let e = map(&n);
+        assert_eq!(e[1].0.span.start, 4 + text.find("number").unwrap());
+        assert_eq!(e[0].1.span.start, 4 + text.find('Å').unwrap());
+    }
+
+    #[test]
+    fn empty_and_null_values() {
+        let n = p("a:\nb: ~\nc: ''\n");
+        let e = map(&n);
+        assert_eq!(e[0].1.value, Value::Null);
+        assert_eq!(e[1].1.value, Value::Null);
+        assert_eq!(e[2].1.text(), Some(""));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let err = parse("a: 1\nb: 2\na: 3\n", 0, FileId(0)).unwrap_err();
+        assert_eq!(err[0].code, Code::DuplicateKey);
+        assert_eq!(err[0].primary.start, 10);
+    }
+
+    #[test]
+    fn syntax_errors_have_a_place() {
+        let err = parse("a: [1, 2\nb: 3\n", 0, FileId(0)).unwrap_err();
+        assert_eq!(err[0].code, Code::YamlSyntax);
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut y = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..8 {
+            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+            y.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let err = parse(&y, 0, FileId(0)).unwrap_err();
+        assert_eq!(err[0].code, Code::YamlTooComplex);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let y = format!("a: {}{}", "[".repeat(200), "]".repeat(200));
+        let err = parse(&y, 0, FileId(0)).unwrap_err();
+        assert_eq!(err[0].code, Code::YamlTooComplex);
+    }
+}

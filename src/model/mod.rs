@@ -1,0 +1,277 @@
+//! The model: a validated site, in the domain's own terms. Everything here has
+//! passed every rule; legal dates are computed once (by `calendar`, in
+//! `validate`) and stored. A confidential paragraph's private text never
+//! enters the model, so no later stage can leak it. Markdown stays Markdown:
+//! HTML exists only in `render`.
+
+use crate::diag::Span;
+pub use jiff::civil::Date;
+
+/// The whole site on the build's date.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// The build's date (`--today`): what is on the board is judged on it.
+    pub today: Date,
+    pub bodies: Vec<Body>,
+    pub notices: Vec<Notice>,
+}
+
+/// `site.yaml`.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub municipality: String,
+    pub base_url: String,
+    pub language: Language,
+    pub theme: String,
+    pub contact: Contact,
+    pub notice_board: BoardConfig,
+}
+
+/// Language of the site's own labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Sv,
+    En,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub org_number: Option<String>,
+}
+
+/// Settings of the notice board (anslagstavlan).
+#[derive(Debug, Clone)]
+pub struct BoardConfig {
+    /// The court named in the text on how to appeal (förvaltningsrätten).
+    pub court: Option<String>,
+    /// Överklagandetid in days (Kommunallagen 13 kap. 5 §: three weeks).
+    pub appeal_period_days: u32,
+    /// Days after justering within which the notice goes up (KL 8 kap. 12 §).
+    pub post_within_days: u32,
+}
+
+/// A decision-making body (nämnd, utskott, fullmäktige …).
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub slug: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: BodyKind,
+    /// Slug of the body it belongs to.
+    pub parent: Option<String>,
+    pub description: Option<Markdown>,
+    /// In order of (date, suffix).
+    pub meetings: Vec<Meeting>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    Fullmaktige,
+    Styrelse,
+    Namnd,
+    Utskott,
+    Beredning,
+    Other,
+}
+
+/// Which meeting: body, date and the folder's suffix.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MeetingId {
+    pub body: String,
+    pub date: Date,
+    pub suffix: Option<String>,
+}
+
+impl MeetingId {
+    /// The folder name: `YYYY-MM-DD[-suffix]`.
+    pub fn folder(&self) -> String {
+        match &self.suffix {
+            Some(s) => format!("{}-{s}", self.date),
+            None => self.date.to_string(),
+        }
+    }
+}
+
+/// A meeting (sammanträde) and its protocol.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub time: Option<String>,
+    pub place: Option<String>,
+    /// Ordförande.
+    pub chair: Option<String>,
+    /// Sekreterare.
+    pub secretary: Option<String>,
+    /// Justerare.
+    pub adjusters: Vec<String>,
+    pub adjustment: Adjustment,
+    /// Förvaringsplats för protokollet.
+    pub storage: Option<String>,
+    pub attendance: Vec<Attendee>,
+    /// Markdown shown above the paragraph list.
+    pub intro: Option<Markdown>,
+    /// In order of § number.
+    pub paragraphs: Vec<Paragraph>,
+    pub src: Span,
+}
+
+/// Whether the protocol is adjusted (justerat) on the build's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adjustment {
+    /// Not adjusted, or adjusted after the build's date: "ej justerat", no notice.
+    NotAdjusted,
+    Adjusted {
+        on: Date,
+        board: BoardDates,
+    },
+}
+
+/// The dates of a notice on the board, computed by `calendar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoardDates {
+    /// Anslaget sätts upp.
+    pub posted: Date,
+    /// Sista dag att överklaga (Lag 1930:173 applied).
+    pub appeal_last_day: Date,
+    /// Anslaget tas ned.
+    pub removal: Date,
+}
+
+impl BoardDates {
+    /// On the board on `day`: posted <= day < removal.
+    pub fn is_on_board(&self, day: Date) -> bool {
+        self.posted <= day && day < self.removal
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Attendee {
+    pub name: String,
+    pub party: Option<String>,
+    pub role: Option<String>,
+    pub title: Option<String>,
+}
+
+/// A paragraph (§) of a protocol.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub number: u32,
+    pub content: Content,
+    pub src: Span,
+}
+
+/// What of a paragraph may be published.
+#[derive(Debug, Clone)]
+pub enum Content {
+    Public(Box<PublicParagraph>),
+    /// Sekretess: only the number, the public title and the legal ground.
+    Confidential {
+        public_title: String,
+        legal_ground: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct PublicParagraph {
+    pub title: String,
+    /// Diarienummer.
+    pub dnr: Vec<String>,
+    pub decision: Option<Markdown>,
+    /// The body's name unless given.
+    pub decided_by: String,
+    /// Förslag till beslut.
+    pub proposal: Option<Markdown>,
+    /// Beslutet skickas till (expedieras).
+    pub recipients: Vec<String>,
+    /// Beslutsunderlag.
+    pub documents: Vec<Document>,
+    pub reservations: Vec<Reservation>,
+    pub votes: Option<Votes>,
+    /// Jäv: did not take part.
+    pub disqualified: Vec<String>,
+    /// Ärendebeskrivning.
+    pub text: Markdown,
+}
+
+/// A document in the matter (handling).
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub title: String,
+    pub date: Option<Date>,
+    /// The attachment, as a path relative to `content/` (checked to exist inside it).
+    pub file: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reservation {
+    pub by: Vec<String>,
+    pub text: Option<String>,
+}
+
+/// Omröstning.
+#[derive(Debug, Clone)]
+pub struct Votes {
+    /// What a "ja" vote is for.
+    pub yes: Option<String>,
+    /// What a "nej" vote is for.
+    pub no: Option<String>,
+    pub ballots: Vec<Ballot>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ballot {
+    pub name: String,
+    pub party: Option<String>,
+    pub vote: Vote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vote {
+    Ja,
+    Nej,
+    Avstar,
+    Jav,
+}
+
+/// Another notice on the board (kungörelse, tillkännagivande …).
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The file name without `.md`.
+    pub slug: String,
+    pub title: String,
+    pub kind: NoticeKind,
+    pub body: Option<String>,
+    pub posted: Date,
+    pub removal: Date,
+    pub text: Markdown,
+    pub src: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Kungorelse,
+    Tillkannagivande,
+    Underrattelse,
+    Other,
+}
+
+/// Markdown text and where it starts in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markdown {
+    pub text: String,
+    pub at: Span,
+}
+
+impl Site {
+    pub fn meetings(&self) -> impl Iterator<Item = &Meeting> {
+        self.bodies.iter().flat_map(|b| &b.meetings)
+    }
+
+    pub fn paragraph_count(&self) -> usize {
+        self.meetings().map(|m| m.paragraphs.len()).sum()
+    }
+}

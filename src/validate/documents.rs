@@ -1,0 +1,68 @@
+//! Document files: a `file:` is relative to the meeting folder and must be an
+//! attachment inside `content/`. Checked against what the walk found, so no
+//! file is opened here, and a link pointing outside is never followed.
+
+use super::fields::Spanned;
+use super::paragraph::Place;
+use crate::diag::{Code, Diagnostic};
+
+/// The attachment's path relative to `content/`, or `None` (reported) when it
+/// is missing or outside.
+pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let outside = || Diagnostic::new(Code::DocumentOutside, file.span).arg("file", &file.value);
+    let Some(path) = join(at.meeting_dir, &file.value) else {
+        diags.push(outside());
+        return None;
+    };
+    if at.loaded.links_outside.contains(&path) {
+        diags.push(outside());
+        return None;
+    }
+    if !at.loaded.files.contains(&path) {
+        let d = Diagnostic::new(Code::DocumentMissing, file.span)
+            .arg("file", &file.value)
+            .arg("expected", format!("content/{path}"));
+        diags.push(d);
+        return None;
+    }
+    Some(path)
+}
+
+/// `dir/file` with `.` and `..` resolved, `\` taken as `/` (clerks on
+/// Windows write it); `None` if the result would leave `content/` or the
+/// path is absolute.
+pub fn join(dir: &str, file: &str) -> Option<String> {
+    let file = file.replace('\\', "/");
+    let absolute = file.starts_with('/') || file.as_bytes().get(1) == Some(&b':');
+    if absolute {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in file.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join;
+
+    #[test]
+    fn joins_inside_content_only() {
+        assert_eq!(join("ks/2023-10-02", "bilagor/a.pdf").as_deref(), Some("ks/2023-10-02/bilagor/a.pdf"));
+        assert_eq!(join("ks/2023-10-02", "./a.pdf").as_deref(), Some("ks/2023-10-02/a.pdf"));
+        assert_eq!(join("ks/2023-10-02", "bilagor\\a.pdf").as_deref(), Some("ks/2023-10-02/bilagor/a.pdf"));
+        assert_eq!(join("ks/2023-10-02", "../2023-09-01/a.pdf").as_deref(), Some("ks/2023-09-01/a.pdf"));
+        assert_eq!(join("ks/2023-10-02", "../../a.pdf").as_deref(), Some("a.pdf"));
+        assert_eq!(join("ks/2023-10-02", "../../../etc/passwd"), None);
+        assert_eq!(join("ks/2023-10-02", "/etc/passwd"), None);
+        assert_eq!(join("ks/2023-10-02", "C:\\x.pdf"), None);
+    }
+}

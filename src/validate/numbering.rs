@@ -1,0 +1,127 @@
+//! §-numbers: unique within a meeting, without gaps, and continuing the body's
+//! numbering through the calendar year.
+
+use crate::diag::{Code, Diagnostic, Span};
+use jiff::civil::Date;
+
+/// One §-number as written: the number and its `number:` key.
+#[derive(Debug, Clone, Copy)]
+pub struct Numbered {
+    pub number: u32,
+    pub at: Span,
+}
+
+/// A meeting's numbers, for the checks across meetings.
+#[derive(Debug, Clone)]
+pub struct MeetingNumbers {
+    pub date: Date,
+    pub suffix: Option<String>,
+    /// The folder name, for messages.
+    pub folder: String,
+    pub numbers: Vec<Numbered>,
+}
+
+/// Duplicate numbers (errors) and gaps (warnings) within one meeting.
+/// `numbers` must be in file order; `path_of` names a file for messages.
+pub fn check_meeting(numbers: &[Numbered], path_of: impl Fn(Span) -> String, diags: &mut Vec<Diagnostic>) {
+    let mut sorted: Vec<&Numbered> = numbers.iter().collect();
+    sorted.sort_by_key(|n| n.number);
+    for pair in sorted.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.number == b.number {
+            let (first, second) = if a.at.file <= b.at.file { (a, b) } else { (b, a) };
+            let d = Diagnostic::new(Code::DuplicateNumber, second.at)
+                .arg("number", second.number)
+                .arg("other", path_of(first.at))
+                .related(first.at, "related-first-here");
+            diags.push(d);
+        } else if b.number > a.number + 1 {
+            let missing = if b.number == a.number + 2 {
+                format!("§ {}", a.number + 1)
+            } else {
+                format!("§ {}–{}", a.number + 1, b.number - 1)
+            };
+            let d = Diagnostic::new(Code::NumberGap, b.at)
+                .arg("previous", a.number)
+                .arg("number", b.number)
+                .arg("missing", missing);
+            diags.push(d);
+        }
+    }
+}
+
+/// Within one body and calendar year, each meeting starts at the previous
+/// meeting's highest § + 1, and the year's first at § 1, except the body's
+/// earliest meeting in the content (an archive may start mid-year).
+pub fn check_body(mut meetings: Vec<MeetingNumbers>, diags: &mut Vec<Diagnostic>) {
+    meetings.sort_by(|a, b| (a.date, &a.suffix).cmp(&(b.date, &b.suffix)));
+    meetings.retain(|m| !m.numbers.is_empty());
+    let mut previous: Option<(&MeetingNumbers, u32)> = None;
+    for (i, m) in meetings.iter().enumerate() {
+        let Some(first) = m.numbers.iter().min_by_key(|n| n.number) else { continue };
+        let last = m.numbers.iter().map(|n| n.number).max().unwrap_or(first.number);
+        let same_year = previous.filter(|(p, _)| p.date.year() == m.date.year());
+        let expected = match same_year {
+            Some((_, prev_last)) => Some(prev_last + 1),
+            None if i > 0 => Some(1),
+            None => None,
+        };
+        if let Some(expected) = expected.filter(|e| *e != first.number) {
+            let (prev, prev_last) =
+                same_year.map_or(("none".to_owned(), String::new()), |(p, l)| (p.folder.clone(), l.to_string()));
+            let d = Diagnostic::new(Code::NumberSequence, first.at)
+                .arg("number", first.number)
+                .arg("expected", expected)
+                .arg("previous", prev)
+                .arg("last", prev_last);
+            diags.push(d);
+        }
+        previous = Some((m, last));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::FileId;
+
+    fn n(number: u32, file: u32) -> Numbered {
+        Numbered { number, at: Span::new(FileId(file), 0, 0) }
+    }
+
+    fn meeting(date: &str, numbers: &[u32]) -> MeetingNumbers {
+        MeetingNumbers {
+            date: date.parse().unwrap(),
+            suffix: None,
+            folder: date.into(),
+            numbers: numbers.iter().map(|&x| n(x, x)).collect(),
+        }
+    }
+
+    #[test]
+    fn duplicates_and_gaps() {
+        let mut d = Vec::new();
+        check_meeting(&[n(3, 1), n(1, 2), n(3, 3), n(7, 4)], |s| format!("f{}", s.file.0), &mut d);
+        let codes: Vec<_> = d.iter().map(|d| (d.code, d.primary.file.0)).collect();
+        assert_eq!(codes, vec![(Code::NumberGap, 1), (Code::DuplicateNumber, 3), (Code::NumberGap, 4)]);
+        assert_eq!(d[1].related[0].span.file, FileId(1));
+    }
+
+    #[test]
+    fn sequence_across_meetings() {
+        let mut d = Vec::new();
+        check_body(
+            vec![
+                meeting("2023-09-04", &[45, 46]),
+                meeting("2023-10-02", &[47, 48]),
+                meeting("2023-11-06", &[50]),
+                meeting("2024-01-15", &[1, 2]),
+                meeting("2024-02-12", &[3]),
+                meeting("2025-01-13", &[4]),
+            ],
+            &mut d,
+        );
+        let got: Vec<_> = d.iter().map(|d| d.args[0].1.clone() + "/" + &d.args[1].1).collect();
+        assert_eq!(got, vec!["50/49", "4/1"]);
+    }
+}

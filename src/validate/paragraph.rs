@@ -1,0 +1,147 @@
+//! Paragraph files (§): the public record, or for a confidential one only
+//! its number, public title and legal ground.
+
+use super::documents::resolve_document;
+use super::fields::{Fields, Spanned};
+use super::site::markdown_body;
+use crate::diag::{Code, Diagnostic};
+use crate::load::{Doc, Loaded, Node};
+use crate::model::*;
+
+pub const PARAGRAPH_FIELDS: &[&str] = &[
+    "number",
+    "title",
+    "dnr",
+    "decision",
+    "decided_by",
+    "proposal",
+    "recipients",
+    "documents",
+    "reservations",
+    "votes",
+    "disqualified",
+    "confidential",
+    "public_title",
+];
+/// The fields of a confidential paragraph that are published.
+pub const CONFIDENTIAL_PUBLIC_FIELDS: &[&str] = &["number", "public_title", "confidential"];
+const DOCUMENT_FIELDS: &[&str] = &["title", "date", "file"];
+const RESERVATION_FIELDS: &[&str] = &["by", "text"];
+const VOTES_FIELDS: &[&str] = &["yes", "no", "ballots"];
+const BALLOT_FIELDS: &[&str] = &["name", "party", "vote"];
+const VOTE_WORDS: &[(&str, Vote)] =
+    &[("ja", Vote::Ja), ("nej", Vote::Nej), ("avstår", Vote::Avstar), ("jäv", Vote::Jav)];
+
+/// Where a paragraph sits, for resolving its documents and its default `decided_by`.
+pub struct Place<'a> {
+    pub loaded: &'a Loaded,
+    /// `<body>/<meeting folder>`.
+    pub meeting_dir: &'a str,
+    pub body_name: &'a str,
+}
+
+/// A paragraph and the place of its `number:` line (for numbering warnings).
+pub struct Read {
+    pub paragraph: Paragraph,
+    pub number: Spanned<u32>,
+}
+
+/// Reads one paragraph file. Every field is checked, confidential or not;
+/// a confidential paragraph keeps only what is published.
+pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<Read> {
+    let mut f = Fields::new(doc.fields.as_ref(), doc.head, "paragraph", PARAGRAPH_FIELDS, diags);
+    let number = f.number("number", 1, 158);
+    if number.is_none() && !f.has("number") {
+        f.missing("number");
+    }
+    let confidential = f.text("confidential");
+    let public_title = f.text("public_title");
+    let title = if confidential.is_some() { f.text("title") } else { f.required_text("title") };
+    let dnr = f.text_list("dnr");
+    let decision = f.markdown("decision").map(markdown);
+    let decided_by = f.text("decided_by").map(|s| s.value);
+    let proposal = f.markdown("proposal").map(markdown);
+    let recipients = f.text_list("recipients");
+    let document_nodes = f.list_of_maps("documents");
+    let reservation_nodes = f.list_of_maps("reservations");
+    let votes_node = f.node("votes");
+    let disqualified = f.text_list("disqualified");
+    if confidential.is_some() && public_title.is_none() {
+        f.diags.push(Diagnostic::new(Code::PublicTitleMissing, confidential.as_ref().map_or(doc.head, |c| c.key)));
+    }
+    f.finish();
+    let documents: Vec<Document> = document_nodes.into_iter().filter_map(|n| document(n, at, diags)).collect();
+    let reservations: Vec<Reservation> = reservation_nodes.into_iter().filter_map(|n| reservation(n, diags)).collect();
+    let votes = votes_node.map(|n| votes(n, diags));
+
+    let number = number?;
+    let content = match confidential {
+        Some(ground) => Content::Confidential { public_title: public_title?.value, legal_ground: ground.value },
+        None => Content::Public(Box::new(PublicParagraph {
+            title: title?.value,
+            dnr,
+            decision,
+            decided_by: decided_by.unwrap_or_else(|| at.body_name.to_owned()),
+            proposal,
+            recipients,
+            documents,
+            reservations,
+            votes,
+            disqualified,
+            text: markdown_body(doc, at.loaded),
+        })),
+    };
+    Some(Read { paragraph: Paragraph { number: number.value, content, src: doc.head }, number })
+}
+
+fn markdown(s: Spanned<String>) -> Markdown {
+    Markdown { text: s.value, at: s.span }
+}
+
+fn document(node: &Node, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+    let mut f = Fields::new(Some(node), node.span, "documents", DOCUMENT_FIELDS, diags);
+    let title = f.required_text("title");
+    let date = f.date("date").map(|d| d.value);
+    let file = f.text("file");
+    f.finish();
+    let file = match file {
+        Some(file) => Some(resolve_document(&file, at, diags)?),
+        None => None,
+    };
+    Some(Document { title: title?.value, date, file })
+}
+
+fn reservation(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Reservation> {
+    let mut f = Fields::new(Some(node), node.span, "reservations", RESERVATION_FIELDS, diags);
+    let has_by = f.has("by");
+    let by = f.text_list("by");
+    if !has_by {
+        f.missing("by");
+    }
+    let text = f.text("text").map(|s| s.value);
+    f.finish();
+    (!by.is_empty()).then_some(Reservation { by, text })
+}
+
+fn votes(node: &Node, diags: &mut Vec<Diagnostic>) -> Votes {
+    let mut f = Fields::new(Some(node), node.span, "votes", VOTES_FIELDS, diags);
+    let yes = f.text("yes").map(|s| s.value);
+    let no = f.text("no").map(|s| s.value);
+    let ballot_nodes = f.list_of_maps("ballots");
+    f.finish();
+    let ballots = ballot_nodes
+        .into_iter()
+        .filter_map(|n| {
+            let mut b = Fields::new(Some(n), n.span, "ballots", BALLOT_FIELDS, diags);
+            let name = b.required_text("name");
+            let party = b.text("party").map(|s| s.value);
+            let vote = b.choice("vote", VOTE_WORDS);
+            if vote.is_none() && !b.has("vote") {
+                b.missing("vote");
+            }
+            b.finish();
+            Some(Ballot { name: name?.value, party, vote: vote?.value })
+        })
+        .collect();
+    Votes { yes, no, ballots }
+}

@@ -1,0 +1,58 @@
+//! No personal identity number is ever published: every text that can reach
+//! a page, feed or export is scanned; the private fields of a confidential
+//! paragraph are not, because they never leave the content folder.
+
+use super::pnr::find_identity_numbers;
+use crate::diag::{Code, Diagnostic, Span};
+use crate::load::{Doc, Loaded, Node, Value};
+
+/// Which top-level fields of a document are published.
+#[derive(Debug, Clone, Copy)]
+pub enum Published {
+    /// Every field and the Markdown text.
+    All,
+    /// Only these fields; the Markdown text is private.
+    Only(&'static [&'static str]),
+}
+
+/// Reports every identity number in the published parts of `doc`.
+pub fn scan_doc(doc: &Doc, loaded: &Loaded, published: Published, diags: &mut Vec<Diagnostic>) {
+    let text = &loaded.sources.get(doc.file).text;
+    if let Some(root) = &doc.fields {
+        match (published, &root.value) {
+            (Published::Only(fields), Value::Map(entries)) => {
+                for (k, v) in entries {
+                    if k.text().is_some_and(|k| fields.contains(&k)) {
+                        scan_node(k, text, diags);
+                        scan_node(v, text, diags);
+                    }
+                }
+            }
+            (Published::Only(_), _) => {}
+            (Published::All, _) => scan_node(root, text, diags),
+        }
+    }
+    if matches!(published, Published::All) {
+        let body = text.get(doc.body.start..doc.body.end).unwrap_or_default();
+        for r in find_identity_numbers(body) {
+            let at = doc.body.start + r.start;
+            diags.push(Diagnostic::new(Code::IdentityNumber, Span::new(doc.file, at, doc.body.start + r.end)));
+        }
+    }
+}
+
+/// Scans every scalar of a YAML tree. A hit is placed where its digits stand
+/// in the source; if YAML unescaping or folding changed them, at the value.
+fn scan_node(node: &Node, source: &str, diags: &mut Vec<Diagnostic>) {
+    node.each_text(&mut |n, value| {
+        for r in find_identity_numbers(value) {
+            let found = &value[r.clone()];
+            let raw = source.get(n.span.start..n.span.end).unwrap_or_default();
+            let span = match raw.find(found) {
+                Some(i) => Span::new(n.span.file, n.span.start + i, n.span.start + i + found.len()),
+                None => Span::new(n.span.file, n.span.start, n.span.end),
+            };
+            diags.push(Diagnostic::new(Code::IdentityNumber, span));
+        }
+    });
+}
