@@ -88,11 +88,17 @@ pub fn command(catalog: &Catalog) -> clap::Command {
         .help_template(template(true))
         .arg(help)
         .arg(version)
-        .mut_arg("content", |a| a.help(t("cli-content")))
-        .mut_arg("today", |a| a.help(t("cli-today")))
-        .mut_arg("lang", |a| a.help(t("cli-lang")))
-        .mut_arg("message_format", |a| a.help(t("cli-message-format")))
-        .mut_arg("color", |a| a.help(t("cli-color")))
+        .mut_args(|a| {
+            // Defaults and values are in the catalogue's text, in the reader's language.
+            let id = format!("cli-{}", a.get_id().as_str().replace('_', "-"));
+            let text = catalog.has(&id).then(|| t(&id));
+            let a =
+                if a.get_action().takes_values() { a.hide_default_value(true).hide_possible_values(true) } else { a };
+            match text {
+                Some(text) => a.help(text),
+                None => a,
+            }
+        })
         .mut_subcommand("check", |c| c.about(t("cli-check-about")).help_template(template(false)))
 }
 
@@ -102,9 +108,14 @@ pub fn run(args: Vec<OsString>) -> u8 {
     let catalog = Catalog::new(lang);
     let cli = match command(&catalog).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            eprintln!("{}", catalog.text("cli-usage-error"));
+            let _ = e.print();
+            return exit::USAGE;
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { exit::USAGE } else { exit::OK };
+            return exit::OK;
         }
     };
     let today = match &cli.today {

@@ -123,6 +123,7 @@ cli-color = When to use colour: auto, always or never
 cli-help = Print help
 cli-version = Print version
 cli-exit-codes = Exit codes: 0 ok (warnings allowed), 1 errors in the content, 2 wrong usage, 3 I/O or internal error.
+cli-usage-error = The command line is not right (see `anslag --help`):
 cli-bad-today = `{$value}` is not a date YYYY-MM-DD for --today
 error-content-dir = cannot read the content folder {$path}: {$reason}
 summary = { $errors ->

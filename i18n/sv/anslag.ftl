@@ -123,6 +123,7 @@ cli-color = När färg används: auto, always eller never
 cli-help = Visa hjälp
 cli-version = Visa version
 cli-exit-codes = Slutkoder: 0 klart (varningar tillåtna), 1 fel i innehållet, 2 felaktig användning, 3 in-/utmatningsfel eller internt fel.
+cli-usage-error = Kommandoraden är inte rätt (se `anslag --help`):
 cli-bad-today = `{$value}` är inte ett datum ÅÅÅÅ-MM-DD för --today
 error-content-dir = kan inte läsa innehållsmappen {$path}: {$reason}
 summary = { $errors ->

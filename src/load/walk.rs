@@ -123,6 +123,10 @@ pub fn walk(root: &Path) -> Result<Layout, walkdir::Error> {
         let is_dir = match kind(root, &entry) {
             Kind::Dir => true,
             Kind::File => false,
+            Kind::Broken(reason) => {
+                layout.problem(Code::ReadFailed, rel, &[("reason", reason)]);
+                continue;
+            }
             Kind::Outside => {
                 layout.links_outside.insert(rel.clone());
                 let name = entry.file_name().to_string_lossy().into_owned();
@@ -144,6 +148,8 @@ enum Kind {
     Dir,
     File,
     Outside,
+    /// A link whose target does not exist (or cannot be resolved).
+    Broken(String),
 }
 
 /// What an entry is; a symbolic link counts as what it points to, if that is
@@ -153,12 +159,11 @@ fn kind(root: &Path, entry: &walkdir::DirEntry) -> Kind {
         return if entry.file_type().is_dir() { Kind::Dir } else { Kind::File };
     }
     match std::fs::canonicalize(entry.path()) {
-        Ok(target) if target.starts_with(root) => {
-            // A linked folder is not walked into (walkdir does not follow links);
-            // treat it as a file so it is reported, not silently skipped.
-            Kind::File
-        }
-        _ => Kind::Outside,
+        // A linked folder is not walked into (walkdir does not follow links);
+        // it counts as a file, so it is reported rather than silently skipped.
+        Ok(target) if target.starts_with(root) => Kind::File,
+        Ok(_) => Kind::Outside,
+        Err(e) => Kind::Broken(e.to_string()),
     }
 }
 

@@ -48,7 +48,6 @@ impl<'a, 'd> Fields<'a, 'd> {
                 NO_ENTRIES
             }
         };
-        let head = entries.first().map_or(head, |(k, _)| Span { end: k.span.start, ..k.span });
         Fields { entries, known, used: vec![false; entries.len()], head, diags }
     }
 
@@ -84,12 +83,16 @@ impl<'a, 'd> Fields<'a, 'd> {
     }
 
     pub fn required_text(&mut self, name: &str) -> Option<Spanned<String>> {
-        let present = self.has(name);
         let v = self.text(name);
-        if v.is_none() && !(present && self.diags.last().is_some_and(|d| d.code == Code::WrongType)) {
+        if v.is_none() && !self.has_non_text(name) {
             self.missing(name);
         }
         v
+    }
+
+    /// Whether `name` holds a list or mapping (already reported as the wrong type).
+    fn has_non_text(&self, name: &str) -> bool {
+        self.entries.iter().any(|(k, v)| k.text() == Some(name) && matches!(v.value, Value::List(_) | Value::Map(_)))
     }
 
     /// A Markdown field: kept as written (trailing blank lines removed).
