@@ -20,5 +20,6 @@ pub mod cli;
 pub mod diag;
 pub mod i18n;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod validate;

@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn ignores_non_numbers() {
         for s in NOT_FOUND {
-            assert_eq!(find_identity_numbers(s), vec![], "{s:?}");
+            assert_eq!(find_identity_numbers(s), Vec::<Range<usize>>::new(), "{s:?}");
         }
     }
 
@@ -313,7 +313,7 @@ mod tests {
             pre in "[^0-9]{0,8}", post in "[^0-9]{0,8}",
         ) {
             let text = format!("{pre}{}{post}", render(date, coord, serial, form, bump));
-            prop_assert_eq!(find_identity_numbers(&text), vec![]);
+            prop_assert_eq!(find_identity_numbers(&text), Vec::<Range<usize>>::new());
         }
     }
 }

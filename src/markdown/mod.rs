@@ -1,0 +1,218 @@
+//! Markdown → HTML for clerk text. One place owns the pulldown-cmark
+//! options. The steps:
+//!
+//! 1. parse with tables, strikethrough and footnotes;
+//! 2. rewrite the event stream: headings shift under the page's own heading
+//!    (so a page has one `h1` and headings in order), table header cells get
+//!    `scope="col"` and an announced name when the clerk left them empty,
+//!    fenced code is highlighted with CSS classes ([`highlight`]);
+//! 3. serialise with `push_html`;
+//! 4. sanitise with ammonia: no `<script>`, no `on…=` attribute and no
+//!    `javascript:` URL from content ever reaches a page.
+
+pub mod highlight;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Everything the renderer needs to know besides the text.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The level the text's highest heading becomes (e.g. 3 under a page's `h2`).
+    pub heading_base: u8,
+    /// Label for a table header cell the clerk left empty ("Kolumn"), numbered.
+    pub column_label: &'a str,
+}
+
+/// The HTML of a Markdown text, and the fenced-code languages it could not highlight.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Html {
+    pub html: String,
+    pub unknown_languages: Vec<String>,
+}
+
+/// The pulldown-cmark options for all clerk text.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
+/// Renders clerk Markdown to safe HTML.
+pub fn to_html(markdown: &str, cx: &Context<'_>) -> Html {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let top = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut rewriter =
+        Rewriter { cx: Some(cx), shift: i16::from(cx.heading_base) - i16::from(top), ..Rewriter::default() };
+    let events = rewriter.rewrite(events);
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
+    Html { html: sanitize(&raw), unknown_languages: rewriter.unknown_languages }
+}
+
+#[derive(Default)]
+struct Rewriter<'c> {
+    cx: Option<&'c Context<'c>>,
+    shift: i16,
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    column: usize,
+    cell_has_text: bool,
+    code: Option<(String, String)>,
+    unknown_languages: Vec<String>,
+}
+
+impl<'c> Rewriter<'c> {
+    fn rewrite<'e>(&mut self, events: Vec<Event<'e>>) -> Vec<Event<'e>> {
+        let mut out = Vec::with_capacity(events.len());
+        for e in events {
+            self.event(e, &mut out);
+        }
+        out
+    }
+
+    fn event<'e>(&mut self, e: Event<'e>, out: &mut Vec<Event<'e>>) {
+        if let Some((_, code)) = &mut self.code {
+            match e {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => self.end_code(out),
+                _ => {}
+            }
+            return;
+        }
+        match e {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                out.push(Event::Start(Tag::Heading { level: self.level(level), id, classes, attrs }));
+            }
+            Event::End(TagEnd::Heading(level)) => out.push(Event::End(TagEnd::Heading(self.level(level)))),
+            Event::Start(Tag::Table(al)) => {
+                self.alignments = al;
+                out.push(Event::Html(CowStr::Borrowed("<table>")));
+            }
+            Event::End(TagEnd::Table) => out.push(Event::Html(CowStr::Borrowed("</tbody></table>\n"))),
+            Event::Start(Tag::TableRow) => {
+                self.column = 0;
+                out.push(Event::Html(CowStr::Borrowed("<tr>")));
+            }
+            Event::End(TagEnd::TableRow) => out.push(Event::Html(CowStr::Borrowed("</tr>\n"))),
+            Event::Start(Tag::TableCell) if !self.in_head => {
+                self.column += 1;
+                let class = align_class(self.alignments.get(self.column - 1));
+                out.push(Event::Html(format!("<td{class}>").into()));
+            }
+            Event::End(TagEnd::TableCell) if !self.in_head => out.push(Event::Html(CowStr::Borrowed("</td>"))),
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.column = 0;
+                out.push(Event::Html(CowStr::Borrowed("<thead><tr>")));
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                out.push(Event::Html(CowStr::Borrowed("</tr></thead><tbody>")));
+            }
+            Event::Start(Tag::TableCell) if self.in_head => {
+                self.column += 1;
+                self.cell_has_text = false;
+                let class = align_class(self.alignments.get(self.column - 1));
+                out.push(Event::Html(format!("<th scope=\"col\"{class}>").into()));
+            }
+            Event::End(TagEnd::TableCell) if self.in_head => {
+                if !self.cell_has_text {
+                    let label = self.cx.map_or("", |c| c.column_label);
+                    out.push(Event::Html(
+                        format!("<span class=\"visually-hidden\">{label} {}</span>", self.column).into(),
+                    ));
+                }
+                out.push(Event::Html(CowStr::Borrowed("</th>")));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            e @ (Event::Text(_) | Event::Code(_)) => {
+                self.cell_has_text |= self.in_head;
+                out.push(e);
+            }
+            e => out.push(e),
+        }
+    }
+
+    fn level(&self, level: HeadingLevel) -> HeadingLevel {
+        let n = (level as i16 + self.shift).clamp(1, 6);
+        HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
+    }
+
+    fn end_code<'e>(&mut self, out: &mut Vec<Event<'e>>) {
+        let Some((lang, code)) = self.code.take() else { return };
+        let html = highlight::highlight(&code, &lang);
+        if !html.known && !lang.is_empty() {
+            self.unknown_languages.push(lang);
+        }
+        out.push(Event::Html(html.html.into()));
+    }
+}
+
+fn align_class(a: Option<&Alignment>) -> &'static str {
+    match a {
+        Some(Alignment::Left) => " class=\"align-left\"",
+        Some(Alignment::Center) => " class=\"align-center\"",
+        Some(Alignment::Right) => " class=\"align-right\"",
+        _ => "",
+    }
+}
+
+/// Sanitises HTML from clerk text: ammonia's safe defaults, plus the classes
+/// our own rewriting adds.
+pub fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["class"])
+        .add_tag_attributes("th", ["scope"])
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(md: &str) -> Html {
+        to_html(md, &Context { heading_base: 3, column_label: "Kolumn" })
+    }
+
+    #[test]
+    fn headings_shift_under_the_page() {
+        let h = render("## Ärendet\n\n### Bakgrund\n").html;
+        assert!(h.contains("<h3>Ärendet</h3>") && h.contains("<h4>Bakgrund</h4>"), "{h}");
+    }
+
+    #[test]
+    fn tables_have_column_headers_even_when_empty() {
+        let h = render("| | 2024 |\n|---|--:|\n| Intäkter | 1 234 |\n").html;
+        assert!(h.contains("<th scope=\"col\"><span class=\"visually-hidden\">Kolumn 1</span></th>"), "{h}");
+        assert!(h.contains("<th scope=\"col\" class=\"align-right\">2024</th>"), "{h}");
+        assert!(h.contains("<tbody>") && h.contains("<td"), "{h}");
+    }
+
+    #[test]
+    fn scripts_and_handlers_never_pass() {
+        let h = render("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">a</a> [b](javascript:alert(2))\n\n<img src=x onerror=alert(3)>").html;
+        for bad in ["<script", "javascript:", "onclick", "onerror"] {
+            assert!(!h.contains(bad), "{bad} in {h}");
+        }
+    }
+
+    #[test]
+    fn fenced_code_is_highlighted_or_kept() {
+        let h = render("```yaml\na: 1\n```\n\n```nosuchlang\n<b>x</b>\n```\n");
+        assert!(h.html.contains("hl-"), "{}", h.html);
+        assert!(h.html.contains("&lt;b&gt;x&lt;/b&gt;"), "code dropped or unescaped: {}", h.html);
+        assert_eq!(h.unknown_languages, vec!["nosuchlang".to_owned()]);
+    }
+}
