@@ -23,3 +23,4 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod validate;
+pub mod write;

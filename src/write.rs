@@ -1,0 +1,146 @@
+//! Writing the site: the only stage that writes to disk.
+//!
+//! Pages are written into a staging folder beside the output folder
+//! (`.<name>.anslag-new-<pid>`), then swapped in with one atomic
+//! `renameat2(RENAME_EXCHANGE)`: at every moment `output/` is either the whole
+//! old site or the whole new one. The old tree (now under the staging name) is
+//! removed after the swap; leftovers of an interrupted build are removed by the
+//! next one. A failed build never touches `output/`.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+const NEW_MARK: &str = ".anslag-new-";
+
+/// A staging folder being filled with the new site.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+}
+
+/// Starts a new site for `output`: cleans up leftovers of interrupted builds
+/// and creates an empty staging folder beside it.
+pub fn begin(output: &Path) -> io::Result<Staging> {
+    let output = absolute(output)?;
+    let parent = output.parent().map(Path::to_owned).unwrap_or_else(|| PathBuf::from("/"));
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    std::fs::create_dir_all(&parent)?;
+    remove_leftovers(&parent, &name)?;
+    let dir = parent.join(format!(".{name}{NEW_MARK}{}", std::process::id()));
+    std::fs::create_dir(&dir)?;
+    Ok(Staging { dir, output })
+}
+
+fn absolute(p: &Path) -> io::Result<PathBuf> {
+    if p.is_absolute() { Ok(p.to_owned()) } else { Ok(std::env::current_dir()?.join(p)) }
+}
+
+/// Removes staging folders left by builds that were killed.
+fn remove_leftovers(parent: &Path, name: &str) -> io::Result<()> {
+    let prefix = format!(".{name}{NEW_MARK}");
+    for entry in std::fs::read_dir(parent)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            std::fs::remove_dir_all(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+impl Staging {
+    /// Writes one file of the new site (`path` relative, with `/`).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.dir.join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(target, bytes)
+    }
+
+    /// Copies a file (an attachment) into the new site.
+    pub fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        let target = self.dir.join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::copy(from, target).map(|_| ())
+    }
+
+    /// Swaps the new site in. Both folders are synced first, so a crash
+    /// after the swap cannot leave a half-written file in the new site.
+    pub fn commit(self) -> io::Result<()> {
+        sync_tree(&self.dir)?;
+        if self.output.exists() {
+            rustix::fs::renameat_with(
+                rustix::fs::CWD,
+                &self.dir,
+                rustix::fs::CWD,
+                &self.output,
+                rustix::fs::RenameFlags::EXCHANGE,
+            )?;
+            // The staging name now holds the old site.
+            std::fs::remove_dir_all(&self.dir)?;
+        } else {
+            std::fs::rename(&self.dir, &self.output)?;
+        }
+        Ok(())
+    }
+
+    /// Gives up: removes the staging folder, leaving `output/` untouched.
+    pub fn abandon(self) -> io::Result<()> {
+        std::fs::remove_dir_all(&self.dir)
+    }
+}
+
+fn sync_tree(dir: &Path) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(dir).contents_first(true) {
+        let entry = entry.map_err(io::Error::other)?;
+        std::fs::File::open(entry.path())?.sync_all()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_build_then_swap_then_cleanup() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let s = begin(&out).unwrap();
+        s.write("index.html", b"one").unwrap();
+        s.write("a/b/c.html", b"deep").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"one");
+
+        let s = begin(&out).unwrap();
+        s.write("index.html", b"two").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"two");
+        assert!(!out.join("a").exists(), "old files are gone");
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn abandoned_build_leaves_output_alone_and_leftovers_are_cleaned() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let s = begin(&out).unwrap();
+        s.write("index.html", b"good").unwrap();
+        s.commit().unwrap();
+
+        let s = begin(&out).unwrap();
+        s.write("index.html", b"bad").unwrap();
+        s.abandon().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"good");
+
+        // A killed build leaves its staging folder; the next build removes it.
+        std::fs::create_dir(tmp.path().join(".output.anslag-new-999999")).unwrap();
+        let s = begin(&out).unwrap();
+        assert!(!tmp.path().join(".output.anslag-new-999999").exists());
+        s.abandon().unwrap();
+    }
+}
