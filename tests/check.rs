@@ -1,0 +1,843 @@
+//! `anslag check` end to end: every rule of the content format on a small
+//! fixture that breaks exactly that rule, with the exact `CODE file:line:col`
+//! of every diagnostic; the command line (languages, help, exit codes); and
+//! snapshots of the human output.
+//!
+//! Fixtures live in `tests/fixtures/{good,bad}/<name>/`; each bad one is a
+//! copy of `good/minimal` with one thing broken. Expected places were counted
+//! by hand in the fixture files (1-based lines, columns in Unicode characters,
+//! a BOM not counted).
+
+mod common;
+
+use common::{Run, Site, TODAY, anslag, fixtures};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// The meeting folder of `good/minimal`.
+const M: &str = "kommunstyrelsen/2026-11-09";
+
+/// One bad fixture: its exit code, the exact diagnostics as the tool sorts
+/// them, and words that must appear in the (English) messages or help.
+struct Case {
+    fixture: &'static str,
+    exit: i32,
+    expected: &'static [&'static str],
+    words: &'static [&'static str],
+}
+
+const fn case(
+    fixture: &'static str,
+    exit: i32,
+    expected: &'static [&'static str],
+    words: &'static [&'static str],
+) -> Case {
+    Case { fixture, exit, expected, words }
+}
+
+const CASES: &[Case] = &[
+    // E001: Latin-1 `ä` in `rättighetsarbete`, the file's first non-ASCII byte, line 3.
+    case("not-utf8", 1, &["E001 kommunstyrelsen/2026-11-09/02-bidrag.md:3:21"], &["not UTF-8"]),
+    // Every .md/.yaml file has a BOM and CRLF; `kind:` is on line 1 (the BOM
+    // must not shift its column) and the number follows `för`, `Åsa` on line 3.
+    case(
+        "bom-crlf-error",
+        1,
+        &["E023 kommunstyrelsen/2026-11-09/01-budget.md:3:48", "E012 kommunstyrelsen/_body.yaml:1:7"],
+        &[],
+    ),
+    case("front-matter-missing", 1, &["E003 kommunstyrelsen/2026-11-09/02-bidrag.md:1:1"], &[]),
+    case("front-matter-unclosed", 1, &["E004 kommunstyrelsen/2026-11-09/02-bidrag.md:1:1"], &[]),
+    // `title: Föreningsbidrag: Exempelby …`: the `: ` after `Föreningsbidrag`.
+    case(
+        "yaml-syntax",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/02-bidrag.md:3:23"],
+        &["malformed YAML: mapping values are not allowed"],
+    ),
+    case("duplicate-key", 1, &["E006 kommunstyrelsen/2026-11-09/02-bidrag.md:5:1"], &["`title` is given twice"]),
+    case("wrong-type", 1, &["E007 kommunstyrelsen/2026-11-09/02-bidrag.md:3:8"], &["`title` must be text"]),
+    // Points at the opening `---` of the front matter.
+    case(
+        "missing-field",
+        1,
+        &["E008 kommunstyrelsen/2026-11-09/02-bidrag.md:1:1"],
+        &["the required field `title` is missing"],
+    ),
+    case(
+        "unknown-field",
+        1,
+        &["E009 kommunstyrelsen/2026-11-09/01-budget.md:7:1"],
+        &["unknown field `recipents`, did you mean `recipients`?"],
+    ),
+    case("date-format", 1, &["E010 kommunstyrelsen/2026-11-09/01-budget.md:12:11"], &["`20 oktober 2026`"]),
+    // 2023-02-30 is a date-shaped text that is no date: E011, not a parse error.
+    case(
+        "date-not-real",
+        1,
+        &["E011 kommunstyrelsen/2026-11-09/01-budget.md:12:11"],
+        &["`2023-02-30` is not a real date: 2023-02 has only 28 days"],
+    ),
+    case(
+        "meeting-folder-date-not-real",
+        1,
+        &["E011 kommunstyrelsen/2026-02-30/_meeting.md:1:1"],
+        &["`2026-02-30` is not a real date"],
+    ),
+    case(
+        "invalid-value",
+        1,
+        &["E012 kommunstyrelsen/_body.yaml:3:7"],
+        &["`kommitté` is not a valid `kind`", "fullmäktige, styrelse, nämnd, utskott, beredning, other"],
+    ),
+    case(
+        "invalid-number",
+        1,
+        &["E013 kommunstyrelsen/2026-11-09/02-bidrag.md:2:9"],
+        &["`två` is not a valid `number`"],
+    ),
+    case("body-folder-name", 1, &["E014 Socialnämnden/:1:1"], &["`Socialnämnden` is not a slug", "`socialnamnden`"]),
+    case("meeting-folder-name", 1, &["E015 kommunstyrelsen/2026-11-09_extra/:1:1"], &["`2026-11-09_extra`"]),
+    case(
+        "meeting-date-mismatch",
+        1,
+        &["E016 kommunstyrelsen/2026-11-09/_meeting.md:2:7"],
+        &["the meeting date 2026-11-10 differs from the folder's date 2026-11-09"],
+    ),
+    // The second file (in path order) is blamed; the first is named in the help.
+    case(
+        "duplicate-number",
+        1,
+        &["E017 kommunstyrelsen/2026-11-09/02-bidrag.md:2:1"],
+        &["§ 1 appears twice", "kommunstyrelsen/2026-11-09/01-budget.md"],
+    ),
+    case(
+        "document-missing",
+        1,
+        &["E018 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
+        &["`bilagor/saknas.pdf` does not exist", "content/kommunstyrelsen/2026-11-09/bilagor/saknas.pdf"],
+    ),
+    case(
+        "document-outside",
+        1,
+        &["E019 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
+        &["`../../../outside.pdf` is outside the content folder"],
+    ),
+    case(
+        "adjusted-before-meeting",
+        1,
+        &["E020 kommunstyrelsen/2026-11-09/_meeting.md:8:1"],
+        &["adjusted (2026-11-06) before the meeting was held (2026-11-09)"],
+    ),
+    case(
+        "posted-before-adjusted",
+        1,
+        &["E021 kommunstyrelsen/2026-11-09/_meeting.md:9:1"],
+        &["posted (2026-11-10) before the protocol was adjusted (2026-11-11)"],
+    ),
+    // Posted Tue 2024-12-03 + 21 days = julafton; 25, 26 are holidays: the
+    // last day to appeal is Fri 2024-12-27 and the earliest removal 2024-12-28.
+    case(
+        "removal-too-early",
+        1,
+        &["E022 kommunstyrelsen/2024-12-02/_meeting.md:10:1"],
+        &["removed (2024-12-27)", "last day to appeal: 2024-12-27", "Set `removal` to 2024-12-28 or later"],
+    ),
+    case("identity-number-title", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:3:66"], &[]),
+    case("identity-number-markdown", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:10:35"], &[]),
+    case("identity-number-site-contact", 1, &["E023 site.yaml:8:15"], &[]),
+    case("identity-number-notice", 1, &["E023 notices/2026-11-20-kungorelse-ks.md:11:23"], &[]),
+    // In a `|` block scalar: the line and column of the digits themselves.
+    case("identity-number-decision", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:7:3"], &[]),
+    // Numbers in the private title, decision and text are not reported; the
+    // one in `public_title` is.
+    case(
+        "identity-number-confidential",
+        1,
+        &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:5:29"],
+        &["a personal identity number is in published text"],
+    ),
+    case(
+        "board-date-without-adjusted",
+        1,
+        &["E024 kommunstyrelsen/2026-11-09/_meeting.md:8:1", "E024 kommunstyrelsen/2026-11-09/_meeting.md:9:1"],
+        &["`posted` is given but", "`removal` is given but"],
+    ),
+    case(
+        "public-title-missing",
+        1,
+        &["E025 kommunstyrelsen/2026-11-09/02-bidrag.md:5:1"],
+        &["a confidential paragraph needs a `public_title`"],
+    ),
+    case("missing-site-yaml", 1, &["E026 site.yaml:1:1"], &["`site.yaml` is missing"]),
+    case("missing-body-yaml", 1, &["E026 kommunstyrelsen/_body.yaml:1:1"], &["`_body.yaml` is missing"]),
+    case("missing-meeting-md", 1, &["E026 kommunstyrelsen/2026-11-09/_meeting.md:1:1"], &["`_meeting.md` is missing"]),
+    case(
+        "unexpected-file",
+        1,
+        &[
+            "E027 kommunstyrelsen/2026-11-09/bilagor/utkast.md:1:1",
+            "E027 kommunstyrelsen/anteckningar.yaml:1:1",
+            "E027 readme.md:1:1",
+        ],
+        &["`utkast.md`", "`anteckningar.yaml`", "`readme.md`"],
+    ),
+    case(
+        "unknown-body-parent",
+        1,
+        &["E028 kommunstyrelsen/_body.yaml:4:9"],
+        &["there is no body with the slug `kommunfullmaktige`"],
+    ),
+    case(
+        "unknown-body-notice",
+        1,
+        &["E028 notices/2026-11-20-kungorelse-ks.md:4:7"],
+        &["`kommunstyrelse`, did you mean `kommunstyrelsen`?"],
+    ),
+    case(
+        "notice-removal-too-early",
+        1,
+        &["E029 notices/2026-11-20-kungorelse-ks.md:6:1"],
+        &["removed (2026-11-20) on or before the day it is posted (2026-11-20)"],
+    ),
+    // The 8th `*l1` on line 6 is where the aliases pass 10 000 values.
+    case("yaml-too-complex", 1, &["E031 kommunstyrelsen/2026-11-09/02-bidrag.md:6:45"], &["10000"]),
+    // Adjusted Wed 2026-11-11 + 2 days = Fri 2026-11-13; posted Mon 2026-11-16.
+    case(
+        "posted-late",
+        0,
+        &["W001 kommunstyrelsen/2026-11-09/_meeting.md:9:1"],
+        &["posted 2026-11-16, after the limit 2026-11-13 (adjusted 2026-11-11 + 2 days"],
+    ),
+    case(
+        "number-gap",
+        0,
+        &["W002 kommunstyrelsen/2026-11-09/02-bidrag.md:2:1"],
+        &["§ 1 is followed by § 3", "Paragraphs § 2 are missing"],
+    ),
+    // The lowest § of the meeting is blamed (04-…, § 4), not the first file
+    // (01-…, which holds § 5).
+    case(
+        "number-sequence",
+        0,
+        &["W003 kommunstyrelsen/2026-11-23/04-sammantradesplan.md:2:1"],
+        &["starts at § 4, but the body's numbering this year leads to § 3", "(2026-11-09) ended at § 2"],
+    ),
+    case(
+        "number-sequence-new-year",
+        0,
+        &["W003 kommunstyrelsen/2027-01-18/03-delegationsordning.md:2:1"],
+        &["starts at § 3, but the body's numbering this year leads to § 1", "The year's first meeting"],
+    ),
+    // Points at the opening `---` of the meeting file.
+    case(
+        "storage-missing",
+        0,
+        &["W004 kommunstyrelsen/2026-11-09/_meeting.md:1:1"],
+        &["does not say where it is kept"],
+    ),
+    case("ignored-file", 0, &["W005 kommunstyrelsen/protokoll-2026.pdf:1:1"], &["`protokoll-2026.pdf` is ignored"]),
+    // Several broken files: everything in one run, sorted by file, then line.
+    case(
+        "many-problems",
+        1,
+        MANY_PROBLEMS,
+        &[
+            "did you mean `recipients`",
+            "`bilagor/saknas.pdf` does not exist",
+            "`två` is not a valid `post_within_days`",
+        ],
+    ),
+];
+
+const MANY_PROBLEMS: &[&str] = &[
+    "E009 kommunstyrelsen/2026-11-09/01-budget.md:7:1",
+    "E018 kommunstyrelsen/2026-11-09/01-budget.md:13:11",
+    "W002 kommunstyrelsen/2026-11-09/02-bidrag.md:2:1",
+    "E023 kommunstyrelsen/2026-11-09/02-bidrag.md:10:35",
+    "W004 kommunstyrelsen/2026-11-09/_meeting.md:1:1",
+    "E021 kommunstyrelsen/2026-11-09/_meeting.md:9:1",
+    "E012 kommunstyrelsen/_body.yaml:3:7",
+    "E029 notices/2026-11-20-kungorelse-ks.md:6:1",
+    "E027 readme.md:1:1",
+    "E013 site.yaml:12:21",
+];
+
+/// Codes that no static fixture can produce (they need a symbolic link or
+/// an unreadable file, made at run time), with the test that covers them.
+const COVERED_AT_RUN_TIME: &[(&str, &str)] =
+    &[("E002", "unreadable_file_is_reported"), ("E030", "symlink_outside_content_is_reported_and_never_read")];
+
+/// Fixtures that check clean: no errors, no warnings.
+const GOOD: &[&str] = &[
+    "minimal",
+    // Every .md/.yaml file with a UTF-8 BOM and CRLF line ends.
+    "bom-crlf",
+    // `short_name: ON`, `phone: 0123456700`, `votes: {yes, no}`, `time: 13.00`, `dnr: 2026`.
+    "text-scalars",
+    // Org.nr 212000-1884 and 556036-0793, phone numbers, Dnr KS/2023:26, ISO
+    // dates, bankgiro, table amounts and long digit runs that fail the date.
+    "not-identity-numbers",
+    // Identity numbers only in the private fields and text of a confidential §.
+    "confidential-private-identity-number",
+    // § numbering starting mid-year (archive), posted on the limit moved past a
+    // weekend, removal on the earliest day, adjusted after the build date,
+    // `-extra` meeting, `\` in a document path, a document of another meeting.
+    "edge-cases",
+];
+
+fn check(fixture: &str) -> Run {
+    Site::fixture(fixture).check()
+}
+
+#[test]
+fn every_bad_fixture_gives_exactly_its_diagnostics() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let run = check(&format!("bad/{}", c.fixture));
+        let got = run.short();
+        if got != c.expected || run.code != c.exit {
+            failures.push(format!(
+                "{}: exit {} (want {}), got\n    {:?}\n  want\n    {:?}",
+                c.fixture, run.code, c.exit, got, c.expected
+            ));
+        }
+        let text = run.text();
+        for w in c.words {
+            if !text.contains(w) {
+                failures.push(format!("{}: the messages do not contain {w:?}:\n{text}", c.fixture));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_bad_fixture_is_in_the_table() {
+    let on_disk: BTreeSet<String> = std::fs::read_dir(fixtures().join("bad"))
+        .expect("tests/fixtures/bad")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let in_table: BTreeSet<String> = CASES.iter().map(|c| c.fixture.to_owned()).collect();
+    assert_eq!(on_disk, in_table);
+    let good: BTreeSet<String> = std::fs::read_dir(fixtures().join("good"))
+        .expect("tests/fixtures/good")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(good, GOOD.iter().map(|s| s.to_string()).collect());
+}
+
+#[test]
+fn every_code_is_covered() {
+    let mut covered: BTreeSet<String> =
+        CASES.iter().flat_map(|c| c.expected).map(|e| e.split(' ').next().unwrap_or_default().to_owned()).collect();
+    covered.extend(COVERED_AT_RUN_TIME.iter().map(|(c, _)| c.to_string()));
+    let all: BTreeSet<String> = anslag::diag::Code::ALL.iter().map(|c| c.code().to_owned()).collect();
+    let missing: Vec<_> = all.difference(&covered).collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+}
+
+#[test]
+fn good_fixtures_check_clean() {
+    for name in GOOD {
+        let run = check(&format!("good/{name}"));
+        assert_eq!(run.short(), Vec::<String>::new(), "good/{name}");
+        assert_eq!(run.code, 0, "good/{name}");
+    }
+}
+
+#[test]
+fn minimal_site_is_what_it_claims() {
+    let run = check("good/minimal");
+    let s = &run.summary;
+    assert_eq!((s.errors, s.warnings, s.bodies, s.meetings, s.paragraphs), (0, 0, 1, 1, 2));
+    assert!(fixtures().join("good/minimal").join(M).join("bilagor/tjansteskrivelse.pdf").is_file());
+}
+
+/// The fixtures meant to have no identity number have none, anywhere (file
+/// names and attachments included), so a clean check means something.
+#[test]
+fn good_fixtures_hold_no_identity_numbers() {
+    for name in GOOD.iter().filter(|n| **n != "confidential-private-identity-number") {
+        let root = fixtures().join("good").join(name);
+        for (path, _) in common::fingerprint(&root) {
+            let full = root.join(&path);
+            let mut texts = vec![path.to_string_lossy().into_owned()];
+            if full.is_file() {
+                texts.push(String::from_utf8_lossy(&std::fs::read(&full).expect("read")).into_owned());
+            }
+            for t in texts {
+                let hits = anslag::validate::pnr::find_identity_numbers(&t);
+                assert!(hits.is_empty(), "good/{name}/{}: {:?}", path.display(), hits.iter().map(|r| &t[r.clone()]));
+            }
+        }
+    }
+}
+
+/// "Accepted as text" means kept as written, not only "no error": read the
+/// model through the library.
+#[test]
+fn text_scalars_are_kept_as_written() {
+    use anslag::model::{Content, Vote};
+    let site = Site::fixture("good/text-scalars");
+    let (loaded, diags) = anslag::load::load(&site.content()).expect("load");
+    assert!(diags.0.is_empty(), "{:?}", diags.0);
+    let today = TODAY.parse().expect("date");
+    let checked = anslag::validate::validate(&loaded, today);
+    assert!(checked.diagnostics.0.is_empty(), "{:?}", checked.diagnostics.0);
+    let model = checked.site.expect("a model without errors");
+    assert_eq!(model.config.contact.phone.as_deref(), Some("0123456700"));
+    let body = &model.bodies[0];
+    assert_eq!(body.short_name.as_deref(), Some("ON"));
+    let meeting = &body.meetings[0];
+    assert_eq!(meeting.time.as_deref(), Some("13.00"));
+    let Content::Public(p) = &meeting.paragraphs[1].content else { panic!("§ 2 is public") };
+    assert_eq!(p.dnr, ["2026"]);
+    let votes = p.votes.as_ref().expect("votes");
+    assert_eq!(votes.yes.as_deref(), Some("Bifall till ansökan"));
+    assert_eq!(votes.no.as_deref(), Some("Avslag på ansökan"));
+    let ballots: Vec<_> = votes.ballots.iter().map(|b| (b.name.as_str(), b.vote)).collect();
+    assert_eq!(ballots, [("Åsa Ek", Vote::Ja), ("Karin Lund", Vote::Nej), ("Per Holm", Vote::Avstar)]);
+}
+
+/// Git must not have normalised the bytes the encoding fixtures are about.
+#[test]
+fn encoding_fixtures_have_their_bytes() {
+    for name in ["good/bom-crlf", "bad/bom-crlf-error"] {
+        for rel in
+            ["site.yaml", "kommunstyrelsen/_body.yaml", &format!("{M}/01-budget.md"), &format!("{M}/_meeting.md")]
+        {
+            let bytes = std::fs::read(fixtures().join(name).join(rel)).expect("read");
+            assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name}/{rel} has no BOM");
+            let lf = bytes.iter().filter(|b| **b == b'\n').count();
+            let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
+            assert!(lf > 0 && lf == crlf, "{name}/{rel} is not CRLF throughout");
+        }
+    }
+    let latin1 = std::fs::read(fixtures().join("bad/not-utf8").join(M).join("02-bidrag.md")).expect("read");
+    assert!(std::str::from_utf8(&latin1).is_err());
+    let line3 = latin1.split(|b| *b == b'\n').nth(2).expect("line 3");
+    assert!(line3.windows(4).any(|w| w == b"r\xE4tt"), "line 3 holds the Latin-1 `r\\xe4tt`");
+}
+
+#[test]
+fn duplicate_number_names_both_files() {
+    let run = check("bad/duplicate-number");
+    let [d] = run.diags.as_slice() else { panic!("{:?}", run.short()) };
+    assert_eq!(d.file, format!("{M}/02-bidrag.md"));
+    let [r] = d.related.as_slice() else { panic!("no related place: {d:?}") };
+    assert_eq!((r.file.as_str(), r.line, r.column), (format!("{M}/01-budget.md").as_str(), 2, 1));
+    assert_eq!(r.message, "§ 1 is also here");
+}
+
+#[test]
+fn duplicate_key_points_at_the_first_one_too() {
+    let run = check("bad/duplicate-key");
+    let [d] = run.diags.as_slice() else { panic!("{:?}", run.short()) };
+    let [r] = d.related.as_slice() else { panic!("no related place: {d:?}") };
+    assert_eq!((r.file.as_str(), r.line, r.column), (format!("{M}/02-bidrag.md").as_str(), 3, 1));
+}
+
+#[test]
+fn spans_cover_the_offending_text() {
+    // `19121212-1212` after `…Åsa Ek ` on line 3: 13 characters.
+    let run = check("bad/identity-number-title");
+    let d = &run.diags[0];
+    assert_eq!((d.line, d.column, d.end_line, d.end_column), (3, 66, 3, 79));
+    // `201212121212` at the start of the second line of a block scalar.
+    let run = check("bad/identity-number-decision");
+    let d = &run.diags[0];
+    assert_eq!((d.line, d.column, d.end_line, d.end_column), (7, 3, 7, 15));
+    // BOM + CRLF: `kommitté` on line 1 is 8 characters (9 bytes).
+    let run = check("bad/bom-crlf-error");
+    let d = &run.diags[1];
+    assert_eq!((d.line, d.column, d.end_line, d.end_column), (1, 7, 1, 15));
+}
+
+// ---------------------------------------------------------------------------
+// Many files, one run; languages.
+
+#[test]
+fn all_problems_of_all_files_in_one_run_sorted() {
+    let run = check("bad/many-problems");
+    assert_eq!(run.short(), MANY_PROBLEMS);
+    let places: Vec<_> = run.diags.iter().map(|d| (d.file.clone(), d.line, d.column)).collect();
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted, "sorted by file, line and column");
+    let files: BTreeSet<_> = run.diags.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(files.len(), 7, "problems of seven files");
+    assert_eq!((run.summary.errors, run.summary.warnings), (8, 2));
+}
+
+#[test]
+fn swedish_and_english_differ_only_in_words() {
+    let site = Site::fixture("bad/many-problems");
+    let sv = site.check_with(&["--lang", "sv"], &[]);
+    let en = site.check_with(&["--lang", "en"], &[]);
+    assert_eq!(sv.short(), en.short());
+    assert_eq!(sv.code, en.code);
+    for (s, e) in sv.diags.iter().zip(&en.diags) {
+        assert_ne!(s.message, e.message, "{}", s.short());
+        assert_ne!(s.help, e.help, "{}", s.short());
+        assert_eq!((s.end_line, s.end_column), (e.end_line, e.end_column));
+    }
+    assert_ne!(sv.summary.message, en.summary.message);
+    assert!(sv.summary.message.starts_with("8 fel, 2 varningar"), "{}", sv.summary.message);
+    assert!(en.summary.message.starts_with("8 errors, 2 warnings"), "{}", en.summary.message);
+    assert!(sv.text().contains("menade du `recipients`"), "{}", sv.text());
+}
+
+#[test]
+fn language_comes_from_the_locale_without_lang() {
+    let site = Site::fixture("bad/unknown-field");
+    let sv = site.check_with(&["--lang", "sv"], &[]);
+    let en = site.check_with(&["--lang", "en"], &[]);
+    let by_lang = site.check_with(&[], &[("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(by_lang.diags, sv.diags);
+    let by_messages = site.check_with(&[], &[("LC_MESSAGES", "sv_SE.UTF-8"), ("LANG", "en_GB.UTF-8")]);
+    assert_eq!(by_messages.diags, sv.diags);
+    // LC_ALL wins over LANG; no locale at all is English.
+    let by_all = site.check_with(&[], &[("LC_ALL", "en_US.UTF-8"), ("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(by_all.diags, en.diags);
+    assert_eq!(site.check_with(&[], &[]).diags, en.diags);
+    // --lang wins over the locale.
+    assert_eq!(site.check_with(&["--lang", "en"], &[("LANG", "sv_SE.UTF-8")]).diags, en.diags);
+}
+
+// ---------------------------------------------------------------------------
+// Help, usage and I/O errors.
+
+fn help(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut cmd = anslag();
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run");
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn help_in_english_mentions_the_exit_codes() {
+    for args in [&["--help"][..], &["-h"], &["check", "--help"], &["--lang", "en", "--help"]] {
+        let text = help(args, &[]);
+        assert!(
+            text.contains("Exit codes: 0 ok (warnings allowed), 1 errors in the content, 2 wrong usage, 3 I/O"),
+            "{args:?}:\n{text}"
+        );
+        assert!(text.contains("--content"), "{args:?}:\n{text}");
+        assert!(text.contains("Usage"), "{args:?}:\n{text}");
+    }
+    assert!(help(&["--help"], &[]).contains("check"));
+}
+
+#[test]
+fn help_in_swedish_mentions_the_exit_codes() {
+    let by_flag = help(&["--lang", "sv", "--help"], &[]);
+    let by_locale = help(&["--help"], &[("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(by_flag, by_locale);
+    for text in [&by_flag, &help(&["check", "--help", "--lang=sv"], &[])] {
+        assert!(
+            text.contains("Slutkoder: 0 klart (varningar tillåtna), 1 fel i innehållet, 2 felaktig användning, 3 in-"),
+            "{text}"
+        );
+        assert!(text.contains("Användning"), "{text}");
+        assert!(!text.contains("Exit codes"), "{text}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
+    let content = content.to_str().expect("UTF-8 path");
+    let cases: &[&[&str]] = &[
+        &[],
+        &["frobnicate"],
+        &["check", "--no-such-flag"],
+        &["check", "--today", "2026-02-30", "--content", content],
+        &["check", "--today", "25 november 2026", "--content", content],
+        &["check", "--lang", "de", "--content", content],
+        &["check", "--message-format", "xml", "--content", content],
+        &["check", "--color", "sometimes", "--content", content],
+    ];
+    for args in cases {
+        let out = anslag().args(*args).current_dir(site.root()).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(!out.stderr.is_empty(), "{args:?}: usage errors are explained on stderr");
+    }
+    let out = anslag().args(["check", "--lang", "sv", "--no-such-flag"]).output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Kommandoraden är inte rätt (se `anslag --help`)"), "{stderr}");
+    let out = anslag().args(["check", "--today", "2026-02-30", "--content", content]).output().expect("run");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`2026-02-30` is not a date YYYY-MM-DD for --today"));
+}
+
+#[test]
+fn unreadable_content_folder_exits_3() {
+    let site = Site::fixture("good/minimal");
+    for (path, json) in [
+        (site.root().join("no-such-folder"), false),
+        (site.root().join("no-such-folder"), true),
+        (site.path("site.yaml"), false),
+    ] {
+        let mut cmd = anslag();
+        cmd.args(["check", "--lang", "en", "--today", TODAY, "--content"]).arg(&path);
+        if json {
+            cmd.args(["--message-format", "json"]);
+        }
+        let out = cmd.output().expect("run");
+        assert_eq!(out.status.code(), Some(3), "{}", path.display());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("cannot read the content folder"), "{stderr}");
+        assert!(stderr.contains(&*path.to_string_lossy()), "names the folder: {stderr}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Things that need the file system at run time: links, unreadable files,
+// files that must be ignored.
+
+/// A document that is a symbolic link to something outside `content/` is an
+/// error, and its target is never opened: it is a fifo here, so opening it
+/// for reading would hang until the timeout.
+#[test]
+fn symlink_outside_content_is_reported_and_never_read() {
+    let site = Site::fixture("good/minimal");
+    let fifo = site.root().join("outside.pdf");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(status.success());
+    site.symlink(&format!("{M}/bilagor/tjansteskrivelse.pdf"), &fifo);
+    let run = site.check();
+    assert_eq!(
+        run.short(),
+        [format!("E019 {M}/01-budget.md:13:11"), format!("E030 {M}/bilagor/tjansteskrivelse.pdf:1:1"),]
+    );
+    assert!(run.text().contains("`tjansteskrivelse.pdf` is a link to a place outside the content folder"));
+
+    // The same through a relative link that climbs out of content/.
+    let site = Site::fixture("good/minimal");
+    std::fs::write(site.root().join("outside.pdf"), "secret").expect("write");
+    site.symlink(&format!("{M}/bilagor/tjansteskrivelse.pdf"), Path::new("../../../../outside.pdf"));
+    assert_eq!(
+        site.check().short(),
+        [format!("E019 {M}/01-budget.md:13:11"), format!("E030 {M}/bilagor/tjansteskrivelse.pdf:1:1"),]
+    );
+}
+
+/// A paragraph file that is a link to a file outside is reported too, and
+/// its text (an identity number here) never read.
+#[test]
+fn paragraph_linked_from_outside_is_not_read() {
+    let site = Site::fixture("good/minimal");
+    let outside = site.root().join("02-bidrag.md");
+    std::fs::write(&outside, "---\nnumber: 2\ntitle: 19121212-1212\n---\n").expect("write");
+    site.symlink(&format!("{M}/02-bidrag.md"), &outside);
+    assert_eq!(site.check().short(), [format!("E030 {M}/02-bidrag.md:1:1")]);
+}
+
+/// A folder that links outside: reported, and a document through it is an error.
+#[test]
+fn folder_linked_outside_is_reported() {
+    let site = Site::fixture("good/minimal");
+    let outside = site.root().join("bilagor");
+    std::fs::create_dir(&outside).expect("mkdir");
+    std::fs::write(outside.join("tjansteskrivelse.pdf"), "%PDF").expect("write");
+    std::fs::remove_dir_all(site.path(&format!("{M}/bilagor"))).expect("rm");
+    site.symlink(&format!("{M}/bilagor"), &outside);
+    let run = site.check();
+    let got = run.short();
+    assert_eq!(got.len(), 2, "{got:?}");
+    // The document is reported as missing (E018) or outside (E019).
+    assert!(
+        got[0] == format!("E018 {M}/01-budget.md:13:11") || got[0] == format!("E019 {M}/01-budget.md:13:11"),
+        "{got:?}"
+    );
+    assert_eq!(got[1], format!("E030 {M}/bilagor:1:1"));
+}
+
+/// A link that stays inside `content/` is fine.
+#[test]
+fn symlink_inside_content_is_fine() {
+    let site = Site::fixture("good/minimal");
+    std::fs::rename(site.path(&format!("{M}/bilagor/tjansteskrivelse.pdf")), site.path(&format!("{M}/bilagor/a.pdf")))
+        .expect("rename");
+    site.symlink(&format!("{M}/bilagor/tjansteskrivelse.pdf"), Path::new("a.pdf"));
+    let run = site.check();
+    assert_eq!(run.short(), Vec::<String>::new());
+}
+
+/// E002: a paragraph file that cannot be read (a link to a folder, which even
+/// root cannot read as a file), and a link to nothing.
+#[test]
+fn unreadable_file_is_reported() {
+    let site = Site::fixture("good/minimal");
+    site.symlink(&format!("{M}/02-bidrag.md"), Path::new("bilagor"));
+    let run = site.check();
+    assert_eq!(run.short(), [format!("E002 {M}/02-bidrag.md:1:1")]);
+    assert!(run.text().contains("the file could not be read"), "{}", run.text());
+
+    let site = Site::fixture("good/minimal");
+    site.symlink(&format!("{M}/02-bidrag.md"), Path::new("finns-inte.md"));
+    assert_eq!(site.check().short(), [format!("E002 {M}/02-bidrag.md:1:1")]);
+}
+
+/// Hidden files, `Thumbs.db`, `desktop.ini` and Office lock files are
+/// ignored everywhere; each of them would be a diagnostic if it were read.
+#[test]
+fn hidden_and_system_files_are_ignored_everywhere() {
+    let site = Site::fixture("good/minimal");
+    let junk = "not front matter: [\n";
+    for dir in ["", "kommunstyrelsen/", &format!("{M}/"), &format!("{M}/bilagor/"), "notices/"] {
+        site.write(&format!("{dir}.DS_Store"), b"\x00\x01binary");
+        site.write(&format!("{dir}Thumbs.db"), b"\x00\xffbinary");
+        site.write(&format!("{dir}desktop.ini"), "[.ShellClassInfo]\r\n");
+        site.write(&format!("{dir}~$lock.docx"), b"\x00lock");
+        site.write(&format!("{dir}.utkast.md"), junk);
+        site.write(&format!("{dir}~$utkast.md"), junk);
+        site.write(&format!("{dir}.~lock.utkast.md#"), junk);
+        site.write(&format!("{dir}.gömd/_meeting.md"), junk);
+        site.write(&format!("{dir}.gömd/2026-01-01/_meeting.md"), junk);
+    }
+    site.write(".git/HEAD", "ref: refs/heads/main\n");
+    site.write("~$site.yaml", junk);
+    site.write(".site.yaml.swp", b"\x00");
+    let run = site.check();
+    assert_eq!(run.short(), Vec::<String>::new());
+    let s = &run.summary;
+    assert_eq!((s.bodies, s.meetings, s.paragraphs), (1, 1, 2));
+}
+
+// ---------------------------------------------------------------------------
+// The example site of the repository.
+
+#[test]
+fn example_content_checks_clean() {
+    let site = Site::copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let run = site.check();
+    assert_eq!(run.short(), Vec::<String>::new());
+    assert_eq!((run.code, run.summary.errors, run.summary.warnings), (0, 0, 0));
+    assert!(run.summary.paragraphs > 0);
+}
+
+// ---------------------------------------------------------------------------
+// Human output.
+
+fn snapshot(fixture: &str, lang: &str) -> String {
+    let (code, text) = Site::fixture(fixture).human(lang);
+    format!("exit code: {code}\n---\n{text}")
+}
+
+#[test]
+fn human_output_en_duplicate_number() {
+    insta::assert_snapshot!(snapshot("bad/duplicate-number", "en"));
+}
+
+#[test]
+fn human_output_en_removal_too_early() {
+    insta::assert_snapshot!(snapshot("bad/removal-too-early", "en"));
+}
+
+#[test]
+fn human_output_en_posted_late() {
+    insta::assert_snapshot!(snapshot("bad/posted-late", "en"));
+}
+
+#[test]
+fn human_output_sv_many_problems() {
+    insta::assert_snapshot!(snapshot("bad/many-problems", "sv"));
+}
+
+#[test]
+fn version_exits_0() {
+    let out = anslag().arg("--version").output().expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("anslag "));
+}
+
+#[test]
+fn human_output_good_site_is_one_line() {
+    let (code, text) = Site::fixture("good/minimal").human("en");
+    assert_eq!((code, text.as_str()), (0, "no errors, no warnings; 1 body, 1 meeting, 2 paragraphs\n"));
+    let (_, text) = Site::fixture("good/minimal").human("sv");
+    assert_eq!(text, "inga fel, inga varningar; 1 organ, 1 sammanträde, 2 paragrafer\n");
+}
+
+// ---------------------------------------------------------------------------
+// Bugs found while writing these tests (see the report); they fail today.
+
+/// A meeting folder whose name has a multi-byte character across byte 10
+/// (`novembermöte`: `ö` is bytes 9..11) makes `folder_date` slice inside a
+/// character and panic; it should be reported as a bad folder name.
+#[test]
+#[ignore = "bug: src/validate/meeting.rs folder_date panics (split_at(10) inside `ö`) on a meeting folder `novembermöte`"]
+fn meeting_folder_name_with_multibyte_char_at_byte_10() {
+    let site = Site::fixture("good/minimal");
+    std::fs::rename(site.path(M), site.path("kommunstyrelsen/novembermöte")).expect("rename");
+    let run = site.check();
+    assert_eq!(run.short(), ["E015 kommunstyrelsen/novembermöte/:1:1"]);
+}
+
+/// `confidential: ""` makes the privacy scan treat the § as confidential (its
+/// title and text are not scanned) while the model publishes it as a public §
+/// (empty text counts as absent), so an identity number in its title is
+/// published without a diagnostic. Either reading must give an error: E023
+/// (public) or E025 (confidential without public_title).
+#[test]
+#[ignore = "bug: `confidential: \"\"` hides an identity number in a published title from the scan"]
+fn empty_confidential_does_not_hide_identity_numbers() {
+    for value in ["\"\"", "\" \"", "''"] {
+        let site = Site::fixture("good/minimal");
+        let p = site.path(&format!("{M}/02-bidrag.md"));
+        let text = std::fs::read_to_string(&p).expect("read").replace(
+            "title: Bidrag till Exempelby hembygdsförening",
+            &format!("title: Bidrag till Åsa Ek 19121212-1212\nconfidential: {value}"),
+        );
+        std::fs::write(&p, text).expect("write");
+        let run = site.check();
+        let codes: Vec<_> = run.diags.iter().map(|d| d.code.as_str()).collect();
+        assert!(codes == ["E023"] || codes == ["E025"], "confidential: {value}: {:?}", run.short());
+    }
+}
+
+/// The human output must say where each problem is. For diagnostics about a
+/// folder or a file whose text was not read (missing `_meeting.md`, a folder
+/// name, an unexpected or ignored file, an unreadable file) it prints only
+/// the message: miette shows the `file:line:col` name only with a label, and
+/// an empty source gets none. The JSON output has the path.
+#[test]
+#[ignore = "bug: human output omits the file of diagnostics on folders and unread files (E002, E011 folder, E014, E015, E026, E027, E030, W005)"]
+fn human_output_names_the_file_of_every_diagnostic() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let site = Site::fixture(&format!("bad/{}", c.fixture));
+        let run = site.check();
+        let (_, human) = site.human("en");
+        for d in &run.diags {
+            if !human.contains(&d.file) {
+                failures.push(format!("{}: {} is not named in:\n{human}", c.fixture, d.short()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// YAML keys `title` and `"title"` are the same key, so the second one is a
+/// duplicate (E006). The tool compares the keys' scalar style too, misses the
+/// duplicate and reports "unknown field `title`, did you mean `title`?".
+#[test]
+#[ignore = "bug: a quoted duplicate key (`title:` then `\"title\":`) is reported as unknown field `title`"]
+fn quoted_duplicate_key_is_a_duplicate() {
+    let site = Site::fixture("good/minimal");
+    let p = site.path(&format!("{M}/02-bidrag.md"));
+    let text = std::fs::read_to_string(&p)
+        .expect("read")
+        .replace("dnr: KS/2026:30\n", "dnr: KS/2026:30\n\"title\": Bidrag till hembygdsföreningen\n");
+    std::fs::write(&p, text).expect("write");
+    let run = site.check();
+    assert_eq!(run.short(), [format!("E006 {M}/02-bidrag.md:5:1")]);
+    assert_eq!((run.diags[0].related[0].line, run.diags[0].related[0].column), (3, 1));
+}

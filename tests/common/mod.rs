@@ -1,0 +1,325 @@
+//! Harness for the integration tests: copy a fixture into a temporary folder,
+//! run the real `anslag` binary on it and read what it prints.
+//!
+//! Every run also proves that `check` writes nothing: the whole temporary
+//! folder (the content and everything beside it, which is also the working
+//! directory of the run) is fingerprinted before and after, without following
+//! links or opening anything that is not a regular file.
+
+#![allow(dead_code, reason = "each test crate uses a different part of the harness")]
+
+use assert_cmd::Command;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// The build date every fixture is written for.
+pub const TODAY: &str = "2026-11-25";
+
+/// Longest time one run may take: a hang (e.g. reading a fifo) fails the test.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// `tests/fixtures`.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+}
+
+/// The `anslag` binary with a clean, explicit environment: no locale, no
+/// colour preference, no backtraces.
+pub fn anslag() -> Command {
+    let mut cmd = Command::cargo_bin("anslag").expect("the anslag binary is built for integration tests");
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "RUST_BACKTRACE"]
+    {
+        cmd.env_remove(var);
+    }
+    cmd.env("TZ", "Europe/Stockholm").timeout(TIMEOUT);
+    cmd
+}
+
+/// A content folder in a temporary directory: `<tmp>/content`.
+pub struct Site {
+    pub tmp: tempfile::TempDir,
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/<name>` (e.g. `bad/not-utf8`).
+    pub fn fixture(name: &str) -> Site {
+        let src = fixtures().join(name);
+        assert!(src.is_dir(), "no fixture {}", src.display());
+        Site::copy_of(&src)
+    }
+
+    /// A copy of any folder.
+    pub fn copy_of(src: &Path) -> Site {
+        let tmp = tempfile::Builder::new().prefix("anslag-test-").tempdir().expect("temporary folder");
+        copy_tree(src, &tmp.path().join("content"));
+        Site { tmp }
+    }
+
+    /// The temporary folder holding `content/`.
+    pub fn root(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// `<tmp>/content`.
+    pub fn content(&self) -> PathBuf {
+        self.root().join("content")
+    }
+
+    /// A path inside the content folder.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.content().join(rel)
+    }
+
+    /// Writes a file inside the content folder (creating folders).
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("create folder");
+        }
+        std::fs::write(&path, bytes).expect("write file");
+    }
+
+    /// Replaces `rel` (if it exists) by a symbolic link to `target`.
+    pub fn symlink(&self, rel: &str, target: &Path) {
+        let path = self.path(rel);
+        if path.symlink_metadata().is_ok() {
+            std::fs::remove_file(&path).expect("remove file");
+        }
+        std::os::unix::fs::symlink(target, &path).expect("create symlink");
+    }
+
+    /// `anslag check --message-format json --today 2026-11-25 --content <tmp>/content`
+    /// plus `args`, with the environment `env`.
+    pub fn check_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = anslag();
+        cmd.arg("check").args(["--message-format", "json", "--today", TODAY]).arg("--content").arg(self.content());
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let output = self.run(cmd);
+        Run::parse(output)
+    }
+
+    /// [`Site::check_with`] with no extra arguments, in English.
+    pub fn check(&self) -> Run {
+        self.check_with(&["--lang", "en"], &[])
+    }
+
+    /// `anslag check` with human output (`--color never`); returns the exit
+    /// code and stderr with the temporary path replaced by `[TMP]`.
+    pub fn human(&self, lang: &str) -> (i32, String) {
+        let mut cmd = anslag();
+        cmd.args(["--lang", lang, "check", "--color", "never", "--today", TODAY]).arg("--content").arg(self.content());
+        let output = self.run(cmd);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.is_empty(), "human output belongs on stderr, stdout has: {stdout}");
+        let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
+        (output.status.code().expect("exit code"), self.normalise(&stderr))
+    }
+
+    /// Replaces the temporary folder's path (as given and canonical) by `[TMP]`.
+    pub fn normalise(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        let canonical = std::fs::canonicalize(self.root()).unwrap_or_else(|_| self.root().to_owned());
+        for p in [canonical, self.root().to_owned()] {
+            out = out.replace(&*p.to_string_lossy(), "[TMP]");
+        }
+        out
+    }
+
+    /// Runs `cmd` in the temporary folder and asserts that it changed nothing there.
+    fn run(&self, mut cmd: Command) -> std::process::Output {
+        let before = fingerprint(self.root());
+        let output = cmd.current_dir(self.root()).output().expect("run anslag");
+        let after = fingerprint(self.root());
+        assert_unchanged(&before, &after);
+        output
+    }
+}
+
+/// Copies a folder tree; symbolic links are copied as links.
+pub fn copy_tree(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("create folder");
+    let mut entries: Vec<_> = std::fs::read_dir(src).expect("read fixture folder").map(|e| e.expect("entry")).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let from = entry.path();
+        let to = dst.join(entry.file_name());
+        let kind = entry.file_type().expect("file type");
+        if kind.is_symlink() {
+            let target = std::fs::read_link(&from).expect("read link");
+            std::os::unix::fs::symlink(target, &to).expect("copy link");
+        } else if kind.is_dir() {
+            copy_tree(&from, &to);
+        } else {
+            std::fs::copy(&from, &to).expect("copy file");
+        }
+    }
+}
+
+/// What a path is, for the "writes nothing" check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Dir {
+        modified: Option<SystemTime>,
+    },
+    File {
+        len: u64,
+        hash: u64,
+        modified: Option<SystemTime>,
+    },
+    Link(PathBuf),
+    /// A fifo, socket or device: never opened.
+    Other {
+        modified: Option<SystemTime>,
+    },
+}
+
+/// Every path under `root` with what it holds. Links are not followed and
+/// only regular files are read.
+pub fn fingerprint(root: &Path) -> BTreeMap<PathBuf, Entry> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read folder") {
+            let path = entry.expect("entry").path();
+            let meta = path.symlink_metadata().expect("metadata");
+            let modified = meta.modified().ok();
+            let kind = meta.file_type();
+            let e = if kind.is_symlink() {
+                Entry::Link(std::fs::read_link(&path).expect("read link"))
+            } else if kind.is_dir() {
+                stack.push(path.clone());
+                Entry::Dir { modified }
+            } else if kind.is_file() {
+                let bytes = std::fs::read(&path).expect("read file");
+                let mut h = DefaultHasher::new();
+                bytes.hash(&mut h);
+                Entry::File { len: meta.len(), hash: h.finish(), modified }
+            } else {
+                Entry::Other { modified }
+            };
+            out.insert(path.strip_prefix(root).expect("inside root").to_owned(), e);
+        }
+    }
+    out
+}
+
+fn assert_unchanged(before: &BTreeMap<PathBuf, Entry>, after: &BTreeMap<PathBuf, Entry>) {
+    let mut changes = Vec::new();
+    for (path, e) in before {
+        match after.get(path) {
+            None => changes.push(format!("removed: {}", path.display())),
+            Some(a) if a != e => changes.push(format!("changed: {} ({e:?} -> {a:?})", path.display())),
+            Some(_) => {}
+        }
+    }
+    for path in after.keys().filter(|p| !before.contains_key(*p)) {
+        changes.push(format!("created: {}", path.display()));
+    }
+    assert!(changes.is_empty(), "`anslag check` must write nothing, but:\n{}", changes.join("\n"));
+}
+
+/// One `{"type":"diagnostic",…}` line.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Diag {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub severity: String,
+    pub code: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+    pub help: String,
+    pub related: Vec<Related>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Diag {
+    /// `CODE file:line:col`.
+    pub fn short(&self) -> String {
+        format!("{} {}:{}:{}", self.code, self.file, self.line, self.column)
+    }
+}
+
+/// The final `{"type":"summary",…}` line.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub message: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub bodies: usize,
+    pub meetings: usize,
+    pub paragraphs: usize,
+}
+
+/// The outcome of one JSON run.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub diags: Vec<Diag>,
+    pub summary: Summary,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Parses the JSON lines and checks what must hold for every run: JSON
+    /// on stdout only, one summary at the end that counts the diagnostics,
+    /// a severity that matches the code, and an exit code that matches.
+    pub fn parse(output: std::process::Output) -> Run {
+        let code = output.status.code().expect("anslag exited with a code, not a signal");
+        let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(stderr.is_empty(), "JSON mode must print nothing on stderr (exit {code}), got:\n{stderr}");
+        let lines: Vec<&str> = stdout.lines().collect();
+        let (last, diag_lines) = lines.split_last().unwrap_or_else(|| panic!("no output (exit {code})"));
+        let summary: Summary =
+            serde_json::from_str(last).unwrap_or_else(|e| panic!("last line is not a summary ({e}): {last}"));
+        assert_eq!(summary.kind, "summary");
+        let diags: Vec<Diag> = diag_lines
+            .iter()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a diagnostic ({e}): {l}")))
+            .collect();
+        for d in &diags {
+            assert_eq!(d.kind, "diagnostic");
+            let want = if d.code.starts_with('E') { "error" } else { "warning" };
+            assert_eq!(d.severity, want, "{}", d.short());
+            assert!(d.line >= 1 && d.column >= 1, "{}", d.short());
+            assert!((d.end_line, d.end_column) >= (d.line, d.column), "span ends before it starts: {d:?}");
+            assert!(!d.message.is_empty() && !d.help.is_empty(), "{}", d.short());
+        }
+        let errors = diags.iter().filter(|d| d.severity == "error").count();
+        assert_eq!((summary.errors, summary.warnings), (errors, diags.len() - errors), "summary counts");
+        assert_eq!(code, if errors > 0 { 1 } else { 0 }, "exit code with {errors} errors");
+        Run { code, diags, summary, stderr }
+    }
+
+    /// `CODE file:line:col` of every diagnostic, in the order printed.
+    pub fn short(&self) -> Vec<String> {
+        self.diags.iter().map(Diag::short).collect()
+    }
+
+    /// Every message and help text, for looking for words in them.
+    pub fn text(&self) -> String {
+        self.diags.iter().map(|d| format!("{}\n{}\n", d.message, d.help)).collect()
+    }
+}
