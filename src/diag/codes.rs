@@ -70,6 +70,7 @@ codes! {
     NoticeRemovalTooEarly = "E029", "notice-removal-too-early", Error;
     LinkOutside = "E030", "link-outside", Error;
     YamlTooComplex = "E031", "yaml-too-complex", Error;
+    LegalGroundMissing = "E032", "legal-ground-missing", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;

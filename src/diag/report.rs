@@ -89,25 +89,36 @@ impl miette::Diagnostic for Shown {
 
 /// A source snippet around `span`, named `file:line:col` (columns in
 /// characters: miette's own count is in bytes, so we name the place ourselves).
-fn snippet(sources: &SourceMap, span: Span) -> (NamedSource<String>, Option<LabeledSpan>) {
+/// `marker` is shown at the span's start (for a file that is not UTF-8, where
+/// the text stops at the bad byte).
+fn snippet(sources: &SourceMap, span: Span, marker: Option<char>) -> (NamedSource<String>, Option<LabeledSpan>) {
     let file = sources.get(span.file);
     let place = Place::of(sources, span);
-    let label = (!file.text.is_empty()).then(|| {
-        let start = span.start.min(file.text.len());
-        let len = span.end.clamp(start, file.text.len()) - start;
-        LabeledSpan::underline(start..start + len)
-    });
-    (NamedSource::new(place.to_string(), file.text.clone()), label)
+    let mut text = file.text.clone();
+    let start = span.start.min(text.len());
+    let mut len = span.end.clamp(start, text.len()) - start;
+    if let Some(c) = marker {
+        text.truncate(start);
+        text.push(c);
+        len = c.len_utf8();
+    }
+    let label = (!text.is_empty()).then(|| LabeledSpan::underline(start..start + len));
+    (NamedSource::new(place.to_string(), text), label)
 }
 
 fn shown(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog) -> Shown {
-    let w = words(d, catalog);
-    let (source, label) = snippet(sources, d.primary);
+    let mut w = words(d, catalog);
+    let marker = (d.code == super::Code::NotUtf8).then_some('\u{FFFD}');
+    let (source, label) = snippet(sources, d.primary, marker);
+    if label.is_none() {
+        // A folder or an unread file has no text to show: name it in the message.
+        w.message = format!("{}: {}", Place::of(sources, d.primary), w.message);
+    }
     let related = d
         .related
         .iter()
         .map(|r| {
-            let (source, label) = snippet(sources, r.span);
+            let (source, label) = snippet(sources, r.span, None);
             Shown {
                 message: catalog.get(r.message, &d.args),
                 code: "",
@@ -137,8 +148,10 @@ fn shown(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog) -> Shown {
 /// caret, what is wrong and how to fix it.
 pub fn human(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog, color: bool) -> String {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler =
-        GraphicalReportHandler::new_themed(theme).without_primary_span_start().with_context_lines(1).with_width(100);
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .without_primary_span_start()
+        .with_context_lines(1)
+        .with_wrap_lines(false);
     let mut out = String::new();
     let shown = shown(d, sources, catalog);
     if handler.render_report(&mut out, &shown).is_err() {

@@ -45,6 +45,8 @@ pub struct MeetingDir {
     pub name: String,
     /// Stands for `<body>/<name>/_meeting.md` when that file is missing.
     pub at: FileId,
+    /// Stands for the folder itself.
+    pub folder: FileId,
     pub meta: Option<Doc>,
     /// `_meeting.md` exists but could not be read or parsed (already reported).
     pub meta_failed: bool,
@@ -106,6 +108,7 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
                     .map(|m| MeetingDir {
                         name: m.name,
                         at: m.at,
+                        folder: m.folder,
                         meta: None,
                         meta_failed: false,
                         paragraphs: Vec::new(),

@@ -37,8 +37,11 @@ pub struct Pending {
 pub struct Folder {
     /// Its name (the body slug or the meeting folder name).
     pub name: String,
-    /// A pseudo-file standing for the folder, for diagnostics about it.
+    /// A pseudo-file standing for the folder's main file (`_body.yaml`,
+    /// `_meeting.md`), for "missing" diagnostics.
     pub at: FileId,
+    /// A pseudo-file standing for the folder itself (`<path>/`).
+    pub folder: FileId,
 }
 
 /// What the walk found: the layout, before any file is read.
@@ -182,12 +185,15 @@ fn place(layout: &mut Layout, path: &Path, rel: String, parts: &[String], is_dir
         }
         ([_, ..], true) if parts[0] == "notices" => {}
         ([_], true) => {
+            let folder = layout.pseudo(format!("{rel}/"));
             if !is_slug(&name) {
-                let args = [("name", name.clone()), ("suggestion", slugify(&name))];
-                layout.problem(Code::BodyFolderName, format!("{rel}/"), &args);
+                let d = Diagnostic::new(Code::BodyFolderName, Span::new(folder, 0, 0))
+                    .arg("name", &name)
+                    .arg("suggestion", slugify(&name));
+                layout.diagnostics.push(d);
             }
             let at = layout.pseudo(format!("{rel}/_body.yaml"));
-            layout.bodies.push((Folder { name, at }, Vec::new()));
+            layout.bodies.push((Folder { name, at, folder }, Vec::new()));
         }
         ([_], false) => layout.misplaced(rel, &name, "root"),
         ([_, _], _) => place_in_body(layout, path, rel, name, is_dir),
@@ -206,12 +212,14 @@ fn place_in_body(layout: &mut Layout, path: &Path, rel: String, name: String, is
         }
         return;
     }
+    let folder = layout.pseudo(format!("{rel}/"));
     if !is_meeting_folder_name(&name) {
-        layout.problem(Code::MeetingFolderName, format!("{rel}/"), &[("name", name.clone())]);
+        let d = Diagnostic::new(Code::MeetingFolderName, Span::new(folder, 0, 0)).arg("name", &name);
+        layout.diagnostics.push(d);
     }
     let at = layout.pseudo(format!("{rel}/_meeting.md"));
     if let Some((_, meetings)) = layout.bodies.last_mut() {
-        meetings.push(Folder { name, at });
+        meetings.push(Folder { name, at, folder });
     }
 }
 

@@ -185,7 +185,7 @@ impl Builder {
             Some(Frame::Map(_, _, entries, key)) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
-                    let dup = entries.iter().find(|(old, _)| old.value == k.value && k.text().is_some());
+                    let dup = k.text().and_then(|t| entries.iter().find(|(old, _)| old.text() == Some(t)));
                     if let Some((first, _)) = dup {
                         let d = Diagnostic::new(Code::DuplicateKey, k.span)
                             .arg("field", k.text().unwrap_or_default())

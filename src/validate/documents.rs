@@ -14,7 +14,12 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         diags.push(outside());
         return None;
     };
-    if at.loaded.links_outside.contains(&path) {
+    // The file itself, or a folder on its way, may be a link pointing outside.
+    let outside_link = {
+        let mut prefixes = path.match_indices('/').map(|(i, _)| &path[..i]).chain([path.as_str()]);
+        prefixes.any(|p| at.loaded.links_outside.contains(p))
+    };
+    if outside_link {
         diags.push(outside());
         return None;
     }

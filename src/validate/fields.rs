@@ -64,6 +64,11 @@ impl<'a, 'd> Fields<'a, 'd> {
         self.entries.iter().any(|(k, v)| k.text() == Some(name) && v.value != Value::Null)
     }
 
+    /// Where the key `name` is written, even with an empty value.
+    pub fn key(&self, name: &str) -> Option<Span> {
+        self.entries.iter().find(|(k, _)| k.text() == Some(name)).map(|(k, _)| k.span)
+    }
+
     /// Reports that `name` is missing.
     pub fn missing(&mut self, name: &str) {
         self.diags.push(Diagnostic::new(Code::MissingField, self.head).arg("field", name));

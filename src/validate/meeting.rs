@@ -25,15 +25,18 @@ const ATTENDEE_FIELDS: &[&str] = &["name", "party", "role", "title"];
 
 /// The meeting's date and suffix from its folder name (already checked for shape).
 pub fn folder_date(dir: &MeetingDir, diags: &mut Vec<Diagnostic>) -> Option<(Date, Option<String>)> {
-    let (date, suffix) = dir.name.split_at(dir.name.len().min(10));
+    if !crate::load::walk::is_meeting_folder_name(&dir.name) {
+        return None; // the folder name itself is already reported
+    }
+    // The name starts with ten ASCII characters `YYYY-MM-DD`.
+    let (date, suffix) = dir.name.split_at(10);
     let suffix = suffix.strip_prefix('-').map(str::to_owned);
     match parse_date(date) {
         Ok(d) => Some((d, suffix)),
-        Err(e) if crate::load::walk::is_meeting_folder_name(&dir.name) => {
-            diags.push(e.at(Span::new(dir.at, 0, 0), date));
+        Err(e) => {
+            diags.push(e.at(Span::new(dir.folder, 0, 0), date));
             None
         }
-        Err(_) => None, // the folder name itself is already reported
     }
 }
 

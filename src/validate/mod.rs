@@ -131,12 +131,11 @@ fn check_meeting(
     (meeting.map(|m| Meeting { paragraphs, ..m }), numbers, diags)
 }
 
-/// Whether a paragraph file says `confidential:` with a value.
+/// Whether a paragraph file has a `confidential:` line, with a value or
+/// without (then E032 stops the build; its private text is not scanned).
 fn is_confidential(doc: &Doc) -> bool {
     match doc.fields.as_ref().map(|n| &n.value) {
-        Some(Value::Map(entries)) => {
-            entries.iter().any(|(k, v)| k.text() == Some("confidential") && v.value != Value::Null)
-        }
+        Some(Value::Map(entries)) => entries.iter().any(|(k, _)| k.text() == Some("confidential")),
         _ => false,
     }
 }

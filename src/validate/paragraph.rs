@@ -54,7 +54,11 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     if number.is_none() && !f.has("number") {
         f.missing("number");
     }
+    let confidential_key = f.key("confidential");
     let confidential = f.text("confidential");
+    if let (Some(key), None) = (confidential_key, &confidential) {
+        f.diags.push(Diagnostic::new(Code::LegalGroundMissing, key));
+    }
     let public_title = f.text("public_title");
     let title = if confidential.is_some() { f.text("title") } else { f.required_text("title") };
     let dnr = f.text_list("dnr");

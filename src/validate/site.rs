@@ -109,7 +109,7 @@ pub fn unknown_body(span: Span, slug: &str, slugs: &[&str], except: &str) -> Dia
     Diagnostic::new(Code::UnknownBody, span)
         .arg("slug", slug)
         .arg("suggestion", nearest(slug, &others).unwrap_or("none"))
-        .arg("known", others.join(", "))
+        .arg("known", if others.is_empty() { "–".to_owned() } else { others.join(", ") })
 }
 
 /// Reads one notice file.
