@@ -219,7 +219,7 @@ pub fn parse_doc(file: FileId, text: &str, markdown: bool) -> (Option<Doc>, Vec<
         (0..text.len(), at(0..0), at(text.len()..text.len()))
     };
     match yaml::parse(&text[yaml.clone()], yaml.start, file) {
-        Ok(fields) => (Some(Doc { file, fields, head, body }), Vec::new()),
+        Ok((fields, problems)) => (Some(Doc { file, fields, head, body }), problems),
         Err(diags) => (None, diags),
     }
 }

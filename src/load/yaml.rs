@@ -86,10 +86,13 @@ enum Frame {
     Map(Span, usize, Vec<(Node, Node)>, Option<Node>),
 }
 
-/// Parses `text`, which sits at byte `base` of file `file`. Returns the root
-/// (`None` for an empty document) or the diagnostics that stop it; duplicate
-/// keys are reported and the later value kept out.
-pub fn parse(text: &str, base: usize, file: FileId) -> Result<Option<Node>, Vec<Diagnostic>> {
+/// What a parse gives: the root (`None` for an empty document) and problems
+/// that do not stop reading the rest (duplicate keys; the later value is left out).
+pub type Parsed = (Option<Node>, Vec<Diagnostic>);
+
+/// Parses `text`, which sits at byte `base` of file `file`. A syntax error
+/// or a document too large stops it.
+pub fn parse(text: &str, base: usize, file: FileId) -> Result<Parsed, Vec<Diagnostic>> {
     let loc = Locator {
         text,
         base,
@@ -107,7 +110,7 @@ pub fn parse(text: &str, base: usize, file: FileId) -> Result<Option<Node>, Vec<
             return Err(vec![problem]);
         }
     }
-    if builder.duplicates.is_empty() { Ok(builder.root) } else { Err(builder.duplicates) }
+    Ok((builder.root, builder.duplicates))
 }
 
 #[derive(Default)]
@@ -226,7 +229,7 @@ mod tests {
     use super::*;
 
     fn p(text: &str) -> Node {
-        parse(text, 0, FileId(0)).unwrap().unwrap()
+        parse(text, 0, FileId(0)).unwrap().0.unwrap()
     }
 
     fn map(n: &Node) -> &[(Node, Node)] {
@@ -251,7 +254,7 @@ mod tests {
     #[test]
     fn spans_are_byte_offsets_in_the_file() {
         let text = "title: Åsa\nnumber: 3\n";
-        let n = parse(text, 4, FileId(0)).unwrap().unwrap();
+        let n = parse(text, 4, FileId(0)).unwrap().0.unwrap();
         let e = map(&n);
         assert_eq!(e[1].0.span.start, 4 + text.find("number").unwrap());
         assert_eq!(e[0].1.span.start, 4 + text.find('Å').unwrap());
@@ -268,9 +271,10 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_errors() {
-        let err = parse("a: 1\nb: 2\na: 3\n", 0, FileId(0)).unwrap_err();
+        let (root, err) = parse("a: 1\nb: 2\na: 3\n", 0, FileId(0)).unwrap();
         assert_eq!(err[0].code, Code::DuplicateKey);
         assert_eq!(err[0].primary.start, 10);
+        assert_eq!(map(&root.unwrap()).len(), 2, "the rest of the file is still read");
     }
 
     #[test]

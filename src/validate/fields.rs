@@ -59,11 +59,6 @@ impl<'a, 'd> Fields<'a, 'd> {
         (v.value != Value::Null).then_some((v, k.span))
     }
 
-    /// Whether `name` is present with a non-empty value (without reading it).
-    pub fn has(&self, name: &str) -> bool {
-        self.entries.iter().any(|(k, v)| k.text() == Some(name) && v.value != Value::Null)
-    }
-
     /// Where the key `name` is written, even with an empty value.
     pub fn key(&self, name: &str) -> Option<Span> {
         self.entries.iter().find(|(k, _)| k.text() == Some(name)).map(|(k, _)| k.span)
@@ -88,16 +83,18 @@ impl<'a, 'd> Fields<'a, 'd> {
     }
 
     pub fn required_text(&mut self, name: &str) -> Option<Spanned<String>> {
-        let v = self.text(name);
-        if v.is_none() && !self.has_non_text(name) {
+        self.required(name, |f| f.text(name))
+    }
+
+    /// Reads a required field with `read`: if it gives nothing and reported
+    /// nothing (absent, empty or `~`), the field is reported as missing.
+    pub fn required<T>(&mut self, name: &str, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let before = self.diags.len();
+        let v = read(self);
+        if v.is_none() && self.diags.len() == before {
             self.missing(name);
         }
         v
-    }
-
-    /// Whether `name` holds a list or mapping (already reported as the wrong type).
-    fn has_non_text(&self, name: &str) -> bool {
-        self.entries.iter().any(|(k, v)| k.text() == Some(name) && matches!(v.value, Value::List(_) | Value::Map(_)))
     }
 
     /// A Markdown field: kept as written (trailing blank lines removed).
@@ -148,11 +145,7 @@ impl<'a, 'd> Fields<'a, 'd> {
     }
 
     pub fn required_date(&mut self, name: &str) -> Option<Spanned<Date>> {
-        if !self.has(name) {
-            self.missing(name);
-            return None;
-        }
-        self.date(name)
+        self.required(name, |f| f.date(name))
     }
 
     /// A whole number at least `min`.

@@ -62,7 +62,7 @@ pub fn check_body(mut meetings: Vec<MeetingNumbers>, diags: &mut Vec<Diagnostic>
         let last = m.numbers.iter().map(|n| n.number).max().unwrap_or(first.number);
         let same_year = previous.filter(|(p, _)| p.date.year() == m.date.year());
         let expected = match same_year {
-            Some((_, prev_last)) => Some(prev_last + 1),
+            Some((_, prev_last)) => Some(prev_last.saturating_add(1)),
             None if i > 0 => Some(1),
             None => None,
         };

@@ -50,10 +50,7 @@ pub struct Read {
 /// a confidential paragraph keeps only what is published.
 pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<Read> {
     let mut f = Fields::new(doc.fields.as_ref(), doc.head, "paragraph", PARAGRAPH_FIELDS, diags);
-    let number = f.number("number", 1, 158);
-    if number.is_none() && !f.has("number") {
-        f.missing("number");
-    }
+    let number = f.required("number", |f| f.number("number", 1, 158));
     let confidential_key = f.key("confidential");
     let confidential = f.text("confidential");
     if let (Some(key), None) = (confidential_key, &confidential) {
@@ -117,11 +114,7 @@ fn document(node: &Node, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<
 
 fn reservation(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Reservation> {
     let mut f = Fields::new(Some(node), node.span, "reservations", RESERVATION_FIELDS, diags);
-    let has_by = f.has("by");
-    let by = f.text_list("by");
-    if !has_by {
-        f.missing("by");
-    }
+    let by = f.required("by", |f| Some(f.text_list("by")).filter(|b| !b.is_empty())).unwrap_or_default();
     let text = f.text("text").map(|s| s.value);
     f.finish();
     (!by.is_empty()).then_some(Reservation { by, text })
@@ -139,10 +132,7 @@ fn votes(node: &Node, diags: &mut Vec<Diagnostic>) -> Votes {
             let mut b = Fields::new(Some(n), n.span, "ballots", BALLOT_FIELDS, diags);
             let name = b.required_text("name");
             let party = b.text("party").map(|s| s.value);
-            let vote = b.choice("vote", VOTE_WORDS);
-            if vote.is_none() && !b.has("vote") {
-                b.missing("vote");
-            }
+            let vote = b.required("vote", |b| b.choice("vote", VOTE_WORDS));
             b.finish();
             Some(Ballot { name: name?.value, party, vote: vote?.value })
         })
