@@ -11,7 +11,17 @@ front-matter-missing = the file does not start with front matter
 front-matter-missing-help = Start the file with a line `---`, then the fields (such as `title: …`), then another line `---`, then the text.
 front-matter-unclosed = the front matter is never closed
 front-matter-unclosed-help = Add a line with only `---` after the last field, before the text.
-yaml-syntax = malformed YAML: {$reason}
+yaml-syntax = malformed YAML: { $kind ->
+    [tab] a tab character where YAML needs spaces
+    [unclosed-quote] a quotation mark is never closed
+    [unclosed-bracket] a `[` or `{"{"}` is never closed, or a comma is missing
+    [colon] a `: ` where YAML does not expect a new field (text with a colon must be quoted)
+    [indentation] the indentation does not line up with the fields above
+    [escape] an unknown escape such as `\x` inside double quotes
+    [alias] an alias (`*name`) refers to no anchor, or an anchor is used twice
+    [documents] a second `---` inside the front matter
+   *[other] {$reason}
+}
 yaml-syntax-help = Check indentation (spaces, not tabs), that every `key: value` has a space after the colon, and quote text that contains `: ` or starts with a special character, e.g. title: "Budget: 2024".
 duplicate-key = the field `{$field}` is given twice
 duplicate-key-help = Keep one of them; YAML does not allow the same field twice in one place.
@@ -59,7 +69,7 @@ duplicate-number-help = Give one of the two paragraphs another number; the other
 related-first-here = § {$number} is also here
 related-first-key = first given here
 document-missing = the document file `{$file}` does not exist
-document-missing-help = Put the file at {$expected} (paths are relative to the meeting folder), or correct `file`.
+document-missing-help = Put the file at `{$expected}` in the content folder (paths are relative to the meeting folder), or correct `file`.
 document-outside = the document file `{$file}` is outside the content folder
 document-outside-help = Copy the file into the meeting folder (e.g. `bilagor/`) and refer to it from there; anslag never reads files outside content/.
 adjusted-before-meeting = the protocol is adjusted ({$adjusted}) before the meeting was held ({$date})
@@ -68,8 +78,14 @@ posted-before-adjusted = the notice is posted ({$posted}) before the protocol wa
 posted-before-adjusted-help = The notice of adjustment can only go up on or after the day of adjustment; set `posted` to {$adjusted} or later.
 removal-too-early = the notice is removed ({$removal}) before the appeal period has ended (last day to appeal: {$last_day})
 removal-too-early-help = The notice must stay up through the last day to appeal (Kommunallagen 8 kap. 12 §). Set `removal` to {$earliest} or later, or remove the line to get that date by default.
-identity-number = a personal identity number is in published text
-identity-number-help = Remove the number or mask it (e.g. 19121212-XXXX). Personnummer and samordningsnummer are never published.
+identity-number = a personal identity number is in published text{ $in ->
+    [file-name] : the file name (the notice's address)
+   *[text] {""}
+}
+identity-number-help = { $in ->
+    [file-name] Rename the file without the number.
+   *[text] Remove the number or mask it (e.g. 19121212-XXXX).
+} Personnummer and samordningsnummer are never published.
 board-date-without-adjusted = `{$field}` is given but the protocol has no `adjusted` date
 board-date-without-adjusted-help = The notice goes up only after adjustment: add `adjusted: YYYY-MM-DD`, or remove `{$field}`.
 public-title-missing = a confidential paragraph needs a `public_title`
@@ -91,23 +107,32 @@ notice-removal-too-early = the notice is removed ({$removal}) on or before the d
 notice-removal-too-early-help = Set `removal` to a day after `posted`.
 link-outside = `{$file}` is a link to a place outside the content folder
 link-outside-help = Replace the link with a copy of the file; anslag never reads files outside content/.
-yaml-too-complex = the front matter is too large or nests too deeply (aliases expand to more than {$limit} values)
+yaml-too-complex = { $problem ->
+    [depth] the front matter nests more than {$limit} levels deep
+   *[size] the front matter is too large: with aliases expanded it has more than {$limit} values
+}
 yaml-too-complex-help = Write the fields out plainly, without YAML anchors and aliases that repeat large parts.
 legal-ground-missing = `confidential` is given without the legal ground
 legal-ground-missing-help = Write the ground of secrecy, e.g. `confidential: 26 kap. 1 § OSL`; if the paragraph is public, remove the line.
 posted-late = the notice is posted {$posted}, after the limit {$limit} (adjusted {$adjusted} + {$days} days, moved past weekends and holidays)
-posted-late-help = Kommunallagen 8 kap. 12 § asks that adjustment be announced on the notice board within two days. Check `posted`; if it is right, nothing needs fixing.
+posted-late-help = The adjustment is to be announced on the notice board within {$days} days (Kommunallagen 8 kap. 12 §, `post_within_days` in site.yaml). Check `posted`; if it is right, nothing needs fixing.
 number-gap = § {$previous} is followed by § {$number} in this meeting
 number-gap-help = Paragraphs {$missing} are missing. Check that no file is missing or misnumbered.
-number-sequence = this meeting starts at § {$number}, but the body's numbering this year leads to § {$expected}
+number-sequence = this meeting starts at § {$number}, but the body's numbering in {$year} leads to § {$expected}
 number-sequence-help = { $previous ->
     [none] The year's first meeting of a body starts at § 1.
    *[other] The previous meeting ({$previous}) ended at § {$last}; this one should start at § {$expected}.
 }
 storage-missing = the adjusted protocol does not say where it is kept
 storage-missing-help = Add `storage: …` (e.g. `storage: Kommunledningskontoret`): the notice must say where the protocol is kept (Kommunallagen 8 kap. 12 §).
-ignored-file = `{$file}` is ignored: files outside meeting and notice folders are not published
-ignored-file-help = Move it into a meeting folder if a paragraph refers to it, or remove it.
+ignored-file = `{$file}` is ignored: { $why ->
+    [linked-folder] links to folders are not followed
+   *[outside-meeting] files outside meeting and notice folders are not published
+}
+ignored-file-help = { $why ->
+    [linked-folder] Copy the folder's files into the meeting folder instead of linking to them.
+   *[outside-meeting] Move it into a meeting folder if a paragraph refers to it, or remove it.
+}
 
 
 ## Command line

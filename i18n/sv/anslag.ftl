@@ -11,7 +11,17 @@ front-matter-missing = filen börjar inte med ett fälthuvud (front matter)
 front-matter-missing-help = Börja filen med en rad `---`, sedan fälten (t.ex. `title: …`), sedan en rad `---` till och därefter texten.
 front-matter-unclosed = fälthuvudet avslutas aldrig
 front-matter-unclosed-help = Lägg till en rad med bara `---` efter det sista fältet, före texten.
-yaml-syntax = felaktig YAML: {$reason}
+yaml-syntax = felaktig YAML: { $kind ->
+    [tab] ett tabbtecken där YAML kräver mellanslag
+    [unclosed-quote] ett citattecken avslutas aldrig
+    [unclosed-bracket] en `[` eller `{"{"}` avslutas aldrig, eller ett kommatecken saknas
+    [colon] ett `: ` där YAML inte väntar sig ett nytt fält (text med kolon måste stå inom citattecken)
+    [indentation] indraget stämmer inte med fälten ovanför
+    [escape] en okänd teckenkombination som `\x` inom dubbla citattecken
+    [alias] ett alias (`*namn`) hänvisar till ett ankare som inte finns, eller ett ankare används två gånger
+    [documents] en andra `---` inne i fälthuvudet
+   *[other] {$reason}
+}
 yaml-syntax-help = Kontrollera indraget (mellanslag, inte tabbar), att varje `fält: värde` har ett mellanslag efter kolonet och sätt citattecken kring text som innehåller `: ` eller börjar med ett specialtecken, t.ex. title: "Budget: 2024".
 duplicate-key = fältet `{$field}` finns två gånger
 duplicate-key-help = Behåll ett av dem; YAML tillåter inte samma fält två gånger på samma ställe.
@@ -59,7 +69,7 @@ duplicate-number-help = Ge en av de två paragraferna ett annat nummer; den andr
 related-first-here = § {$number} finns också här
 related-first-key = först angivet här
 document-missing = dokumentfilen `{$file}` finns inte
-document-missing-help = Lägg filen på {$expected} (sökvägar räknas från sammanträdesmappen) eller rätta `file`.
+document-missing-help = Lägg filen på `{$expected}` i innehållsmappen (sökvägar räknas från sammanträdesmappen) eller rätta `file`.
 document-outside = dokumentfilen `{$file}` ligger utanför innehållsmappen
 document-outside-help = Kopiera filen till sammanträdesmappen (t.ex. `bilagor/`) och hänvisa till den där; anslag läser aldrig filer utanför content/.
 adjusted-before-meeting = protokollet är justerat ({$adjusted}) före sammanträdet ({$date})
@@ -68,8 +78,14 @@ posted-before-adjusted = anslaget sätts upp ({$posted}) innan protokollet juste
 posted-before-adjusted-help = Tillkännagivandet om justering kan sättas upp tidigast justeringsdagen; sätt `posted` till {$adjusted} eller senare.
 removal-too-early = anslaget tas ned ({$removal}) innan överklagandetiden har gått ut (sista dag att överklaga: {$last_day})
 removal-too-early-help = Anslaget ska sitta uppe till och med sista dagen för överklagande (kommunallagen 8 kap. 12 §). Sätt `removal` till {$earliest} eller senare, eller ta bort raden så blir det det datumet.
-identity-number = ett personnummer finns i text som publiceras
-identity-number-help = Ta bort numret eller maskera det (t.ex. 19121212-XXXX). Personnummer och samordningsnummer publiceras aldrig.
+identity-number = ett personnummer finns i text som publiceras{ $in ->
+    [file-name] : filnamnet (anslagets adress)
+   *[text] {""}
+}
+identity-number-help = { $in ->
+    [file-name] Byt namn på filen så att numret inte ingår.
+   *[text] Ta bort numret eller maskera det (t.ex. 19121212-XXXX).
+} Personnummer och samordningsnummer publiceras aldrig.
 board-date-without-adjusted = `{$field}` är angivet men protokollet saknar `adjusted` (justeringsdag)
 board-date-without-adjusted-help = Anslaget sätts upp först efter justering: lägg till `adjusted: ÅÅÅÅ-MM-DD` eller ta bort `{$field}`.
 public-title-missing = en sekretessbelagd paragraf behöver `public_title`
@@ -91,23 +107,32 @@ notice-removal-too-early = anslaget tas ned ({$removal}) samma dag eller före d
 notice-removal-too-early-help = Sätt `removal` till en dag efter `posted`.
 link-outside = `{$file}` är en länk till en plats utanför innehållsmappen
 link-outside-help = Ersätt länken med en kopia av filen; anslag läser aldrig filer utanför content/.
-yaml-too-complex = fälthuvudet är för stort eller för djupt nästlat (alias blir fler än {$limit} värden)
+yaml-too-complex = { $problem ->
+    [depth] fälthuvudet är nästlat i fler än {$limit} nivåer
+   *[size] fälthuvudet är för stort: med alias utskrivna blir det fler än {$limit} värden
+}
 yaml-too-complex-help = Skriv ut fälten direkt, utan YAML-ankare och alias som upprepar stora delar.
 legal-ground-missing = `confidential` är angivet utan sekretessgrund
 legal-ground-missing-help = Skriv grunden för sekretess, t.ex. `confidential: 26 kap. 1 § OSL`; är paragrafen offentlig tar du bort raden.
 posted-late = anslaget sätts upp {$posted}, efter gränsen {$limit} (justerat {$adjusted} + {$days} dagar, flyttat förbi helger)
-posted-late-help = Enligt kommunallagen 8 kap. 12 § ska justeringen tillkännages på anslagstavlan inom två dagar. Kontrollera `posted`; stämmer datumet behöver inget rättas.
+posted-late-help = Justeringen ska tillkännages på anslagstavlan inom {$days} dagar (kommunallagen 8 kap. 12 §, `post_within_days` i site.yaml). Kontrollera `posted`; stämmer datumet behöver inget rättas.
 number-gap = § {$previous} följs av § {$number} i det här sammanträdet
 number-gap-help = Paragraf {$missing} saknas. Kontrollera att ingen fil saknas eller har fel nummer.
-number-sequence = sammanträdet börjar på § {$number}, men organets numrering i år leder till § {$expected}
+number-sequence = sammanträdet börjar på § {$number}, men organets numrering under {$year} leder till § {$expected}
 number-sequence-help = { $previous ->
     [none] Årets första sammanträde för ett organ börjar på § 1.
    *[other] Förra sammanträdet ({$previous}) slutade på § {$last}; det här bör börja på § {$expected}.
 }
 storage-missing = det justerade protokollet saknar uppgift om var det förvaras
 storage-missing-help = Lägg till `storage: …` (t.ex. `storage: Kommunledningskontoret`): anslaget ska ange var protokollet förvaras (kommunallagen 8 kap. 12 §).
-ignored-file = `{$file}` används inte: filer utanför sammanträdes- och anslagsmappar publiceras inte
-ignored-file-help = Flytta den till en sammanträdesmapp om en paragraf hänvisar till den, eller ta bort den.
+ignored-file = `{$file}` används inte: { $why ->
+    [linked-folder] länkar till mappar följs inte
+   *[outside-meeting] filer utanför sammanträdes- och anslagsmappar publiceras inte
+}
+ignored-file-help = { $why ->
+    [linked-folder] Kopiera mappens filer till sammanträdesmappen i stället för att länka till dem.
+   *[outside-meeting] Flytta den till en sammanträdesmapp om en paragraf hänvisar till den, eller ta bort den.
+}
 
 
 ## Kommandoraden

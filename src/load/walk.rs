@@ -57,6 +57,11 @@ pub struct Layout {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Whether `name` ends with `.<ext>`, in any case (`Protokoll.MD`).
+fn has_ext(name: &str, ext: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, e)| !stem.is_empty() && e.eq_ignore_ascii_case(ext))
+}
+
 /// Files that editors, Windows and Office leave behind.
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with("~$") || name == "Thumbs.db" || name == "desktop.ini"
@@ -93,7 +98,7 @@ impl Layout {
 
     /// Reports a file that is not where anslag reads it.
     fn misplaced(&mut self, rel: String, name: &str, place: &'static str) {
-        if name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".yml") {
+        if has_ext(name, "md") || has_ext(name, "yaml") || has_ext(name, "yml") {
             let args = [("file", name.to_owned()), ("where", place.to_owned())];
             self.problem(Code::UnexpectedFile, rel, &args);
         } else {
@@ -126,6 +131,11 @@ pub fn walk(root: &Path) -> Result<Layout, walkdir::Error> {
         let is_dir = match kind(root, &entry) {
             Kind::Dir => true,
             Kind::File => false,
+            Kind::LinkedDir => {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                layout.problem(Code::IgnoredFile, rel, &[("file", name), ("why", "linked-folder".into())]);
+                continue;
+            }
             Kind::Broken(reason) => {
                 layout.problem(Code::ReadFailed, rel, &[("reason", reason)]);
                 continue;
@@ -153,6 +163,8 @@ enum Kind {
     Outside,
     /// A link whose target does not exist (or cannot be resolved).
     Broken(String),
+    /// A link to a folder inside `content/`: not followed, reported.
+    LinkedDir,
 }
 
 /// What an entry is; a symbolic link counts as what it points to, if that is
@@ -162,8 +174,8 @@ fn kind(root: &Path, entry: &walkdir::DirEntry) -> Kind {
         return if entry.file_type().is_dir() { Kind::Dir } else { Kind::File };
     }
     match std::fs::canonicalize(entry.path()) {
-        // A linked folder is not walked into (walkdir does not follow links);
-        // it counts as a file, so it is reported rather than silently skipped.
+        // A linked folder is not walked into (walkdir does not follow links).
+        Ok(target) if target.starts_with(root) && target.is_dir() => Kind::LinkedDir,
         Ok(target) if target.starts_with(root) => Kind::File,
         Ok(_) => Kind::Outside,
         Err(e) => Kind::Broken(e.to_string()),
@@ -177,7 +189,7 @@ fn place(layout: &mut Layout, path: &Path, rel: String, parts: &[String], is_dir
         ([site], false) if site == "site.yaml" => layout.text_file(rel, path, Role::Site),
         ([notices], true) if notices == "notices" => {}
         ([notices, ..], false) if notices == "notices" => {
-            if parts.len() == 2 && name.ends_with(".md") {
+            if parts.len() == 2 && has_ext(&name, "md") {
                 layout.text_file(rel, path, Role::Notice);
             } else {
                 layout.files.insert(rel);
@@ -232,8 +244,8 @@ fn place_in_meeting(layout: &mut Layout, path: &Path, rel: String, parts: &[Stri
     }
     match parts.len() {
         3 if name == "_meeting.md" => layout.text_file(rel, path, Role::Meeting { body, meeting }),
-        3 if name.ends_with(".md") => layout.text_file(rel, path, Role::Paragraph { body, meeting }),
-        n if n > 3 && name.ends_with(".md") => layout.misplaced(rel, &name, "meeting-sub"),
+        3 if has_ext(&name, "md") => layout.text_file(rel, path, Role::Paragraph { body, meeting }),
+        n if n > 3 && has_ext(&name, "md") => layout.misplaced(rel, &name, "meeting-sub"),
         _ => {
             layout.files.insert(rel);
         }

@@ -103,7 +103,8 @@ pub fn parse(text: &str, base: usize, file: FileId) -> Result<Parsed, Vec<Diagno
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
             let at = loc.offset(e.marker());
-            vec![Diagnostic::new(Code::YamlSyntax, Span::new(file, at, at)).arg("reason", e.info())]
+            let d = Diagnostic::new(Code::YamlSyntax, Span::new(file, at, at));
+            vec![d.arg("kind", syntax_kind(e.info())).arg("reason", e.info())]
         })?;
         let span = loc.span(&span);
         if let Some(problem) = builder.event(event, span) {
@@ -126,12 +127,13 @@ struct Builder {
 impl Builder {
     /// Feeds one event; returns a diagnostic that stops the parse.
     fn event(&mut self, event: Event<'_>, span: Span) -> Option<Diagnostic> {
-        let too_complex = || Some(Diagnostic::new(Code::YamlTooComplex, span).arg("limit", MAX_NODES));
+        let too_complex = || Some(too_large(span));
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Some(Diagnostic::new(Code::YamlSyntax, span).arg("reason", "more than one YAML document"));
+                    let d = Diagnostic::new(Code::YamlSyntax, span).arg("kind", "documents");
+                    return Some(d.arg("reason", "more than one YAML document"));
                 }
             }
             Event::Scalar(text, style, anchor, _tag) => {
@@ -171,13 +173,14 @@ impl Builder {
             Some(Frame::List(s, ..) | Frame::Map(s, ..)) => *s,
             None => return None,
         };
-        (self.stack.len() > MAX_DEPTH).then(|| Diagnostic::new(Code::YamlTooComplex, span).arg("limit", MAX_NODES))
+        (self.stack.len() > MAX_DEPTH)
+            .then(|| Diagnostic::new(Code::YamlTooComplex, span).arg("limit", MAX_DEPTH).arg("problem", "depth"))
     }
 
     fn complete(&mut self, node: Node, anchor: usize) -> Option<Diagnostic> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return Some(Diagnostic::new(Code::YamlTooComplex, node.span).arg("limit", MAX_NODES));
+            return Some(too_large(node.span));
         }
         if anchor != 0 {
             self.anchors.insert(anchor, node.clone());
@@ -208,6 +211,33 @@ impl Span {
     /// From the start of `self` to the end of `other`.
     fn to(self, other: Span) -> Span {
         Span::new(self.file, self.start, other.end.max(self.start))
+    }
+}
+
+fn too_large(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::YamlTooComplex, span).arg("limit", MAX_NODES).arg("problem", "size")
+}
+
+/// The kind of a parser error, for a message in the clerk's language (the
+/// parser's own reason is English; it is kept for `other`).
+fn syntax_kind(reason: &str) -> &'static str {
+    let has = |s: &str| reason.contains(s);
+    if has("tab") {
+        "tab"
+    } else if has("quoted scalar, found unexpected end") {
+        "unclosed-quote"
+    } else if has("flow sequence") || has("flow mapping") {
+        "unclosed-bracket"
+    } else if has("mapping values are not allowed") {
+        "colon"
+    } else if has("expected key") || has("block collection") {
+        "indentation"
+    } else if has("escape") {
+        "escape"
+    } else if has("anchor") {
+        "alias"
+    } else {
+        "other"
     }
 }
 

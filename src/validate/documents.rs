@@ -24,9 +24,7 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         return None;
     }
     if !at.loaded.files.contains(&path) {
-        let d = Diagnostic::new(Code::DocumentMissing, file.span)
-            .arg("file", &file.value)
-            .arg("expected", format!("content/{path}"));
+        let d = Diagnostic::new(Code::DocumentMissing, file.span).arg("file", &file.value).arg("expected", &path);
         diags.push(d);
         return None;
     }

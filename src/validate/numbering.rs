@@ -73,7 +73,8 @@ pub fn check_body(mut meetings: Vec<MeetingNumbers>, diags: &mut Vec<Diagnostic>
                 .arg("number", first.number)
                 .arg("expected", expected)
                 .arg("previous", prev)
-                .arg("last", prev_last);
+                .arg("last", prev_last)
+                .arg("year", m.date.year());
             diags.push(d);
         }
         previous = Some((m, last));

@@ -53,9 +53,22 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     let number = f.required("number", |f| f.number("number", 1, 158));
     let confidential_key = f.key("confidential");
     let confidential = f.text("confidential");
-    if let (Some(key), None) = (confidential_key, &confidential) {
-        f.diags.push(Diagnostic::new(Code::LegalGroundMissing, key));
-    }
+    // A yes/no word is not a legal ground: `confidential: false` must not
+    // quietly make the paragraph confidential (or public).
+    let not_a_ground = |c: &Spanned<String>| {
+        ["true", "false", "yes", "no", "ja", "nej", "on", "off"].contains(&c.value.to_lowercase().as_str())
+    };
+    let confidential = match (confidential_key, confidential) {
+        (Some(key), None) => {
+            f.diags.push(Diagnostic::new(Code::LegalGroundMissing, key));
+            None
+        }
+        (_, Some(c)) if not_a_ground(&c) => {
+            f.diags.push(Diagnostic::new(Code::LegalGroundMissing, c.key));
+            None
+        }
+        (_, c) => c,
+    };
     let public_title = f.text("public_title");
     let title = if confidential.is_some() { f.text("title") } else { f.required_text("title") };
     let dnr = f.text_list("dnr");

@@ -32,6 +32,11 @@ pub fn scan_doc(doc: &Doc, loaded: &Loaded, published: Published, diags: &mut Ve
             (Published::All, _) => scan_node(root, text, diags),
         }
     }
+    // A notice's file name is published as its address.
+    let path = &loaded.sources.get(doc.file).path;
+    if path.starts_with("notices/") && !find_identity_numbers(path).is_empty() {
+        diags.push(Diagnostic::new(Code::IdentityNumber, Span::new(doc.file, 0, 0)).arg("in", "file-name"));
+    }
     if matches!(published, Published::All) {
         let body = text.get(doc.body.start..doc.body.end).unwrap_or_default();
         for r in find_identity_numbers(body) {
@@ -45,11 +50,14 @@ pub fn scan_doc(doc: &Doc, loaded: &Loaded, published: Published, diags: &mut Ve
 /// in the source; if YAML unescaping or folding changed them, at the value.
 fn scan_node(node: &Node, source: &str, diags: &mut Vec<Diagnostic>) {
     node.each_text(&mut |n, value| {
+        let raw = source.get(n.span.start..n.span.end).unwrap_or_default();
         for r in find_identity_numbers(value) {
             let found = &value[r.clone()];
-            let raw = source.get(n.span.start..n.span.end).unwrap_or_default();
-            let span = match raw.find(found) {
-                Some(i) => Span::new(n.span.file, n.span.start + i, n.span.start + i + found.len()),
+            // The same digits may occur more than once: take the occurrence
+            // with the same rank in the source as in the value.
+            let rank = value[..r.start].matches(found).count();
+            let span = match raw.match_indices(found).nth(rank) {
+                Some((i, _)) => Span::new(n.span.file, n.span.start + i, n.span.start + i + found.len()),
                 None => Span::new(n.span.file, n.span.start, n.span.end),
             };
             diags.push(Diagnostic::new(Code::IdentityNumber, span));
