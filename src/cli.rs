@@ -88,18 +88,19 @@ pub fn command(catalog: &Catalog) -> clap::Command {
         .help_template(template(true))
         .arg(help)
         .arg(version)
+        .override_usage(t("cli-usage"))
         .mut_args(|a| {
             // Defaults and values are in the catalogue's text, in the reader's language.
             let id = format!("cli-{}", a.get_id().as_str().replace('_', "-"));
-            let text = catalog.has(&id).then(|| t(&id));
-            let a =
-                if a.get_action().takes_values() { a.hide_default_value(true).hide_possible_values(true) } else { a };
-            match text {
-                Some(text) => a.help(text),
-                None => a,
+            let mut a = a;
+            if a.get_action().takes_values() {
+                a = a.hide_default_value(true).hide_possible_values(true).value_name(t(&format!("{id}-value")));
             }
+            if catalog.has(&id) { a.help(t(&id)) } else { a }
         })
-        .mut_subcommand("check", |c| c.about(t("cli-check-about")).help_template(template(false)))
+        .mut_subcommand("check", |c| {
+            c.about(t("cli-check-about")).help_template(template(false)).override_usage(t("cli-check-usage"))
+        })
 }
 
 /// Runs the tool with these arguments and returns the exit code.
@@ -109,8 +110,7 @@ pub fn run(args: Vec<OsString>) -> u8 {
     let cli = match command(&catalog).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            eprintln!("{}", catalog.text("cli-usage-error"));
-            let _ = e.print();
+            usage_error(&e, &catalog);
             return exit::USAGE;
         }
         Err(e) => {
@@ -131,6 +131,39 @@ pub fn run(args: Vec<OsString>) -> u8 {
     match cli.command {
         Command::Check => check(&cli, today, &catalog),
     }
+}
+
+/// Explains a command-line mistake in the reader's language; clap's own
+/// (English) text is kept only for kinds the catalogue does not know.
+fn usage_error(e: &clap::Error, catalog: &Catalog) {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let id = match e.kind() {
+        ErrorKind::UnknownArgument => "cli-error-unknown-argument",
+        ErrorKind::InvalidValue => "cli-error-invalid-value",
+        ErrorKind::InvalidSubcommand => "cli-error-unknown-command",
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "cli-error-missing-command"
+        }
+        _ => {
+            eprintln!("{}", catalog.text("cli-usage-error"));
+            let _ = e.print();
+            return;
+        }
+    };
+    let args = [
+        ("arg", get(ContextKind::InvalidArg)),
+        ("value", get(ContextKind::InvalidValue)),
+        ("valid", get(ContextKind::ValidValue)),
+        ("command", get(ContextKind::InvalidSubcommand)),
+    ];
+    let usage = format!("{}: {}", catalog.text("cli-usage-heading"), catalog.text("cli-usage"));
+    eprintln!("{}\n\n{usage}\n\n{}", catalog.get(id, &args), catalog.text("cli-see-help"));
 }
 
 /// `anslag check`: load and validate, print every diagnostic and a summary.

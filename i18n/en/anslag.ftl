@@ -137,6 +137,8 @@ ignored-file-help = { $why ->
 
 ## Command line
 
+help-label = help
+
 cli-about = Publishes a municipality's meeting protocols and its digital notice board.
 cli-usage-heading = Usage
 cli-options-heading = Options
@@ -151,6 +153,18 @@ cli-help = Print help
 cli-version = Print version
 cli-exit-codes = Exit codes: 0 ok (warnings allowed), 1 errors in the content, 2 wrong usage, 3 I/O or internal error.
 cli-usage-error = The command line is not right (see `anslag --help`):
+cli-usage = anslag [OPTIONS] <COMMAND>
+cli-check-usage = anslag check [OPTIONS]
+cli-content-value = DIR
+cli-today-value = YYYY-MM-DD
+cli-lang-value = LANG
+cli-message-format-value = FORMAT
+cli-color-value = WHEN
+cli-error-unknown-argument = error: unknown argument `{$arg}`
+cli-error-invalid-value = error: `{$value}` is not a valid value for {$arg}; possible values: {$valid}
+cli-error-unknown-command = error: unknown command `{$command}`
+cli-error-missing-command = error: give a command, e.g. `anslag check`
+cli-see-help = For more, see `anslag --help`.
 cli-bad-today = `{$value}` is not a date YYYY-MM-DD for --today
 error-content-dir = cannot read the content folder {$path}: {$reason}
 summary = { $errors ->

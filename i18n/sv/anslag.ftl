@@ -137,6 +137,8 @@ ignored-file-help = { $why ->
 
 ## Kommandoraden
 
+help-label = hjälp
+
 cli-about = Publicerar en kommuns sammanträdesprotokoll och dess digitala anslagstavla.
 cli-usage-heading = Användning
 cli-options-heading = Flaggor
@@ -151,6 +153,18 @@ cli-help = Visa hjälp
 cli-version = Visa version
 cli-exit-codes = Slutkoder: 0 klart (varningar tillåtna), 1 fel i innehållet, 2 felaktig användning, 3 in-/utmatningsfel eller internt fel.
 cli-usage-error = Kommandoraden är inte rätt (se `anslag --help`):
+cli-usage = anslag [FLAGGOR] <KOMMANDO>
+cli-check-usage = anslag check [FLAGGOR]
+cli-content-value = MAPP
+cli-today-value = ÅÅÅÅ-MM-DD
+cli-lang-value = SPRÅK
+cli-message-format-value = FORMAT
+cli-color-value = NÄR
+cli-error-unknown-argument = fel: okänt argument `{$arg}`
+cli-error-invalid-value = fel: `{$value}` är inte ett giltigt värde för {$arg}; möjliga värden: {$valid}
+cli-error-unknown-command = fel: okänt kommando `{$command}`
+cli-error-missing-command = fel: ange ett kommando, t.ex. `anslag check`
+cli-see-help = Mer i `anslag --help`.
 cli-bad-today = `{$value}` är inte ett datum ÅÅÅÅ-MM-DD för --today
 error-content-dir = kan inte läsa innehållsmappen {$path}: {$reason}
 summary = { $errors ->

@@ -43,16 +43,16 @@ fn words(d: &Diagnostic, catalog: &Catalog) -> Words {
     Words { message: catalog.get(id, &d.args), help: catalog.get(&format!("{id}-help"), &d.args) }
 }
 
-/// A diagnostic made ready for miette's graphical handler.
+/// One report for miette's graphical handler: a message with a code and a
+/// severity, and one labelled place. Help texts and related places are added
+/// by [`human`] (miette labels them in English: "help", "Advice").
 #[derive(Debug)]
 struct Shown {
     message: String,
     code: &'static str,
     severity: miette::Severity,
-    help: Option<String>,
     source: NamedSource<String>,
     label: Option<LabeledSpan>,
-    related: Vec<Shown>,
 }
 
 impl fmt::Display for Shown {
@@ -70,20 +70,11 @@ impl miette::Diagnostic for Shown {
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
     }
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.label.clone().map(|l| Box::new(std::iter::once(l)) as _)
-    }
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
     }
 }
 
@@ -106,42 +97,18 @@ fn snippet(sources: &SourceMap, span: Span, marker: Option<char>) -> (NamedSourc
     (NamedSource::new(place.to_string(), text), label)
 }
 
-fn shown(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog) -> Shown {
-    let mut w = words(d, catalog);
-    let marker = (d.code == super::Code::NotUtf8).then_some('\u{FFFD}');
-    let (source, label) = snippet(sources, d.primary, marker);
-    if label.is_none() {
-        // A folder or an unread file has no text to show: name it in the message.
-        w.message = format!("{}: {}", Place::of(sources, d.primary), w.message);
-    }
-    let related = d
-        .related
-        .iter()
-        .map(|r| {
-            let (source, label) = snippet(sources, r.span, None);
-            Shown {
-                message: catalog.get(r.message, &d.args),
-                code: "",
-                severity: miette::Severity::Advice,
-                help: None,
-                source,
-                label,
-                related: Vec::new(),
-            }
-        })
-        .collect();
-    Shown {
-        message: w.message,
-        code: d.code.code(),
-        severity: match d.severity() {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-        },
-        help: Some(w.help),
-        source,
-        label,
-        related,
-    }
+fn shown(
+    message: String,
+    code: &'static str,
+    severity: miette::Severity,
+    sources: &SourceMap,
+    span: Span,
+    marker: Option<char>,
+) -> Shown {
+    let (source, label) = snippet(sources, span, marker);
+    // A folder or an unread file has no text to show: name it in the message.
+    let message = if label.is_none() { format!("{}: {message}", Place::of(sources, span)) } else { message };
+    Shown { message, code, severity, source, label }
 }
 
 /// Renders one diagnostic for a person: the place, the source line with a
@@ -152,13 +119,28 @@ pub fn human(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog, color: bool
         .without_primary_span_start()
         .with_context_lines(1)
         .with_wrap_lines(false);
+    let w = words(d, catalog);
+    let severity = match d.severity() {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+    };
+    let marker = (d.code == super::Code::NotUtf8).then_some('\u{FFFD}');
     let mut out = String::new();
-    let shown = shown(d, sources, catalog);
-    if handler.render_report(&mut out, &shown).is_err() {
-        // Rendering into a String cannot fail in practice; say it plainly anyway.
-        out = format!("{}: {}\n", Place::of(sources, d.primary), shown.message);
+    let main = shown(w.message, d.code.code(), severity, sources, d.primary, marker);
+    render(&handler, &main, &mut out);
+    out.push_str(&format!("  {}: {}\n", catalog.text("help-label"), w.help));
+    for r in &d.related {
+        let related = shown(catalog.get(r.message, &d.args), "", miette::Severity::Advice, sources, r.span, None);
+        render(&handler, &related, &mut out);
     }
     out
+}
+
+fn render(handler: &GraphicalReportHandler, shown: &Shown, out: &mut String) {
+    if handler.render_report(out, shown).is_err() {
+        // Rendering into a String cannot fail in practice; say it plainly anyway.
+        out.push_str(&format!("{}\n", shown.message));
+    }
 }
 
 /// One diagnostic as a JSON object (one line of `--message-format json`).
