@@ -3,7 +3,8 @@
 //! point inside its file on a character boundary.
 //!
 //! The suite runs a short version; the dedicated run is
-//! `ANSLAG_FUZZ_CASES=100000 cargo test --release --test fuzz_loader`.
+//! `ANSLAG_FUZZ_CASES=100000 ANSLAG_FUZZ_TREES=2000 cargo test --release --test fuzz_loader`
+//! (trees are written to disk, so they are fewer).
 
 use anslag::diag::{FileId, SourceFile, SourceMap};
 use anslag::i18n::{Catalog, Lang};
@@ -143,6 +144,60 @@ proptest! {
             let _ = file.line_col(e.at);
         }
         let _ = parse_doc(FileId(0), &file.text, true);
+    }
+}
+
+/// Folder and file names: valid, near-valid and random, multibyte included.
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("ks".to_owned()),
+        Just("2024-12-02".to_owned()),
+        Just("2024-12-02-extra".to_owned()),
+        Just("2024-02-30".to_owned()),
+        Just("_meeting.md".to_owned()),
+        Just("_body.yaml".to_owned()),
+        Just("notices".to_owned()),
+        Just("site.yaml".to_owned()),
+        proptest::string::string_regex("[a-zåäöA-Z0-9 ~$._-]{1,14}(\\.md|\\.yaml|\\.pdf|\\.MD)?")
+            .unwrap_or_else(|_| unreachable!()),
+    ]
+}
+
+fn tree_cases() -> u32 {
+    std::env::var("ANSLAG_FUZZ_TREES").ok().and_then(|v| v.parse().ok()).unwrap_or(32)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: tree_cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whole content trees on disk, walked, loaded and validated.
+    #[test]
+    fn random_trees_never_panic(
+        files in prop::collection::vec(
+            (prop::collection::vec(name(), 1..4), prop_oneof![mutated(PARAGRAPH), mutated(MEETING), mutated(SITE), yamlish()]),
+            1..12,
+        )
+    ) {
+        let dir = tempfile::tempdir().unwrap_or_else(|_| unreachable!());
+        for (path, text) in &files {
+            let p = path.iter().fold(dir.path().to_owned(), |p, c| p.join(c));
+            if let Some(parent) = p.parent() {
+                // A name may already be a file; then this entry is skipped.
+                if std::fs::create_dir_all(parent).is_err() || p.is_dir() {
+                    continue;
+                }
+            }
+            let _ = std::fs::write(&p, text);
+        }
+        if let Ok((loaded, diags)) = anslag::load::load(dir.path()) {
+            for d in &diags.0 {
+                assert_in_file(&loaded.sources, d.primary);
+            }
+            let checked = anslag::validate::validate(&loaded, "2024-12-10".parse().unwrap_or_else(|_| unreachable!()));
+            for d in &checked.diagnostics.0 {
+                assert_in_file(&loaded.sources, d.primary);
+            }
+        }
     }
 }
 
