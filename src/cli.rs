@@ -5,12 +5,13 @@
 use crate::diag::report;
 use crate::diag::{Diagnostics, SourceMap};
 use crate::i18n::{Catalog, Lang};
+use crate::model::Site;
 use crate::validate::{self, Counts};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Exit codes (documented in the README and `--help`).
 pub mod exit {
@@ -56,6 +57,15 @@ pub struct Cli {
 pub enum Command {
     /// Reads and checks the content; writes nothing.
     Check,
+    /// Checks the content and writes the site.
+    Build {
+        /// The output folder.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        output: PathBuf,
+        /// The site's address, instead of `base_url` in site.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -101,6 +111,15 @@ pub fn command(catalog: &Catalog) -> clap::Command {
         .mut_subcommand("check", |c| {
             c.about(t("cli-check-about")).help_template(template(false)).override_usage(t("cli-check-usage"))
         })
+        .mut_subcommand("build", |c| {
+            c.about(t("cli-build-about")).help_template(template(false)).override_usage(t("cli-build-usage")).mut_args(
+                |a| {
+                    let id = format!("cli-{}", a.get_id().as_str().replace('_', "-"));
+                    let a = a.hide_default_value(true).value_name(t(&format!("{id}-value")));
+                    if catalog.has(&id) { a.help(t(&id)) } else { a }
+                },
+            )
+        })
 }
 
 /// Runs the tool with these arguments and returns the exit code.
@@ -130,6 +149,7 @@ pub fn run(args: Vec<OsString>) -> u8 {
     };
     match cli.command {
         Command::Check => check(&cli, today, &catalog),
+        Command::Build { ref output, ref base_url } => build(&cli, today, &catalog, output, base_url.as_deref()),
     }
 }
 
@@ -168,19 +188,98 @@ fn usage_error(e: &clap::Error, catalog: &Catalog) {
 
 /// `anslag check`: load and validate, print every diagnostic and a summary.
 fn check(cli: &Cli, today: Date, catalog: &Catalog) -> u8 {
-    let (loaded, mut diags) = match crate::load::load(&cli.content) {
-        Ok(x) => x,
-        Err(e) => {
-            let args = [("path", e.path.display().to_string()), ("reason", e.source.to_string())];
-            eprintln!("{}", catalog.get("error-content-dir", &args));
-            return exit::IO;
-        }
-    };
+    match checked(cli, today, catalog) {
+        Ok((_, Some(_))) => exit::OK,
+        Ok((_, None)) => exit::CONTENT,
+        Err(code) => code,
+    }
+}
+
+/// Load and validate, print every diagnostic; the model if there were no errors.
+fn checked(cli: &Cli, today: Date, catalog: &Catalog) -> Result<(crate::load::Loaded, Option<Site>), u8> {
+    let (loaded, mut diags) = crate::load::load(&cli.content).map_err(|e| {
+        let args = [("path", e.path.display().to_string()), ("reason", e.source.to_string())];
+        eprintln!("{}", catalog.get("error-content-dir", &args));
+        exit::IO
+    })?;
     let checked = validate::validate(&loaded, today);
     diags.extend(checked.diagnostics);
     diags.sort(&loaded.sources);
     print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts);
-    if diags.has_errors() { exit::CONTENT } else { exit::OK }
+    let site = if diags.has_errors() { None } else { checked.site };
+    Ok((loaded, site))
+}
+
+/// `anslag build`: check, then render into a staging folder and swap it in.
+/// Nothing is written unless the content has no errors; a failure while
+/// writing leaves the previous output as it was.
+fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Option<&str>) -> u8 {
+    if inside(output, &cli.content) {
+        eprintln!("{}", catalog.get("error-output-in-content", &[("path", output.display().to_string())]));
+        return exit::USAGE;
+    }
+    let mut site = match checked(cli, today, catalog) {
+        Ok((_, Some(site))) => site,
+        Ok((_, None)) => return exit::CONTENT,
+        Err(code) => return code,
+    };
+    if let Some(url) = base_url {
+        site.config.base_url = url.to_owned();
+    }
+    let theme_dir = cli.content.parent().map(|p| p.join("themes").join(&site.config.theme));
+    let result = crate::render::Theme::load(theme_dir.as_deref().filter(|d| d.is_dir())).and_then(|theme| {
+        let staging = crate::write::begin(output).map_err(|source| io_error(output, source))?;
+        match crate::render::render(&site, &theme, &cli.content, &staging) {
+            Ok(summary) => staging.commit().map(|_| summary).map_err(|source| io_error(output, source)),
+            Err(e) => {
+                let _ = staging.abandon();
+                Err(e)
+            }
+        }
+    });
+    match result {
+        Ok(summary) => {
+            let args = [
+                ("pages", summary.pages.to_string()),
+                ("attachments", summary.attachments.to_string()),
+                ("path", output.display().to_string()),
+            ];
+            eprintln!("{}", catalog.get("built", &args));
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("{}", catalog.get("error-build", &[("reason", e.to_string())]));
+            exit::IO
+        }
+    }
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> crate::render::RenderError {
+    crate::render::RenderError::Io { path: path.display().to_string(), source }
+}
+
+/// Whether `path` is `dir` or inside it (compared as absolute, resolved paths
+/// as far as they exist).
+fn inside(path: &Path, dir: &Path) -> bool {
+    let resolve = |p: &Path| {
+        let abs = if p.is_absolute() { p.to_owned() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        // Resolve the longest existing ancestor, then add the rest back.
+        let mut existing = abs.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_owned());
+                    existing = parent;
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_owned());
+        resolved.extend(rest.iter().rev());
+        resolved
+    };
+    resolve(path).starts_with(resolve(dir))
 }
 
 fn use_color(cli: &Cli) -> bool {

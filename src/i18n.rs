@@ -94,6 +94,27 @@ impl Catalog {
     }
 }
 
+/// The public site's labels in `lang` (`i18n/<lang>/site.ftl`), by id.
+pub fn site_labels(lang: Lang) -> std::collections::BTreeMap<String, String> {
+    let ftl = match lang {
+        Lang::Sv => include_str!("../i18n/sv/site.ftl"),
+        Lang::En => include_str!("../i18n/en/site.ftl"),
+    };
+    let resource = FluentResource::try_new(ftl.to_owned()).unwrap_or_else(|(r, _)| r);
+    let ids: Vec<String> = resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect();
+    let mut bundle = FluentBundle::new(vec![unic_langid::LanguageIdentifier::default()]);
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_resource(resource);
+    let catalog = Catalog { bundle };
+    ids.into_iter().map(|id| (catalog.text(&id), id)).map(|(text, id)| (id, text)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +152,17 @@ mod tests {
                 assert!(c.has(code.id()), "{lang:?} lacks {}", code.id());
                 assert!(c.has(&format!("{}-help", code.id())), "{lang:?} lacks help of {}", code.id());
             }
+        }
+    }
+
+    #[test]
+    fn site_labels_are_the_same_in_both_languages() {
+        let sv = site_labels(Lang::Sv);
+        let en = site_labels(Lang::En);
+        assert!(sv.len() > 50);
+        assert_eq!(sv.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+        for t in sv.values().chain(en.values()) {
+            assert!(!t.trim().is_empty());
         }
     }
 

@@ -22,5 +22,6 @@ pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod render;
 pub mod validate;
 pub mod write;

@@ -1,0 +1,80 @@
+//! Render: from the [`Site`] model to the files of the public site.
+//!
+//! 1. [`pages::all`] lists every page (address, template, view) in a fixed order;
+//! 2. the pages are rendered with tera in parallel and written, as they are
+//!    made, into the staging folder of [`crate::write`] (never the whole site
+//!    in memory);
+//! 3. the theme's static files and the attachments of public paragraphs are
+//!    copied. A confidential paragraph's documents never enter the model, so
+//!    they are never copied.
+
+pub mod pages;
+pub mod theme;
+pub mod urls;
+pub mod views;
+
+use crate::model::{Content, Language, Site};
+use crate::write::Staging;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+pub use theme::Theme;
+
+/// Why a site could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template {template}: {message}")]
+    Template { template: String, message: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub pages: usize,
+    pub attachments: usize,
+}
+
+/// Renders `site` with `theme` into `out`; attachments are copied from `content`.
+pub fn render(site: &Site, theme: &Theme, content: &Path, out: &Staging) -> Result<Summary, RenderError> {
+    let lang = match site.config.language {
+        Language::Sv => crate::i18n::Lang::Sv,
+        Language::En => crate::i18n::Lang::En,
+    };
+    let labels = crate::i18n::site_labels(lang);
+    let pages = pages::all(site, &labels);
+    let written: Vec<Result<(), RenderError>> = pages
+        .par_iter()
+        .map(|page| {
+            let html = theme.render(page.template, &page.view)?;
+            let file = urls::file_of(&page.url);
+            out.write(&file, html.as_bytes()).map_err(|source| RenderError::Io { path: file, source })
+        })
+        .collect();
+    written.into_iter().collect::<Result<(), _>>()?;
+    for (name, bytes) in theme.static_files() {
+        out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
+    }
+    let attachments = attachments(site);
+    for path in &attachments {
+        out.copy(path, &content.join(path)).map_err(|source| RenderError::Io { path: path.clone(), source })?;
+    }
+    Ok(Summary { pages: pages.len(), attachments: attachments.len() })
+}
+
+/// The attachments of public paragraphs, as content-relative paths.
+pub fn attachments(site: &Site) -> BTreeSet<String> {
+    site.meetings()
+        .flat_map(|m| &m.paragraphs)
+        .filter_map(|p| match &p.content {
+            Content::Public(x) => Some(x.documents.iter().filter_map(|d| d.file.clone())),
+            Content::Confidential { .. } => None,
+        })
+        .flatten()
+        .collect()
+}

@@ -1,0 +1,325 @@
+//! Every page of the site: its address, its template and its view.
+
+use super::urls;
+use super::views::*;
+use crate::model::*;
+use serde_json::{Value, json};
+
+/// One page to render.
+pub struct PageSpec {
+    pub url: String,
+    pub template: &'static str,
+    pub view: Value,
+}
+
+fn spec(url: String, template: &'static str, frame: Frame, view: Value) -> PageSpec {
+    let mut view = view;
+    view["frame"] = json!(frame);
+    PageSpec { url, template, view }
+}
+
+/// All pages of the site, in a fixed order.
+pub fn all(site: &Site, labels: &Labels) -> Vec<PageSpec> {
+    let mut pages = vec![home(site, labels), board(site, labels), accessibility(site, labels), not_found(site, labels)];
+    pages.extend(archive(site, labels));
+    for body in &site.bodies {
+        pages.push(body_page(site, labels, body));
+        for m in &body.meetings {
+            pages.push(meeting_page(site, labels, body, m));
+            if let Adjustment::Adjusted { on, board } = m.adjustment
+                && board.posted <= site.today
+            {
+                pages.push(protocol_notice_page(site, labels, body, m, on, &board));
+            }
+            for p in &m.paragraphs {
+                pages.push(paragraph_page(site, labels, body, m, p));
+            }
+        }
+    }
+    for n in site.notices.iter().filter(|n| n.posted <= site.today) {
+        pages.push(notice_page(site, labels, n));
+    }
+    pages
+}
+
+fn page<'a>(site: &'a Site, labels: &'a Labels, url: String) -> Page<'a> {
+    Page { url, site, labels }
+}
+
+fn home(site: &Site, labels: &Labels) -> PageSpec {
+    let p = page(site, labels, urls::HOME.to_owned());
+    let bodies: Vec<Value> = site
+        .bodies
+        .iter()
+        .map(|b| json!({"link": p.link(&urls::body(&b.slug), &b.name), "kind": p.label(body_kind_key(b.kind))}))
+        .collect();
+    let mut adjusted: Vec<(&Body, &Meeting, Date)> = site
+        .bodies
+        .iter()
+        .flat_map(|b| b.meetings.iter().map(move |m| (b, m)))
+        .filter_map(|(b, m)| match m.adjustment {
+            Adjustment::Adjusted { on, .. } => Some((b, m, on)),
+            Adjustment::NotAdjusted => None,
+        })
+        .collect();
+    adjusted.sort_by(|a, b| (b.2, b.1.id.date, &b.0.slug).cmp(&(a.2, a.1.id.date, &a.0.slug)));
+    let latest: Vec<Value> = adjusted
+        .iter()
+        .take(10)
+        .map(|(b, m, on)| {
+            json!({"body": b.name, "date": p.date(m.id.date), "adjusted": p.date(*on),
+                   "href": p.href(&urls::meeting(&m.id))})
+        })
+        .collect();
+    let frame = p.frame(site.config.municipality.clone(), Vec::new());
+    spec(p.url.clone(), "index.html", frame, json!({"bodies": bodies, "latest": latest}))
+}
+
+fn board(site: &Site, labels: &Labels) -> PageSpec {
+    let p = page(site, labels, urls::BOARD.to_owned());
+    let mut protocols = Vec::new();
+    let mut pending = Vec::new();
+    for b in &site.bodies {
+        for m in &b.meetings {
+            match m.adjustment {
+                Adjustment::Adjusted { on, board } if board.is_on_board(site.today) => {
+                    protocols.push(p.protocol_notice(b, m, on, &board));
+                }
+                Adjustment::NotAdjusted if m.id.date <= site.today => {
+                    pending.push(json!({"body": b.name, "date": p.date(m.id.date),
+                                        "href": p.href(&urls::meeting(&m.id))}));
+                }
+                _ => {}
+            }
+        }
+    }
+    let notices: Vec<NoticeLine> = site
+        .notices
+        .iter()
+        .filter(|n| n.posted <= site.today && site.today < n.removal)
+        .map(|n| p.notice_line(n))
+        .collect();
+    let frame = p.frame(p.label("board"), vec![p.link(urls::HOME, p.label("home"))]);
+    let view = json!({
+        "protocols": protocols, "notices": notices, "pending": pending,
+        "today": p.date(site.today), "court": site.config.notice_board.court,
+        "appeal_weeks": site.config.notice_board.appeal_period_days / 7,
+        "appeal_days": site.config.notice_board.appeal_period_days,
+    });
+    spec(p.url.clone(), "board.html", frame, view)
+}
+
+/// Notices taken down in one year, with their removal dates: protocols, others.
+type Removed = (Vec<(Date, Value)>, Vec<(Date, Value)>);
+
+/// Year of removal → notices taken down that year (protocols and others).
+fn archive(site: &Site, labels: &Labels) -> Vec<PageSpec> {
+    use std::collections::BTreeMap;
+    let mut years: BTreeMap<i16, Removed> = BTreeMap::new();
+    for b in &site.bodies {
+        for m in &b.meetings {
+            if let Adjustment::Adjusted { on, board } = m.adjustment
+                && board.removal <= site.today
+            {
+                let y = years.entry(board.removal.year()).or_default();
+                y.0.push((
+                    board.removal,
+                    json!({"body": b.name, "meeting_date": m.id.date.to_string(),
+                        "adjusted": on.to_string(), "posted": board.posted.to_string(),
+                        "removal": board.removal.to_string(), "url": urls::protocol_notice(m)}),
+                ));
+            }
+        }
+    }
+    for n in site.notices.iter().filter(|n| n.removal <= site.today) {
+        let y = years.entry(n.removal.year()).or_default();
+        y.1.push((
+            n.removal,
+            json!({"title": n.title, "posted": n.posted.to_string(),
+            "removal": n.removal.to_string(), "url": urls::notice(n)}),
+        ));
+    }
+    let p = page(site, labels, urls::ARCHIVE.to_owned());
+    let index: Vec<Link> = years.keys().rev().map(|y| p.link(&urls::archive_year(*y), y.to_string())).collect();
+    let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
+    let mut pages =
+        vec![spec(p.url.clone(), "archive.html", p.frame(p.label("archive"), trail), json!({"years": index}))];
+    for (year, (mut protocols, mut others)) in years.into_iter().rev() {
+        let p = page(site, labels, urls::archive_year(year));
+        protocols.sort_by(|a, b| b.0.cmp(&a.0));
+        others.sort_by(|a, b| b.0.cmp(&a.0));
+        let relink = |mut v: Value| {
+            let url = v["url"].as_str().unwrap_or_default().to_owned();
+            v["href"] = json!(p.href(&url));
+            v
+        };
+        let protocols: Vec<Value> = protocols.into_iter().map(|(_, v)| relink(v)).collect();
+        let others: Vec<Value> = others.into_iter().map(|(_, v)| relink(v)).collect();
+        let trail = vec![
+            p.link(urls::HOME, p.label("home")),
+            p.link(urls::BOARD, p.label("board")),
+            p.link(urls::ARCHIVE, p.label("archive")),
+        ];
+        let frame = p.frame(format!("{} {year}", p.label("archive")), trail);
+        pages.push(spec(
+            p.url.clone(),
+            "archive-year.html",
+            frame,
+            json!({"year": year, "protocols": protocols, "notices": others}),
+        ));
+    }
+    pages
+}
+
+fn body_page(site: &Site, labels: &Labels, body: &Body) -> PageSpec {
+    let p = page(site, labels, urls::body(&body.slug));
+    let parent = body.parent.as_ref().and_then(|slug| site.bodies.iter().find(|b| &b.slug == slug));
+    let mut years: Vec<(i16, Vec<Value>)> = Vec::new();
+    for m in body.meetings.iter().rev() {
+        let line = json!({"href": p.href(&urls::meeting(&m.id)), "date": p.date(m.id.date),
+            "suffix": m.id.suffix, "paragraphs": paragraph_range(m),
+            "adjusted": matches!(m.adjustment, Adjustment::Adjusted { .. })});
+        match years.last_mut() {
+            Some((y, list)) if *y == m.id.date.year() => list.push(line),
+            _ => years.push((m.id.date.year(), vec![line])),
+        }
+    }
+    let years: Vec<Value> = years.into_iter().map(|(y, ms)| json!({"year": y, "meetings": ms})).collect();
+    let view = json!({
+        "name": body.name, "short_name": body.short_name, "kind": p.label(body_kind_key(body.kind)),
+        "parent": parent.map(|b| p.link(&urls::body(&b.slug), &b.name)),
+        "description": body.description.as_ref().map(|d| p.markdown(d, 2)),
+        "years": years,
+    });
+    let frame = p.frame(body.name.clone(), vec![p.link(urls::HOME, p.label("home"))]);
+    spec(p.url.clone(), "body.html", frame, view)
+}
+
+fn meeting_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting) -> PageSpec {
+    let p = page(site, labels, urls::meeting(&m.id));
+    let board = match m.adjustment {
+        Adjustment::Adjusted { on, board } if board.posted <= site.today => {
+            Some(p.protocol_notice(body, m, on, &board))
+        }
+        _ => None,
+    };
+    let adjusted = match m.adjustment {
+        Adjustment::Adjusted { on, .. } => Some(p.date(on)),
+        Adjustment::NotAdjusted => None,
+    };
+    let paragraphs: Vec<Value> = m
+        .paragraphs
+        .iter()
+        .map(|par| {
+            let (title, dnr, confidential) = match &par.content {
+                Content::Public(x) => (x.title.clone(), x.dnr.join(", "), false),
+                Content::Confidential { public_title, .. } => (public_title.clone(), String::new(), true),
+            };
+            json!({"number": par.number, "title": title, "dnr": dnr, "confidential": confidential,
+                   "href": p.href(&urls::paragraph(&m.id, par.number))})
+        })
+        .collect();
+    let attendance: Vec<Value> = m
+        .attendance
+        .iter()
+        .map(|a| json!({"name": a.name, "party": a.party, "role": a.role, "title": a.title}))
+        .collect();
+    let title = format!("{} {}", body.name, p.date(m.id.date));
+    let view = json!({
+        "body": body.name, "date": p.date(m.id.date), "suffix": m.id.suffix, "time": m.time, "place": m.place,
+        "chair": m.chair, "secretary": m.secretary, "adjusters": m.adjusters, "adjusted": adjusted,
+        "board": board, "storage": m.storage, "attendance": attendance,
+        "intro": m.intro.as_ref().map(|i| p.markdown(i, 2)), "paragraphs": paragraphs,
+    });
+    let trail = vec![p.link(urls::HOME, p.label("home")), p.link(&urls::body(&body.slug), &body.name)];
+    spec(p.url.clone(), "meeting.html", p.frame(title, trail), view)
+}
+
+fn paragraph_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, par: &Paragraph) -> PageSpec {
+    let p = page(site, labels, urls::paragraph(&m.id, par.number));
+    let trail = vec![
+        p.link(urls::HOME, p.label("home")),
+        p.link(&urls::body(&body.slug), &body.name),
+        p.link(&urls::meeting(&m.id), format!("{} {}", body.name, p.date(m.id.date))),
+    ];
+    let (title, view) = match &par.content {
+        Content::Confidential { public_title, legal_ground } => {
+            (public_title.clone(), json!({"confidential": true, "legal_ground": legal_ground}))
+        }
+        Content::Public(x) => (x.title.clone(), public_paragraph(&p, x)),
+    };
+    let mut view = view;
+    view["number"] = json!(par.number);
+    view["title"] = json!(title);
+    view["body"] = json!(body.name);
+    view["meeting_date"] = json!(p.date(m.id.date));
+    let frame = p.frame(format!("§ {} {title}", par.number), trail);
+    spec(p.url.clone(), "paragraph.html", frame, view)
+}
+
+fn public_paragraph(p: &Page<'_>, x: &PublicParagraph) -> Value {
+    let documents: Vec<Value> = x
+        .documents
+        .iter()
+        .map(|d| {
+            json!({"title": d.title, "date": d.date.map(|d| d.to_string()),
+                   "href": d.file.as_ref().map(|f| p.href(f)),
+                   "type": d.file.as_ref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_uppercase())})
+        })
+        .collect();
+    let votes = x.votes.as_ref().map(|v| {
+        let count = |k: Vote| v.ballots.iter().filter(|b| b.vote == k).count();
+        let ballots: Vec<Value> = v
+            .ballots
+            .iter()
+            .map(|b| json!({"name": b.name, "party": b.party, "vote": p.label(vote_key(b.vote))}))
+            .collect();
+        json!({"yes": v.yes, "no": v.no, "ballots": ballots,
+               "ja": count(Vote::Ja), "nej": count(Vote::Nej), "avstar": count(Vote::Avstar), "jav": count(Vote::Jav)})
+    });
+    let reservations: Vec<Value> = x.reservations.iter().map(|r| json!({"by": r.by, "text": r.text})).collect();
+    json!({
+        "confidential": false, "dnr": x.dnr, "decided_by": x.decided_by,
+        "decision": x.decision.as_ref().map(|d| p.markdown(d, 3)),
+        "proposal": x.proposal.as_ref().map(|d| p.markdown(d, 3)),
+        "text": Some(p.markdown(&x.text, 3)).filter(|h| !h.trim().is_empty()),
+        "documents": documents, "recipients": x.recipients, "reservations": reservations,
+        "votes": votes, "disqualified": x.disqualified,
+    })
+}
+
+fn protocol_notice_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, on: Date, b: &BoardDates) -> PageSpec {
+    let p = page(site, labels, urls::protocol_notice(m));
+    let view = json!({
+        "notice": p.protocol_notice(body, m, on, b), "removed": b.removal <= site.today,
+        "court": site.config.notice_board.court, "appeal_days": site.config.notice_board.appeal_period_days,
+    });
+    let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
+    let title = format!("{}: {} {}", p.label("protocol_notice"), body.name, p.date(m.id.date));
+    spec(p.url.clone(), "protocol-notice.html", p.frame(title, trail), view)
+}
+
+fn notice_page(site: &Site, labels: &Labels, n: &Notice) -> PageSpec {
+    let p = page(site, labels, urls::notice(n));
+    let body = n.body.as_ref().and_then(|slug| site.bodies.iter().find(|b| &b.slug == slug));
+    let view = json!({
+        "notice": p.notice_line(n), "removed": n.removal <= site.today,
+        "body": body.map(|b| p.link(&urls::body(&b.slug), &b.name)),
+        "text": p.markdown(&n.text, 2),
+    });
+    let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
+    spec(p.url.clone(), "notice.html", p.frame(n.title.clone(), trail), view)
+}
+
+fn accessibility(site: &Site, labels: &Labels) -> PageSpec {
+    let p = page(site, labels, urls::ACCESSIBILITY.to_owned());
+    let frame = p.frame(p.label("accessibility"), vec![p.link(urls::HOME, p.label("home"))]);
+    spec(p.url.clone(), "accessibility.html", frame, json!({}))
+}
+
+fn not_found(site: &Site, labels: &Labels) -> PageSpec {
+    // The 404 page is served at any depth, so its links are absolute from base_url's path.
+    let p = page(site, labels, urls::NOT_FOUND.to_owned());
+    let frame = p.frame(p.label("not_found"), Vec::new());
+    spec(p.url.clone(), "404.html", frame, json!({}))
+}

@@ -1,0 +1,75 @@
+//! The theme: tera templates and static files. The default theme is
+//! compiled into the binary, so `anslag build` works from any folder; a
+//! `themes/<name>/` folder beside `content/` overrides any of its files
+//! (`templates/<page>.html`, `static/style.css`).
+
+use super::RenderError;
+use std::path::Path;
+
+/// The default theme's templates, by name.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("index.html", include_str!("../../themes/default/templates/index.html")),
+    ("board.html", include_str!("../../themes/default/templates/board.html")),
+    ("archive.html", include_str!("../../themes/default/templates/archive.html")),
+    ("archive-year.html", include_str!("../../themes/default/templates/archive-year.html")),
+    ("body.html", include_str!("../../themes/default/templates/body.html")),
+    ("meeting.html", include_str!("../../themes/default/templates/meeting.html")),
+    ("paragraph.html", include_str!("../../themes/default/templates/paragraph.html")),
+    ("protocol-notice.html", include_str!("../../themes/default/templates/protocol-notice.html")),
+    ("notice.html", include_str!("../../themes/default/templates/notice.html")),
+    ("accessibility.html", include_str!("../../themes/default/templates/accessibility.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
+];
+
+/// The default theme's static files, by their path in the site.
+const STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+
+/// Templates ready to render, and the static files to copy.
+pub struct Theme {
+    tera: tera::Tera,
+    statics: Vec<(&'static str, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The default theme, with files from `dir` (a `themes/<name>/` folder)
+    /// taking the place of the default ones where they exist.
+    pub fn load(dir: Option<&Path>) -> Result<Theme, RenderError> {
+        let read = |sub: &str, name: &str| dir.map(|d| d.join(sub).join(name)).and_then(|p| std::fs::read(p).ok());
+        let mut tera = tera::Tera::new();
+        let mut sources = Vec::new();
+        for (name, default) in TEMPLATES {
+            let text = read("templates", name)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_else(|| (*default).to_owned());
+            sources.push((*name, text));
+        }
+        tera.add_raw_templates(sources)
+            .map_err(|e| RenderError::Template { template: "theme".into(), message: error_chain(&e) })?;
+        let statics =
+            STATIC.iter().map(|(name, bytes)| (*name, read("static", name).unwrap_or_else(|| bytes.to_vec())));
+        Ok(Theme { tera, statics: statics.collect() })
+    }
+
+    /// Renders one template with a view.
+    pub fn render(&self, template: &str, view: &serde_json::Value) -> Result<String, RenderError> {
+        let err = |e: tera::Error| RenderError::Template { template: template.to_owned(), message: error_chain(&e) };
+        let context = tera::Context::from_serialize(view).map_err(err)?;
+        self.tera.render(template, &context).map_err(err)
+    }
+
+    pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.statics.iter().map(|(n, b)| (*n, b.as_slice()))
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = e.source();
+    while let Some(inner) = source {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    s
+}

@@ -1,0 +1,76 @@
+//! The site's addresses. They never depend on file names of paragraphs: only
+//! on body slugs, meeting folders, § numbers and notice slugs, so a link
+//! stays valid when a clerk renames a file. Every page is a folder with an
+//! `index.html`, so addresses end in `/`. Listed in `docs/urls.md`.
+
+use crate::model::{Meeting, MeetingId, Notice};
+
+/// The start page.
+pub const HOME: &str = "";
+/// The notice board (anslagstavlan).
+pub const BOARD: &str = "anslagstavla/";
+/// Archive of removed notices.
+pub const ARCHIVE: &str = "anslagstavla/arkiv/";
+/// The accessibility statement (tillgänglighetsredogörelse).
+pub const ACCESSIBILITY: &str = "tillganglighet/";
+/// The stylesheet.
+pub const STYLE: &str = "style.css";
+/// The page for missing addresses.
+pub const NOT_FOUND: &str = "404.html";
+
+/// Top-level names a body slug may not take, because the site uses them.
+pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet", "notices", "style.css", "404.html"];
+
+pub fn archive_year(year: i16) -> String {
+    format!("{ARCHIVE}{year}/")
+}
+
+pub fn body(slug: &str) -> String {
+    format!("{slug}/")
+}
+
+pub fn meeting(id: &MeetingId) -> String {
+    format!("{}/{}/", id.body, id.folder())
+}
+
+pub fn paragraph(id: &MeetingId, number: u32) -> String {
+    format!("{}{number}/", meeting(id))
+}
+
+/// The notice that a meeting's protocol is adjusted (anslag om justering).
+pub fn protocol_notice(m: &Meeting) -> String {
+    format!("{BOARD}protokoll/{}/{}/", m.id.body, m.id.folder())
+}
+
+pub fn notice(n: &Notice) -> String {
+    format!("{BOARD}anslag/{}/", n.slug)
+}
+
+/// The file a page address is written to.
+pub fn file_of(url: &str) -> String {
+    if url.is_empty() || url.ends_with('/') { format!("{url}index.html") } else { url.to_owned() }
+}
+
+/// A relative link from the page at `from` to `to` (both site addresses).
+pub fn relative(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    let up = "../".repeat(depth);
+    let link = format!("{up}{to}");
+    if link.is_empty() { "./".to_owned() } else { link }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links() {
+        assert_eq!(relative("", "anslagstavla/"), "anslagstavla/");
+        assert_eq!(relative("ks/2024-01-02/", ""), "../../");
+        assert_eq!(relative("", ""), "./");
+        assert_eq!(relative("ks/2024-01-02/3/", "style.css"), "../../../style.css");
+        assert_eq!(file_of(""), "index.html");
+        assert_eq!(file_of("ks/"), "ks/index.html");
+        assert_eq!(file_of("404.html"), "404.html");
+    }
+}

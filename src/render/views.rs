@@ -1,0 +1,208 @@
+//! Views: what templates see. Plain, serialisable values made from the model
+//! (dates as text, Markdown as sanitised HTML, links relative to the page).
+//! Templates never see model internals and compute nothing legal.
+
+use super::urls;
+use crate::markdown::{self, Context as MdContext};
+use crate::model::*;
+use serde::Serialize;
+
+/// A link: where, and the text to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+/// Helpers shared by every view of one page: where the page is, and labels.
+pub struct Page<'a> {
+    /// The page's own address (from the site root).
+    pub url: String,
+    pub site: &'a Site,
+    pub labels: &'a Labels,
+}
+
+/// The site's labels in its language (`i18n/<lang>/site.ftl`).
+pub type Labels = std::collections::BTreeMap<String, String>;
+
+impl Page<'_> {
+    pub fn href(&self, to: &str) -> String {
+        if self.url == urls::NOT_FOUND {
+            // The 404 page is served at any address: link from the site's root path.
+            return format!("{}{to}", root_path(&self.site.config.base_url));
+        }
+        urls::relative(&self.url, to)
+    }
+
+    pub fn link(&self, to: &str, text: impl Into<String>) -> Link {
+        Link { href: self.href(to), text: text.into() }
+    }
+
+    pub fn label(&self, key: &str) -> String {
+        self.labels.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    }
+
+    /// Markdown as HTML, its headings starting at `base`.
+    pub fn markdown(&self, md: &Markdown, base: u8) -> String {
+        let column = self.label("table_column");
+        markdown::to_html(&md.text, &MdContext { heading_base: base, column_label: &column }).html
+    }
+
+    pub fn date(&self, d: Date) -> String {
+        d.to_string()
+    }
+}
+
+/// The path of the site's root on its server, from `base_url` (`/protokoll/`).
+pub fn root_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    if path.ends_with('/') { path.to_owned() } else { format!("{path}/") }
+}
+
+/// What every page has: language, title, the site, navigation.
+#[derive(Debug, Serialize)]
+pub struct Frame {
+    pub lang: &'static str,
+    pub title: String,
+    pub municipality: String,
+    pub canonical: Option<String>,
+    pub style: String,
+    pub home: String,
+    pub board: String,
+    pub archive: String,
+    pub accessibility: String,
+    pub contact: ContactView,
+    /// The trail from the start page to this page (breadcrumbs).
+    pub trail: Vec<Link>,
+    pub t: Labels,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContactView {
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub org_number: Option<String>,
+}
+
+impl Page<'_> {
+    pub fn frame(&self, title: String, trail: Vec<Link>) -> Frame {
+        let c = &self.site.config;
+        let base = c.base_url.trim_end_matches('/');
+        Frame {
+            lang: match c.language {
+                Language::Sv => "sv",
+                Language::En => "en",
+            },
+            title,
+            municipality: c.municipality.clone(),
+            canonical: (!base.is_empty()).then(|| format!("{base}/{}", self.url)),
+            style: self.href(urls::STYLE),
+            home: self.href(urls::HOME),
+            board: self.href(urls::BOARD),
+            archive: self.href(urls::ARCHIVE),
+            accessibility: self.href(urls::ACCESSIBILITY),
+            contact: ContactView {
+                address: c.contact.address.clone(),
+                phone: c.contact.phone.clone(),
+                email: c.contact.email.clone(),
+                org_number: c.contact.org_number.clone(),
+            },
+            trail,
+            t: self.labels.clone(),
+        }
+    }
+}
+
+/// A line of the board: a protocol's notice of adjustment.
+#[derive(Debug, Serialize)]
+pub struct ProtocolNoticeView {
+    pub body: String,
+    pub meeting_date: String,
+    pub paragraphs: String,
+    pub adjusted: String,
+    pub posted: String,
+    pub appeal_last_day: String,
+    pub removal: String,
+    pub storage: Option<String>,
+    pub protocol: String,
+    pub notice: String,
+}
+
+impl Page<'_> {
+    pub fn protocol_notice(&self, body: &Body, m: &Meeting, on: Date, b: &BoardDates) -> ProtocolNoticeView {
+        ProtocolNoticeView {
+            body: body.name.clone(),
+            meeting_date: self.date(m.id.date),
+            paragraphs: paragraph_range(m),
+            adjusted: self.date(on),
+            posted: self.date(b.posted),
+            appeal_last_day: self.date(b.appeal_last_day),
+            removal: self.date(b.removal),
+            storage: m.storage.clone(),
+            protocol: self.href(&urls::meeting(&m.id)),
+            notice: self.href(&urls::protocol_notice(m)),
+        }
+    }
+}
+
+/// "§ 1–4", "§ 7" or "" for a meeting.
+pub fn paragraph_range(m: &Meeting) -> String {
+    match (m.paragraphs.first(), m.paragraphs.last()) {
+        (Some(a), Some(b)) if a.number == b.number => format!("§ {}", a.number),
+        (Some(a), Some(b)) => format!("§ {}–{}", a.number, b.number),
+        _ => String::new(),
+    }
+}
+
+/// Another notice, in a list.
+#[derive(Debug, Serialize)]
+pub struct NoticeLine {
+    pub title: String,
+    pub kind: String,
+    pub posted: String,
+    pub removal: String,
+    pub href: String,
+}
+
+impl Page<'_> {
+    pub fn notice_line(&self, n: &Notice) -> NoticeLine {
+        NoticeLine {
+            title: n.title.clone(),
+            kind: self.label(notice_kind_key(n.kind)),
+            posted: self.date(n.posted),
+            removal: self.date(n.removal),
+            href: self.href(&urls::notice(n)),
+        }
+    }
+}
+
+pub fn notice_kind_key(k: NoticeKind) -> &'static str {
+    match k {
+        NoticeKind::Kungorelse => "kind_kungorelse",
+        NoticeKind::Tillkannagivande => "kind_tillkannagivande",
+        NoticeKind::Underrattelse => "kind_underrattelse",
+        NoticeKind::Other => "kind_other_notice",
+    }
+}
+
+pub fn body_kind_key(k: BodyKind) -> &'static str {
+    match k {
+        BodyKind::Fullmaktige => "kind_fullmaktige",
+        BodyKind::Styrelse => "kind_styrelse",
+        BodyKind::Namnd => "kind_namnd",
+        BodyKind::Utskott => "kind_utskott",
+        BodyKind::Beredning => "kind_beredning",
+        BodyKind::Other => "kind_other_body",
+    }
+}
+
+pub fn vote_key(v: Vote) -> &'static str {
+    match v {
+        Vote::Ja => "vote_ja",
+        Vote::Nej => "vote_nej",
+        Vote::Avstar => "vote_avstar",
+        Vote::Jav => "vote_jav",
+    }
+}
