@@ -146,8 +146,8 @@ fn archive(site: &Site, labels: &Labels) -> Vec<PageSpec> {
         vec![spec(p.url.clone(), "archive.html", p.frame(p.label("archive"), trail), json!({"years": index}))];
     for (year, (mut protocols, mut others)) in years.into_iter().rev() {
         let p = page(site, labels, urls::archive_year(year));
-        protocols.sort_by(|a, b| b.0.cmp(&a.0));
-        others.sort_by(|a, b| b.0.cmp(&a.0));
+        protocols.sort_by_key(|p| std::cmp::Reverse(p.0));
+        others.sort_by_key(|n| std::cmp::Reverse(n.0));
         let relink = |mut v: Value| {
             let url = v["url"].as_str().unwrap_or_default().to_owned();
             v["href"] = json!(p.href(&url));
