@@ -58,7 +58,10 @@ invalid-value = `{$value}` is not a valid `{$field}`
 invalid-value-help = Use one of: {$allowed}.
 invalid-number = `{$value}` is not a valid `{$field}`: it must be a whole number from {$min}
 invalid-number-help = Write a whole number without spaces or letters, e.g. `{$field}: {$example}`.
-body-folder-name = the body folder name `{$name}` is not a slug
+body-folder-name = { $reserved ->
+    [yes] the body folder name `{$name}` is used by the site itself
+   *[no] the body folder name `{$name}` is not a slug
+}
 body-folder-name-help = Rename the folder to `{$suggestion}`: only a–z, 0–9 and `-` are allowed (no å, ä, ö, capitals or spaces).
 meeting-folder-name = the meeting folder name `{$name}` is not YYYY-MM-DD or YYYY-MM-DD-<suffix>
 meeting-folder-name-help = Name the folder after the meeting date, e.g. `2023-10-02`, or `2023-10-02-extra` for a second meeting that day (suffix: a–z, 0–9, `-`).

@@ -58,7 +58,10 @@ invalid-value = `{$value}` är inte ett giltigt värde för `{$field}`
 invalid-value-help = Använd något av: {$allowed}.
 invalid-number = `{$value}` är inte ett giltigt värde för `{$field}`: det ska vara ett heltal från {$min}
 invalid-number-help = Skriv ett heltal utan mellanslag eller bokstäver, t.ex. `{$field}: {$example}`.
-body-folder-name = mappnamnet `{$name}` för organet är inte ett giltigt kortnamn (slug)
+body-folder-name = { $reserved ->
+    [yes] mappnamnet `{$name}` för organet används av webbplatsen själv
+   *[no] mappnamnet `{$name}` för organet är inte ett giltigt kortnamn (slug)
+}
 body-folder-name-help = Byt namn på mappen till `{$suggestion}`: bara a–z, 0–9 och `-` är tillåtna (inga å, ä, ö, versaler eller mellanslag).
 meeting-folder-name = mappnamnet `{$name}` för sammanträdet är inte ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD-<tillägg>
 meeting-folder-name-help = Döp mappen efter sammanträdesdagen, t.ex. `2023-10-02`, eller `2023-10-02-extra` för ett andra sammanträde samma dag (tillägg: a–z, 0–9, `-`).

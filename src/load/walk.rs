@@ -67,6 +67,9 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with("~$") || name == "Thumbs.db" || name == "desktop.ini"
 }
 
+/// Body slugs the site's own addresses use (`anslagstavla/`, `tillganglighet/`).
+pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet"];
+
 fn is_slug(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -198,10 +201,13 @@ fn place(layout: &mut Layout, path: &Path, rel: String, parts: &[String], is_dir
         ([_, ..], true) if parts[0] == "notices" => {}
         ([_], true) => {
             let folder = layout.pseudo(format!("{rel}/"));
-            if !is_slug(&name) {
+            let reserved = RESERVED.contains(&name.as_str());
+            if !is_slug(&name) || reserved {
+                let suggestion = if reserved { format!("{name}-organ") } else { slugify(&name) };
                 let d = Diagnostic::new(Code::BodyFolderName, Span::new(folder, 0, 0))
                     .arg("name", &name)
-                    .arg("suggestion", slugify(&name));
+                    .arg("suggestion", suggestion)
+                    .arg("reserved", if reserved { "yes" } else { "no" });
                 layout.diagnostics.push(d);
             }
             let at = layout.pseudo(format!("{rel}/_body.yaml"));

@@ -47,7 +47,15 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &Staging) -> Resu
         Language::En => crate::i18n::Lang::En,
     };
     let labels = crate::i18n::site_labels(lang);
-    let pages = pages::all(site, &labels);
+    let attachments = attachments(site);
+    let sizes: Sizes = attachments
+        .iter()
+        .map(|path| {
+            let len = std::fs::metadata(content.join(path)).map(|m| m.len());
+            len.map(|len| (path.clone(), len)).map_err(|source| RenderError::Io { path: path.clone(), source })
+        })
+        .collect::<Result<_, _>>()?;
+    let pages = pages::all(site, &labels, &sizes);
     let written: Vec<Result<(), RenderError>> = pages
         .par_iter()
         .map(|page| {
@@ -60,12 +68,14 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &Staging) -> Resu
     for (name, bytes) in theme.static_files() {
         out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
     }
-    let attachments = attachments(site);
     for path in &attachments {
         out.copy(path, &content.join(path)).map_err(|source| RenderError::Io { path: path.clone(), source })?;
     }
     Ok(Summary { pages: pages.len(), attachments: attachments.len() })
 }
+
+/// Sizes in bytes of the attachments, by content-relative path.
+pub type Sizes = std::collections::BTreeMap<String, u64>;
 
 /// The attachments of public paragraphs, as content-relative paths.
 pub fn attachments(site: &Site) -> BTreeSet<String> {

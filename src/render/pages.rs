@@ -19,7 +19,7 @@ fn spec(url: String, template: &'static str, frame: Frame, view: Value) -> PageS
 }
 
 /// All pages of the site, in a fixed order.
-pub fn all(site: &Site, labels: &Labels) -> Vec<PageSpec> {
+pub fn all(site: &Site, labels: &Labels, sizes: &super::Sizes) -> Vec<PageSpec> {
     let mut pages = vec![home(site, labels), board(site, labels), accessibility(site, labels), not_found(site, labels)];
     pages.extend(archive(site, labels));
     for body in &site.bodies {
@@ -32,7 +32,7 @@ pub fn all(site: &Site, labels: &Labels) -> Vec<PageSpec> {
                 pages.push(protocol_notice_page(site, labels, body, m, on, &board));
             }
             for p in &m.paragraphs {
-                pages.push(paragraph_page(site, labels, body, m, p));
+                pages.push(paragraph_page(site, labels, body, m, p, sizes));
             }
         }
     }
@@ -235,7 +235,14 @@ fn meeting_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting) -> PageS
     spec(p.url.clone(), "meeting.html", p.frame(title, trail), view)
 }
 
-fn paragraph_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, par: &Paragraph) -> PageSpec {
+fn paragraph_page(
+    site: &Site,
+    labels: &Labels,
+    body: &Body,
+    m: &Meeting,
+    par: &Paragraph,
+    sizes: &super::Sizes,
+) -> PageSpec {
     let p = page(site, labels, urls::paragraph(&m.id, par.number));
     let trail = vec![
         p.link(urls::HOME, p.label("home")),
@@ -246,7 +253,7 @@ fn paragraph_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, par: &
         Content::Confidential { public_title, legal_ground } => {
             (public_title.clone(), json!({"confidential": true, "legal_ground": legal_ground}))
         }
-        Content::Public(x) => (x.title.clone(), public_paragraph(&p, x)),
+        Content::Public(x) => (x.title.clone(), public_paragraph(&p, x, sizes)),
     };
     let mut view = view;
     view["number"] = json!(par.number);
@@ -257,13 +264,14 @@ fn paragraph_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, par: &
     spec(p.url.clone(), "paragraph.html", frame, view)
 }
 
-fn public_paragraph(p: &Page<'_>, x: &PublicParagraph) -> Value {
+fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &super::Sizes) -> Value {
     let documents: Vec<Value> = x
         .documents
         .iter()
         .map(|d| {
             json!({"title": d.title, "date": d.date.map(|d| d.to_string()),
                    "href": d.file.as_ref().map(|f| p.href(f)),
+                   "size": d.file.as_ref().and_then(|f| sizes.get(f)).map(|n| p.size(*n)),
                    "type": d.file.as_ref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_uppercase())})
         })
         .collect();

@@ -18,9 +18,6 @@ pub const STYLE: &str = "style.css";
 /// The page for missing addresses.
 pub const NOT_FOUND: &str = "404.html";
 
-/// Top-level names a body slug may not take, because the site uses them.
-pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet", "notices", "style.css", "404.html"];
-
 pub fn archive_year(year: i16) -> String {
     format!("{ARCHIVE}{year}/")
 }

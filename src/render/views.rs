@@ -51,6 +51,17 @@ impl Page<'_> {
     pub fn date(&self, d: Date) -> String {
         d.to_string()
     }
+
+    /// A file size for people: "12 kB", "1,4 MB" (decimal comma in Swedish).
+    pub fn size(&self, bytes: u64) -> String {
+        const KB: u64 = 1024;
+        if bytes < KB * KB {
+            return format!("{} kB", bytes.div_ceil(KB).max(1));
+        }
+        let tenths = (bytes * 10).div_ceil(KB * KB);
+        let sep = if self.site.config.language == Language::Sv { "," } else { "." };
+        format!("{}{sep}{} MB", tenths / 10, tenths % 10)
+    }
 }
 
 /// The path of the site's root on its server, from `base_url` (`/protokoll/`).
