@@ -178,6 +178,12 @@ const CASES: &[Case] = &[
         &["E032 kommunstyrelsen/2026-11-09/02-bidrag.md:5:1"],
         &["`confidential` is given without the legal ground"],
     ),
+    case(
+        "unknown-code-language",
+        0,
+        &["W006 kommunstyrelsen/2026-11-09/01-budget.md:19:1"],
+        &["the code language `klingon` is not known"],
+    ),
     case("missing-site-yaml", 1, &["E026 site.yaml:1:1"], &["`site.yaml` is missing"]),
     case("missing-body-yaml", 1, &["E026 kommunstyrelsen/_body.yaml:1:1"], &["`_body.yaml` is missing"]),
     case("missing-meeting-md", 1, &["E026 kommunstyrelsen/2026-11-09/_meeting.md:1:1"], &["`_meeting.md` is missing"]),

@@ -76,6 +76,7 @@ codes! {
     NumberSequence = "W003", "number-sequence", Warning;
     StorageMissing = "W004", "storage-missing", Warning;
     IgnoredFile = "W005", "ignored-file", Warning;
+    UnknownCodeLanguage = "W006", "unknown-code-language", Warning;
 }
 
 #[cfg(test)]

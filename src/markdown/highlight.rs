@@ -19,6 +19,11 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// Whether fenced code in `lang` can be highlighted.
+pub fn is_known(lang: &str) -> bool {
+    syntaxes().find_syntax_by_token(lang).is_some()
+}
+
 /// `<pre><code>` for `code` in language `lang` (a fence's first word).
 pub fn highlight(code: &str, lang: &str) -> Highlighted {
     let attr = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape(lang)) };

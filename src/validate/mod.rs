@@ -2,6 +2,7 @@
 //! of the content format on the way and collecting every problem. Meetings
 //! are checked in parallel; the order of the result does not depend on it.
 
+mod code;
 mod documents;
 mod fields;
 mod meeting;
@@ -120,6 +121,9 @@ fn check_meeting(
         let published =
             if is_confidential(doc) { Published::Only(paragraph::CONFIDENTIAL_PUBLIC_FIELDS) } else { Published::All };
         scan_doc(doc, loaded, published, &mut diags);
+        if matches!(published, Published::All) {
+            code::check_fences(doc, loaded, &mut diags);
+        }
         if let Some(read) = paragraph::paragraph(doc, &place, &mut diags) {
             numbers.push(Numbered { number: read.number.value, at: read.number.key });
             paragraphs.push(read.paragraph);
