@@ -55,23 +55,29 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &Staging) -> Resu
             len.map(|len| (path.clone(), len)).map_err(|source| RenderError::Io { path: path.clone(), source })
         })
         .collect::<Result<_, _>>()?;
-    let pages = pages::all(site, &labels, &sizes);
-    let written: Vec<Result<(), RenderError>> = pages
+    let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes };
+    // Each page's view is built, rendered and written by one worker, then
+    // dropped: the whole site is never held in memory.
+    let written: Vec<Result<usize, RenderError>> = pages::all(site)
         .par_iter()
         .map(|page| {
-            let html = theme.render(page.template, &page.view)?;
-            let file = urls::file_of(&page.url);
-            out.write(&file, html.as_bytes()).map_err(|source| RenderError::Io { path: file, source })
+            let specs = page.specs(&inputs);
+            for spec in &specs {
+                let html = theme.render(spec.template, &spec.view)?;
+                let file = urls::file_of(&spec.url);
+                out.write(&file, html.as_bytes()).map_err(|source| RenderError::Io { path: file, source })?;
+            }
+            Ok(specs.len())
         })
         .collect();
-    written.into_iter().collect::<Result<(), _>>()?;
+    let pages = written.into_iter().sum::<Result<usize, _>>()?;
     for (name, bytes) in theme.static_files() {
         out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
     }
     for path in &attachments {
         out.copy(path, &content.join(path)).map_err(|source| RenderError::Io { path: path.clone(), source })?;
     }
-    Ok(Summary { pages: pages.len(), attachments: attachments.len() })
+    Ok(Summary { pages, attachments: attachments.len() })
 }
 
 /// Sizes in bytes of the attachments, by content-relative path.

@@ -18,28 +18,77 @@ fn spec(url: String, template: &'static str, frame: Frame, view: Value) -> PageS
     PageSpec { url, template, view }
 }
 
+/// A page to be made: small, so the list of a whole site is cheap; its view
+/// is built only when it is rendered (see [`PageRef::spec`]).
+#[derive(Debug, Clone, Copy)]
+pub enum PageRef {
+    Home,
+    Board,
+    Accessibility,
+    NotFound,
+    /// The archive pages (few, built together).
+    Archive,
+    Body(usize),
+    Meeting(usize, usize),
+    ProtocolNotice(usize, usize),
+    Paragraph(usize, usize, usize),
+    Notice(usize),
+}
+
+/// Everything a page view may need.
+pub struct Inputs<'a> {
+    pub site: &'a Site,
+    pub labels: &'a Labels,
+    pub sizes: &'a super::Sizes,
+}
+
 /// All pages of the site, in a fixed order.
-pub fn all(site: &Site, labels: &Labels, sizes: &super::Sizes) -> Vec<PageSpec> {
-    let mut pages = vec![home(site, labels), board(site, labels), accessibility(site, labels), not_found(site, labels)];
-    pages.extend(archive(site, labels));
-    for body in &site.bodies {
-        pages.push(body_page(site, labels, body));
-        for m in &body.meetings {
-            pages.push(meeting_page(site, labels, body, m));
-            if let Adjustment::Adjusted { on, board } = m.adjustment
+pub fn all(site: &Site) -> Vec<PageRef> {
+    let mut pages = vec![PageRef::Home, PageRef::Board, PageRef::Accessibility, PageRef::NotFound, PageRef::Archive];
+    for (b, body) in site.bodies.iter().enumerate() {
+        pages.push(PageRef::Body(b));
+        for (i, m) in body.meetings.iter().enumerate() {
+            pages.push(PageRef::Meeting(b, i));
+            if let Adjustment::Adjusted { board, .. } = m.adjustment
                 && board.posted <= site.today
             {
-                pages.push(protocol_notice_page(site, labels, body, m, on, &board));
+                pages.push(PageRef::ProtocolNotice(b, i));
             }
-            for p in &m.paragraphs {
-                pages.push(paragraph_page(site, labels, body, m, p, sizes));
-            }
+            pages.extend((0..m.paragraphs.len()).map(|k| PageRef::Paragraph(b, i, k)));
         }
     }
-    for n in site.notices.iter().filter(|n| n.posted <= site.today) {
-        pages.push(notice_page(site, labels, n));
-    }
+    let notices = site.notices.iter().enumerate().filter(|(_, n)| n.posted <= site.today);
+    pages.extend(notices.map(|(i, _)| PageRef::Notice(i)));
     pages
+}
+
+impl PageRef {
+    /// The page's address, template and view (the archive gives several pages).
+    pub fn specs(self, x: &Inputs<'_>) -> Vec<PageSpec> {
+        let (site, labels) = (x.site, x.labels);
+        let body = |b: usize| &site.bodies[b];
+        let meeting = |b: usize, i: usize| &site.bodies[b].meetings[i];
+        let one = match self {
+            PageRef::Home => home(site, labels),
+            PageRef::Board => board(site, labels),
+            PageRef::Accessibility => accessibility(site, labels),
+            PageRef::NotFound => not_found(site, labels),
+            PageRef::Archive => return archive(site, labels),
+            PageRef::Body(b) => body_page(site, labels, body(b)),
+            PageRef::Meeting(b, i) => meeting_page(site, labels, body(b), meeting(b, i)),
+            PageRef::ProtocolNotice(b, i) => {
+                let m = meeting(b, i);
+                let Adjustment::Adjusted { on, board } = m.adjustment else { return Vec::new() };
+                protocol_notice_page(site, labels, body(b), m, on, &board)
+            }
+            PageRef::Paragraph(b, i, k) => {
+                let m = meeting(b, i);
+                paragraph_page(site, labels, body(b), m, &m.paragraphs[k], x.sizes)
+            }
+            PageRef::Notice(i) => notice_page(site, labels, &site.notices[i]),
+        };
+        vec![one]
+    }
 }
 
 fn page<'a>(site: &'a Site, labels: &'a Labels, url: String) -> Page<'a> {
