@@ -24,6 +24,8 @@ kind = Kind
 parent = Part of
 meetings = Meetings
 meeting_date = Meeting date
+# The board table's column head (the Swedish one has soft hyphens for narrow columns).
+board_meeting_date = Meeting date
 paragraphs = Paragraphs
 paragraphs_heading = Paragraphs
 protocol = Minutes

@@ -24,6 +24,8 @@ kind = Slag
 parent = Hör till
 meetings = Sammanträden
 meeting_date = Sammanträdesdag
+# The board table's column head: as meeting_date, with soft hyphens (U+00AD) so the long word can break in a narrow column.
+board_meeting_date = Samman­trädes­dag
 paragraphs = Paragrafer
 paragraphs_heading = Paragrafer
 protocol = Protokoll
