@@ -87,6 +87,7 @@ vote_jav = Disqualified
 confidential = confidential
 confidential_text = This paragraph is confidential and not published. Ground:
 table_column = Column
+table = Table
 not_found = Page not found
 not_found_text = The page you are looking for is not here. Notices that were taken down remain among the removed notices.
 kind_fullmaktige = council

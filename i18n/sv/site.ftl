@@ -87,6 +87,7 @@ vote_jav = Jäv
 confidential = sekretess
 confidential_text = Paragrafen omfattas av sekretess och publiceras inte. Grund:
 table_column = Kolumn
+table = Tabell
 not_found = Sidan finns inte
 not_found_text = Sidan du söker finns inte här. Anslag som har tagits ned finns kvar bland de nedtagna anslagen.
 kind_fullmaktige = fullmäktige

@@ -3,12 +3,15 @@
 //!
 //! 1. parse with tables, strikethrough and footnotes;
 //! 2. rewrite the event stream: headings shift under the page's own heading
-//!    (so a page has one `h1` and headings in order), table header cells get
-//!    `scope="col"` and an announced name when the clerk left them empty,
-//!    fenced code is highlighted with CSS classes ([`highlight`]);
+//!    (so a page has one `h1` and headings in order); a table sits in a
+//!    labelled scroll region and its header cells get `scope="col"` and an
+//!    announced name when the clerk left them empty; fenced code is
+//!    highlighted with CSS classes ([`highlight`]); footnotes get ids with the
+//!    field's prefix; raw HTML from the clerk is sanitised on its own with no
+//!    classes, ids or roles allowed, so it cannot hide text or imitate the theme;
 //! 3. serialise with `push_html`;
-//! 4. sanitise with ammonia: no `<script>`, no `on…=` attribute and no
-//!    `javascript:` URL from content ever reaches a page.
+//! 4. sanitise the whole again with ammonia: no `<script>`, no `on…=`
+//!    attribute and no `javascript:` URL from content ever reaches a page.
 
 pub mod highlight;
 
@@ -21,6 +24,12 @@ pub struct Context<'a> {
     pub heading_base: u8,
     /// Label for a table header cell the clerk left empty ("Kolumn"), numbered.
     pub column_label: &'a str,
+    /// Name of a table's scroll region ("Tabell"), numbered from `first_table`.
+    pub table_label: &'a str,
+    /// The number of the first table (tables are numbered across a page).
+    pub first_table: usize,
+    /// Prefix of ids made here (footnotes), unique per text on a page.
+    pub id_prefix: &'a str,
 }
 
 /// The HTML of a Markdown text, and the fenced-code languages it could not highlight.
@@ -28,6 +37,8 @@ pub struct Context<'a> {
 pub struct Html {
     pub html: String,
     pub unknown_languages: Vec<String>,
+    /// How many tables the text has (to number the next text's tables).
+    pub tables: usize,
 }
 
 /// The pulldown-cmark options for all clerk text.
@@ -51,7 +62,7 @@ pub fn to_html(markdown: &str, cx: &Context<'_>) -> Html {
     let events = rewriter.rewrite(events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    Html { html: sanitize(&raw), unknown_languages: rewriter.unknown_languages }
+    Html { html: sanitize(&raw), unknown_languages: rewriter.unknown_languages, tables: rewriter.tables }
 }
 
 #[derive(Default)]
@@ -64,6 +75,8 @@ struct Rewriter<'c> {
     cell_has_text: bool,
     code: Option<(String, String)>,
     unknown_languages: Vec<String>,
+    tables: usize,
+    footnotes: Vec<String>,
 }
 
 impl<'c> Rewriter<'c> {
@@ -91,9 +104,30 @@ impl<'c> Rewriter<'c> {
             Event::End(TagEnd::Heading(level)) => out.push(Event::End(TagEnd::Heading(self.level(level)))),
             Event::Start(Tag::Table(al)) => {
                 self.alignments = al;
-                out.push(Event::Html(CowStr::Borrowed("<table>")));
+                let (label, n) = self.cx.map_or(("", 0), |c| (c.table_label, c.first_table + self.tables));
+                self.tables += 1;
+                let open = format!(
+                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{label} {n}\"><table>"
+                );
+                out.push(Event::Html(open.into()));
             }
-            Event::End(TagEnd::Table) => out.push(Event::Html(CowStr::Borrowed("</tbody></table>\n"))),
+            Event::End(TagEnd::Table) => out.push(Event::Html(CowStr::Borrowed("</tbody></table></div>\n"))),
+            Event::Html(h) => out.push(Event::Html(sanitize_fragment(&h).into())),
+            Event::InlineHtml(h) => out.push(Event::InlineHtml(sanitize_fragment(&h).into())),
+            Event::FootnoteReference(label) => {
+                let (id, n) = self.footnote(&label);
+                out.push(Event::Html(
+                    format!("<sup class=\"footnote-reference\"><a href=\"#{id}\">{n}</a></sup>").into(),
+                ));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let (id, n) = self.footnote(&label);
+                let open = format!(
+                    "<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{n}</sup>"
+                );
+                out.push(Event::Html(open.into()));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html(CowStr::Borrowed("</div>\n"))),
             Event::Start(Tag::TableRow) => {
                 self.column = 0;
                 out.push(Event::Html(CowStr::Borrowed("<tr>")));
@@ -144,6 +178,19 @@ impl<'c> Rewriter<'c> {
         }
     }
 
+    /// The id and number of a footnote, numbered in order of first appearance.
+    fn footnote(&mut self, label: &str) -> (String, usize) {
+        let n = match self.footnotes.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnotes.push(label.to_owned());
+                self.footnotes.len()
+            }
+        };
+        let prefix = self.cx.map_or("", |c| c.id_prefix);
+        (format!("{prefix}fn-{n}"), n)
+    }
+
     fn level(&self, level: HeadingLevel) -> HeadingLevel {
         let n = (level as i16 + self.shift).clamp(1, 6);
         HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
@@ -168,14 +215,23 @@ fn align_class(a: Option<&Alignment>) -> &'static str {
     }
 }
 
-/// Sanitises HTML from clerk text: ammonia's safe defaults, plus the classes
-/// our own rewriting adds.
+/// Sanitises the whole HTML of a text: ammonia's safe defaults, plus the
+/// attributes our own rewriting adds (raw HTML from the clerk has already
+/// lost them in [`sanitize_fragment`]).
 pub fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
-        .add_generic_attributes(["class"])
+        .add_generic_attributes(["class", "id"])
         .add_tag_attributes("th", ["scope"])
+        .add_tag_attributes("div", ["role", "tabindex", "aria-label"])
+        .id_prefix(None)
         .clean(html)
         .to_string()
+}
+
+/// Sanitises a piece of raw HTML the clerk wrote: ammonia's defaults, which
+/// allow no `class`, `id`, `role` or `style`.
+fn sanitize_fragment(html: &str) -> String {
+    ammonia::clean(html)
 }
 
 #[cfg(test)]
@@ -183,7 +239,40 @@ mod tests {
     use super::*;
 
     fn render(md: &str) -> Html {
-        to_html(md, &Context { heading_base: 3, column_label: "Kolumn" })
+        to_html(
+            md,
+            &Context {
+                heading_base: 3,
+                column_label: "Kolumn",
+                table_label: "Tabell",
+                first_table: 1,
+                id_prefix: "t-",
+            },
+        )
+    }
+
+    #[test]
+    fn tables_sit_in_numbered_regions() {
+        let h = render("| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n");
+        assert!(h.html.contains("role=\"region\" tabindex=\"0\" aria-label=\"Tabell 1\""), "{}", h.html);
+        assert!(h.html.contains("aria-label=\"Tabell 2\""), "{}", h.html);
+        assert_eq!(h.tables, 2);
+    }
+
+    #[test]
+    fn footnotes_link_to_their_ids() {
+        let h = render("Se bilagan.[^b1]\n\n[^b1]: Bilaga 1.\n").html;
+        assert!(h.contains("href=\"#t-fn-1\""), "{h}");
+        assert!(h.contains("id=\"t-fn-1\""), "{h}");
+    }
+
+    #[test]
+    fn clerk_html_cannot_use_classes_ids_or_roles() {
+        let h = render("<p class=\"visually-hidden skip-link\" id=\"main\" role=\"region\">dold</p>\n\ntext <span class=\"x\">y</span>").html;
+        for bad in ["visually-hidden", "skip-link", "id=\"main\"", "role=", "class=\"x\""] {
+            assert!(!h.contains(bad), "{bad} in {h}");
+        }
+        assert!(h.contains("dold") && h.contains('y'), "text is kept: {h}");
     }
 
     #[test]

@@ -92,7 +92,7 @@ impl PageRef {
 }
 
 fn page<'a>(site: &'a Site, labels: &'a Labels, url: String) -> Page<'a> {
-    Page { url, site, labels }
+    Page { url, site, labels, tables: std::cell::Cell::new(0) }
 }
 
 fn home(site: &Site, labels: &Labels) -> PageSpec {
@@ -237,7 +237,7 @@ fn body_page(site: &Site, labels: &Labels, body: &Body) -> PageSpec {
     let view = json!({
         "name": body.name, "short_name": body.short_name, "kind": p.label(body_kind_key(body.kind)),
         "parent": parent.map(|b| p.link(&urls::body(&b.slug), &b.name)),
-        "description": body.description.as_ref().map(|d| p.markdown(d, 2)),
+        "description": body.description.as_ref().map(|d| p.markdown(d, 2, "")),
         "years": years,
     });
     let frame = p.frame(body.name.clone(), vec![p.link(urls::HOME, p.label("home"))]);
@@ -278,7 +278,7 @@ fn meeting_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting) -> PageS
         "body": body.name, "date": p.date(m.id.date), "suffix": m.id.suffix, "time": m.time, "place": m.place,
         "chair": m.chair, "secretary": m.secretary, "adjusters": m.adjusters, "adjusted": adjusted,
         "board": board, "storage": m.storage, "attendance": attendance,
-        "intro": m.intro.as_ref().map(|i| p.markdown(i, 2)), "paragraphs": paragraphs,
+        "intro": m.intro.as_ref().map(|i| p.markdown(i, 2, "")), "paragraphs": paragraphs,
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(&urls::body(&body.slug), &body.name)];
     spec(p.url.clone(), "meeting.html", p.frame(title, trail), view)
@@ -337,9 +337,9 @@ fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &super::Sizes) -> 
     let reservations: Vec<Value> = x.reservations.iter().map(|r| json!({"by": r.by, "text": r.text})).collect();
     json!({
         "confidential": false, "dnr": x.dnr, "decided_by": x.decided_by,
-        "decision": x.decision.as_ref().map(|d| p.markdown(d, 3)),
-        "proposal": x.proposal.as_ref().map(|d| p.markdown(d, 3)),
-        "text": Some(p.markdown(&x.text, 3)).filter(|h| !h.trim().is_empty()),
+        "decision": x.decision.as_ref().map(|d| p.markdown(d, 3, "beslut-")),
+        "proposal": x.proposal.as_ref().map(|d| p.markdown(d, 3, "forslag-")),
+        "text": Some(p.markdown(&x.text, 3, "arende-")).filter(|h| !h.trim().is_empty()),
         "documents": documents, "recipients": x.recipients, "reservations": reservations,
         "votes": votes, "disqualified": x.disqualified,
     })
@@ -362,7 +362,7 @@ fn notice_page(site: &Site, labels: &Labels, n: &Notice) -> PageSpec {
     let view = json!({
         "notice": p.notice_line(n), "removed": n.removal <= site.today,
         "body": body.map(|b| p.link(&urls::body(&b.slug), &b.name)),
-        "text": p.markdown(&n.text, 2),
+        "text": p.markdown(&n.text, 2, ""),
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
     spec(p.url.clone(), "notice.html", p.frame(n.title.clone(), trail), view)

@@ -20,6 +20,8 @@ pub struct Page<'a> {
     pub url: String,
     pub site: &'a Site,
     pub labels: &'a Labels,
+    /// Tables rendered so far on this page (their regions are numbered).
+    pub tables: std::cell::Cell<usize>,
 }
 
 /// The site's labels in its language (`i18n/<lang>/site.ftl`).
@@ -42,10 +44,20 @@ impl Page<'_> {
         self.labels.get(key).cloned().unwrap_or_else(|| key.to_owned())
     }
 
-    /// Markdown as HTML, its headings starting at `base`.
-    pub fn markdown(&self, md: &Markdown, base: u8) -> String {
-        let column = self.label("table_column");
-        markdown::to_html(&md.text, &MdContext { heading_base: base, column_label: &column }).html
+    /// Markdown as HTML, its headings starting at `base`; `id_prefix` keeps
+    /// its footnote ids apart from those of the page's other texts.
+    pub fn markdown(&self, md: &Markdown, base: u8, id_prefix: &str) -> String {
+        let (column, table) = (self.label("table_column"), self.label("table"));
+        let cx = MdContext {
+            heading_base: base,
+            column_label: &column,
+            table_label: &table,
+            first_table: self.tables.get() + 1,
+            id_prefix,
+        };
+        let html = markdown::to_html(&md.text, &cx);
+        self.tables.set(self.tables.get() + html.tables);
+        html.html
     }
 
     pub fn date(&self, d: Date) -> String {
