@@ -187,12 +187,29 @@ fn usage_error(e: &clap::Error, catalog: &Catalog) {
 }
 
 /// `anslag check`: load and validate, print every diagnostic and a summary.
+/// `anslag check`: load, validate, and try the theme on one page of each
+/// kind in memory (a broken template override counts as an error).
 fn check(cli: &Cli, today: Date, catalog: &Catalog) -> u8 {
-    match checked(cli, today, catalog) {
-        Ok((_, Some(_))) => exit::OK,
-        Ok((_, None)) => exit::CONTENT,
-        Err(code) => code,
+    let site = match checked(cli, today, catalog) {
+        Ok((_, Some(site))) => site,
+        Ok((_, None)) => return exit::CONTENT,
+        Err(code) => return code,
+    };
+    let tried = theme(cli, &site).and_then(|theme| crate::render::try_each_template(&site, &theme));
+    match tried {
+        Ok(()) => exit::OK,
+        Err(e) => {
+            eprintln!("{}", catalog.get("error-theme", &[("reason", e.to_string())]));
+            exit::CONTENT
+        }
     }
+}
+
+/// The theme named in site.yaml: `themes/<name>/` beside the content folder
+/// overrides files of the compiled-in default.
+fn theme(cli: &Cli, site: &Site) -> Result<crate::render::Theme, crate::render::RenderError> {
+    let dir = cli.content.parent().map(|p| p.join("themes").join(&site.config.theme));
+    crate::render::Theme::load(dir.as_deref().filter(|d| d.is_dir()))
 }
 
 /// Load and validate, print every diagnostic; the model if there were no errors.
@@ -226,8 +243,7 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
     if let Some(url) = base_url {
         site.config.base_url = url.to_owned();
     }
-    let theme_dir = cli.content.parent().map(|p| p.join("themes").join(&site.config.theme));
-    let result = crate::render::Theme::load(theme_dir.as_deref().filter(|d| d.is_dir())).and_then(|theme| {
+    let result = theme(cli, &site).and_then(|theme| {
         let staging = crate::write::begin(output).map_err(|source| io_error(output, source))?;
         match crate::render::render(&site, &theme, &cli.content, &staging) {
             Ok(summary) => staging.commit().map(|_| summary).map_err(|source| io_error(output, source)),

@@ -177,6 +177,7 @@ cli-output-value = DIR
 cli-base-url = The site's address, instead of `base_url` in site.yaml
 cli-base-url-value = URL
 built = Built {$pages} pages and copied {$attachments} attachments into {$path}.
+error-theme = The theme cannot render the site: {$reason}
 error-build = The site could not be written; the previous output is untouched: {$reason}
 error-output-in-content = The output folder {$path} is inside the content folder; anslag never writes there. Choose another --output.
 cli-bad-today = `{$value}` is not a date YYYY-MM-DD for --today

@@ -177,6 +177,7 @@ cli-output-value = MAPP
 cli-base-url = Webbplatsens adress, i stället för `base_url` i site.yaml
 cli-base-url-value = URL
 built = Byggde {$pages} sidor och kopierade {$attachments} bilagor till {$path}.
+error-theme = Temat kan inte visa webbplatsen: {$reason}
 error-build = Webbplatsen kunde inte skrivas; den tidigare utmatningen är orörd: {$reason}
 error-output-in-content = Utmatningsmappen {$path} ligger i innehållsmappen; där skriver anslag aldrig. Välj en annan --output.
 cli-bad-today = `{$value}` är inte ett datum ÅÅÅÅ-MM-DD för --today

@@ -80,6 +80,26 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &Staging) -> Resu
     Ok(Summary { pages, attachments: attachments.len() })
 }
 
+/// Renders one page of each kind in memory and throws it away: a broken
+/// template shows up in `check` without writing anything.
+pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> {
+    let labels = crate::i18n::site_labels(match site.config.language {
+        Language::Sv => crate::i18n::Lang::Sv,
+        Language::En => crate::i18n::Lang::En,
+    });
+    let sizes = Sizes::new();
+    let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes };
+    let mut seen = std::collections::HashSet::new();
+    for page in pages::all(site) {
+        if seen.insert(std::mem::discriminant(&page)) {
+            for spec in page.specs(&inputs) {
+                theme.render(spec.template, &spec.view)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Sizes in bytes of the attachments, by content-relative path.
 pub type Sizes = std::collections::BTreeMap<String, u64>;
 
