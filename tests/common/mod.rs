@@ -8,6 +8,8 @@
 
 #![allow(dead_code, reason = "each test crate uses a different part of the harness")]
 
+pub mod output;
+
 use assert_cmd::Command;
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -1,0 +1,821 @@
+//! `anslag build` end to end, with the real binary on real content trees in
+//! temporary folders:
+//!
+//! - structure of every page (lang, one `main`, one `h1`, headings in order,
+//!   tables with announced headers, skip link, unique ids, `alt`) and every
+//!   internal link resolving to a file (and its `#fragment` to an id);
+//! - no private field of a confidential § anywhere in the output;
+//! - byte-identical output for the same content and `--today`, across thread
+//!   counts, and `content/` untouched;
+//! - a failed build leaves the previous output as it was; `--output` inside
+//!   `--content` is refused;
+//! - `kill -9` at random moments leaves either the old or the new site;
+//! - snapshots of representative pages; `--base-url` only in canonical links.
+//!
+//! Fixtures: `tests/fixtures/good/minimal` and `tests/fixtures/build/*`
+//! (`full`: minimal plus votes, a table with an empty header cell, code, a
+//! confidential §, an utskott, a meeting not yet adjusted, a removed protocol
+//! notice and notices of every kind; `leak`: a confidential § with a unique
+//! token in every private field).
+
+mod common;
+
+use common::output::{
+    Node, build, build_ok, build_on, diff, digest, files, is_external, link_problems, names_starting, pages, root_path,
+    structure_problems, url_of,
+};
+use common::{Site, TODAY, fingerprint, fixtures};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The example site of the repository.
+fn example_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// A copy of the content tree at `src`, built into `<tmp>/out` with `args`.
+fn built(src: &Path, args: &[&str]) -> (Site, PathBuf) {
+    let site = Site::copy_of(src);
+    let out = site.root().join("out");
+    build_ok(&site.content(), &out, args);
+    (site, out)
+}
+
+/// A copy of `tests/fixtures/<name>`, built into `<tmp>/out`.
+fn built_fixture(name: &str, args: &[&str]) -> (Site, PathBuf) {
+    built(&fixtures().join(name), args)
+}
+
+/// A copy of a fixture with its site language switched to English.
+fn english(name: &str) -> Site {
+    let site = Site::fixture(name);
+    let yaml = std::fs::read_to_string(site.path("site.yaml")).expect("site.yaml");
+    assert!(yaml.contains("language: sv\n"), "{name}/site.yaml has `language: sv`");
+    site.write("site.yaml", yaml.replace("language: sv\n", "language: en\n"));
+    site
+}
+
+/// Every structure and link problem of a built site, one line each.
+fn site_problems(label: &str, out: &Path, lang: &str, base_url: &str) -> Vec<String> {
+    let pages = pages(out);
+    assert!(pages.len() >= 10, "{label}: only {} pages", pages.len());
+    let mut problems = Vec::new();
+    for (page, html) in &pages {
+        problems.extend(structure_problems(html, lang).into_iter().map(|p| format!("{label} {page}: {p}")));
+    }
+    problems.extend(link_problems(out, &root_path(base_url)).into_iter().map(|p| format!("{label} {p}")));
+    problems
+}
+
+fn assert_no_problems(problems: &[String]) {
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+const BASE_URL: &str = "https://www.exempelby.se/protokoll/";
+
+// ---------------------------------------------------------------------------
+// 1. Structure of every page, and no link that 404s
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_page_of_the_example_site_is_well_formed_and_no_link_404s() {
+    let (_site, out) = built(&example_content(), &[]);
+    let problems = site_problems("content/", &out, "sv", BASE_URL);
+    assert_no_problems(&problems);
+}
+
+#[test]
+fn every_page_of_the_fixtures_is_well_formed_and_no_link_404s() {
+    let mut problems = Vec::new();
+    for name in ["good/minimal", "build/full"] {
+        let (_site, out) = built_fixture(name, &[]);
+        problems.extend(site_problems(name, &out, "sv", BASE_URL));
+    }
+    for name in ["good/minimal", "build/full"] {
+        let site = english(name);
+        let out = site.root().join("out");
+        build_ok(&site.content(), &out, &[]);
+        problems.extend(site_problems(&format!("{name} (en)"), &out, "en", BASE_URL));
+    }
+    assert_no_problems(&problems);
+}
+
+/// A clerk's table whose first header cell is empty: every column still has
+/// a header a screen reader can announce ("Kolumn 1", "Column 1").
+#[test]
+fn an_empty_table_header_cell_gets_an_announced_name() {
+    let page = "kommunstyrelsen/2026-11-09/3/index.html";
+    let (_site, out) = built_fixture("build/full", &[]);
+    let sv = std::fs::read_to_string(out.join(page)).expect("§ 3");
+    let site = english("build/full");
+    let out_en = site.root().join("out");
+    build_ok(&site.content(), &out_en, &[]);
+    let en = std::fs::read_to_string(out_en.join(page)).expect("§ 3 (en)");
+    for (html, first) in [(sv, "Kolumn 1"), (en, "Column 1")] {
+        let doc = scraper::Html::parse_document(&html);
+        let th = scraper::Selector::parse("section[aria-labelledby=matter] table thead th").expect("selector");
+        let heads: Vec<String> = doc.select(&th).map(|e| e.text().collect::<String>().trim().to_owned()).collect();
+        assert_eq!(heads, [first, "2027", "2028"], "{html}");
+        let hidden = scraper::Selector::parse("thead th .visually-hidden").expect("selector");
+        assert_eq!(doc.select(&hidden).count(), 1, "the label is visually hidden, not shown");
+    }
+}
+
+/// A notice keeps its address after it is taken down, and a protocol its
+/// notice: every page of the site on one day is still there later.
+#[test]
+fn no_address_disappears_when_days_pass() {
+    let (site, out) = built_fixture("build/full", &[]);
+    let later = site.root().join("later");
+    let b = build_on("2027-06-30", &site.content(), &later, &[], &[]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let now: Vec<String> = pages(&out).into_iter().map(|(p, _)| p).collect();
+    let then: Vec<String> = pages(&later).into_iter().map(|(p, _)| p).collect();
+    let lost: Vec<&String> = now.iter().filter(|p| !then.contains(p)).collect();
+    assert!(lost.is_empty(), "pages gone by 2027-06-30: {lost:?}");
+    // Removed notices are in the archive, marked as taken down.
+    let notice = std::fs::read_to_string(later.join("anslagstavla/anslag/2026-11-20-kungorelse-ks/index.html"))
+        .expect("the removed notice's page");
+    assert!(notice.contains("class=\"status removed\""), "{notice}");
+    let archive = std::fs::read_to_string(later.join("anslagstavla/arkiv/2026/index.html")).expect("archive 2026");
+    assert!(archive.contains("anslagstavla/anslag/2026-11-20-kungorelse-ks/\""), "{archive}");
+    assert_no_problems(&site_problems("build/full on 2027-06-30", &later, "sv", BASE_URL));
+}
+
+/// Links from content to the site's own absolute address (`base_url` + path)
+/// must lead to a page of the site too.
+#[test]
+#[ignore = "bug (example content): kommunstyrelsen/2025-12-01/107-digital-anslagstavla.md links to \
+            https://www.exempelby.se/protokoll/om-anslagstavlan/, which is no page of the site"]
+fn absolute_links_from_the_example_content_into_the_site_resolve() {
+    let (_site, out) = built(&example_content(), &[]);
+    let mut problems = Vec::new();
+    for (page, html) in pages(&out) {
+        for (what, href) in common::output::addresses(&html) {
+            let Some(rest) = href.strip_prefix(BASE_URL).filter(|_| what != "link[rel=canonical]") else { continue };
+            let rest = rest.split('#').next().unwrap_or_default();
+            let file =
+                if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_owned() };
+            if !out.join(&file).is_file() {
+                problems.push(format!("{page}: {href} → {file} does not exist"));
+            }
+        }
+    }
+    assert_no_problems(&problems);
+}
+
+/// The checks above find what they look for (a test of the tests).
+#[test]
+fn the_page_checks_catch_what_they_look_for() {
+    let bad = r##"<!DOCTYPE html><html><head><title>x</title></head><body>
+<a href="other/">first</a><a class="skip-link" href="#main">skip</a>
+<main id="main"><h1>A</h1><h3>C</h3><h1>B</h1>
+<table><tr><td>no header</td></tr></table>
+<table><thead><tr><th></th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>
+<p id="dup">a</p><p id="dup">b</p><img src="x.png"><a href="#nowhere">f</a><a href="missing/">m</a>
+<a href="../../outside/">o</a><a href="/abs/">r</a></main><main></main></body></html>"##;
+    let problems = structure_problems(bad, "sv");
+    for want in [
+        "html lang is None",
+        "2 main elements",
+        "2 h1 elements",
+        "heading jumps from h1 (\"A\") to h3 (\"C\")",
+        "table 1 has no th",
+        "table 2: a th without text",
+        "table 2: thead th \"\" has scope None",
+        "table 2: 2 column headers for 3 columns",
+        "the first focusable element is not the skip link",
+        "duplicate id \"dup\"",
+        "img without alt",
+    ] {
+        assert!(problems.iter().any(|p| p.contains(want)), "not found: {want}\nin {problems:#?}");
+    }
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::create_dir_all(tmp.path().join("a")).expect("folder");
+    std::fs::write(tmp.path().join("a/index.html"), bad).expect("write");
+    std::fs::write(tmp.path().join("a/x.png"), b"png").expect("write");
+    let links = link_problems(tmp.path(), "/");
+    for want in [
+        "\"#nowhere\": no id \"nowhere\"",
+        "\"missing/\" → a/missing/index.html does not exist",
+        "\"other/\" → a/other/index.html does not exist",
+        "\"../../outside/\" leads above the site's root",
+        "\"/abs/\" is not relative",
+    ] {
+        assert!(links.iter().any(|p| p.contains(want)), "not found: {want}\nin {links:#?}");
+    }
+    assert_eq!(links.len(), 5, "{links:#?}");
+}
+
+// ---------------------------------------------------------------------------
+// 2. Leak test: nothing private of a confidential § reaches the output
+// ---------------------------------------------------------------------------
+
+/// One token per private field of § 3 in `tests/fixtures/build/leak`.
+const TOKENS: &[&str] = &[
+    "LECKTOKEN-7f3a-filnamn",
+    "LECKTOKEN-7f3a-title",
+    "LECKTOKEN-7f3a-dnr-1",
+    "LECKTOKEN-7f3a-dnr-2",
+    "LECKTOKEN-7f3a-decision",
+    "LECKTOKEN-7f3a-decided-by",
+    "LECKTOKEN-7f3a-proposal",
+    "LECKTOKEN-7f3a-recipient",
+    "LECKTOKEN-7f3a-document-title",
+    "LECKTOKEN-7f3a-attachment-name",
+    "LECKTOKEN-7f3a-attachment-content",
+    "LECKTOKEN-7f3a-reservation-by",
+    "LECKTOKEN-7f3a-reservation-text",
+    "LECKTOKEN-7f3a-votes-yes",
+    "LECKTOKEN-7f3a-votes-no",
+    "LECKTOKEN-7f3a-ballot-name",
+    "LECKTOKEN-7f3a-ballot-party",
+    "LECKTOKEN-7f3a-disqualified",
+    "LECKTOKEN-7f3a-heading",
+    "LECKTOKEN-7f3a-body-text",
+    "LECKTOKEN-7f3a-table-head",
+    "LECKTOKEN-7f3a-table-cell",
+    "LECKTOKEN-7f3a-code",
+    "LECKTOKEN-7f3a-link-url",
+    "LECKTOKEN-7f3a-image-alt",
+    "LECKTOKEN-7f3a-image-src",
+    "LECKTOKEN-7f3a-html-comment",
+    "LECKTOKEN-7f3a-footnote",
+];
+
+/// What a file says, for searching: its bytes, and the bytes inside it if it
+/// is compressed.
+fn searchable(path: &str, bytes: &[u8]) -> Vec<Vec<u8>> {
+    use std::io::Read;
+    let mut out = vec![bytes.to_vec()];
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut inner = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes)
+            .read_to_end(&mut inner)
+            .unwrap_or_else(|e| panic!("gunzip {path}: {e}"));
+        out.push(inner);
+    }
+    for ext in [".br", ".zst", ".xz", ".bz2", ".zip", ".7z"] {
+        assert!(!path.ends_with(ext), "{path}: the leak test cannot read this compression yet; teach it");
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[test]
+fn no_private_field_of_a_confidential_paragraph_reaches_the_output() {
+    let src = fixtures().join("build/leak");
+    // The fixture holds every token, so the test means something.
+    let source = files(&src);
+    for t in TOKENS {
+        let found = source.iter().any(|(p, b)| p.contains(t) || contains(b, t));
+        assert!(found, "the fixture no longer holds {t}");
+    }
+    let (_site, out) = built(&src, &[]);
+    let output = files(&out);
+    let mut leaks = Vec::new();
+    for (path, bytes) in &output {
+        for t in TOKENS {
+            if path.to_ascii_uppercase().contains(&t.to_ascii_uppercase()) {
+                leaks.push(format!("{t} in the file name {path}"));
+            }
+            if searchable(path, bytes).iter().any(|b| contains(b, t)) {
+                leaks.push(format!("{t} in {path}"));
+            }
+        }
+    }
+    if leaks.is_empty() {
+        // Not even a piece of a token (all of them start with the same word).
+        for (path, bytes) in &output {
+            if path.contains("LECKTOKEN") || searchable(path, bytes).iter().any(|b| contains(b, "LECKTOKEN")) {
+                leaks.push(format!("a piece of a token in {path}"));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "private text leaked:\n{}", leaks.join("\n"));
+
+    // The attachment of the confidential § is not copied; the public one is.
+    let bilagor: Vec<&String> = output.keys().filter(|p| p.contains("/bilagor/")).collect();
+    assert_eq!(bilagor, ["kommunstyrelsen/2026-11-09/bilagor/tjansteskrivelse.pdf"]);
+    // The § has its page, with what may be published.
+    let page = std::fs::read_to_string(out.join("kommunstyrelsen/2026-11-09/3/index.html")).expect("§ 3 has a page");
+    assert!(page.contains("Individärende") && page.contains("26 kap. 1 § OSL"), "{page}");
+    let meeting = std::fs::read_to_string(out.join("kommunstyrelsen/2026-11-09/index.html")).expect("meeting");
+    assert!(meeting.contains("Individärende"), "{meeting}");
+}
+
+// ---------------------------------------------------------------------------
+// 3. Determinism, and content/ untouched
+// ---------------------------------------------------------------------------
+
+#[test]
+fn same_content_and_day_give_byte_identical_output_across_thread_counts() {
+    let site = Site::copy_of(&example_content());
+    let content_before = fingerprint(&site.content());
+    let runs: [(&str, &[(&str, &str)]); 4] = [
+        ("out-a", &[]),
+        ("b/out", &[]),
+        ("out-1-thread", &[("RAYON_NUM_THREADS", "1")]),
+        ("out-2-threads", &[("RAYON_NUM_THREADS", "2")]),
+    ];
+    let mut trees = Vec::new();
+    for (dir, env) in runs {
+        let out = site.root().join(dir);
+        let b = build(&site.content(), &out, &[], env);
+        assert_eq!(b.code, 0, "{dir}: {}", b.stderr);
+        trees.push((dir, files(&out), digest(&out)));
+    }
+    let (first, first_files, first_tree) = &trees[0];
+    assert!(first_files.len() > 100, "the example site has {} files", first_files.len());
+    for (dir, f, tree) in &trees[1..] {
+        let d = diff(first_files, f, 20);
+        assert!(d.is_empty(), "{first} and {dir} differ:\n{}", d.join("\n"));
+        assert_eq!(first_tree, tree, "{first} and {dir}: same files, different folders");
+    }
+    assert_eq!(fingerprint(&site.content()), content_before, "the build changed content/");
+    assert!(names_starting(site.root(), ".").is_empty(), "staging folders left behind");
+}
+
+// ---------------------------------------------------------------------------
+// 4. Failed builds keep the previous output; --output inside --content
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_build_with_content_errors_leaves_the_previous_output_as_it_was() {
+    let site = Site::fixture("good/minimal");
+    let out = site.root().join("out");
+    build_ok(&site.content(), &out, &[]);
+    let tree = digest(&out);
+    assert!(tree.len() > 10);
+    // Break the content: malformed YAML in a §.
+    site.write("kommunstyrelsen/2026-11-09/02-bidrag.md", "---\nnumber: 2\ntitle: [oavslutad\n---\nText.\n");
+    let before = fingerprint(site.root());
+    let b = build(&site.content(), &out, &[], &[]);
+    assert_eq!(b.code, 1, "{}", b.stderr);
+    assert!(b.stderr.contains("E005"), "the error is reported: {}", b.stderr);
+    assert_eq!(digest(&out), tree, "output changed");
+    // Nothing at all changed beside it either (times included): no staging folder.
+    assert_eq!(fingerprint(site.root()), before, "the failed build wrote something");
+    assert!(names_starting(site.root(), ".out.anslag-new-").is_empty());
+
+    // Without a previous output, a failed build creates nothing.
+    let fresh = site.root().join("fresh");
+    let b = build(&site.content(), &fresh, &[], &[]);
+    assert_eq!(b.code, 1, "{}", b.stderr);
+    assert!(!fresh.exists(), "a failed build created its output folder");
+    assert_eq!(fingerprint(site.root()), before, "the failed build wrote something");
+}
+
+/// A failure while writing (here a theme template that fails on a § page,
+/// after the staging folder exists) exits 3 and leaves the output as it was.
+#[test]
+fn a_build_that_fails_while_rendering_leaves_the_previous_output_as_it_was() {
+    let site = Site::fixture("good/minimal");
+    let out = site.root().join("out");
+    build_ok(&site.content(), &out, &[]);
+    let tree = digest(&out);
+    let templates = site.root().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).expect("theme folder");
+    std::fs::write(
+        templates.join("paragraph.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ no_such_value.field }}{% endblock main %}",
+    )
+    .expect("write template");
+    let before = fingerprint(site.root());
+    let b = build(&site.content(), &out, &[], &[]);
+    assert_eq!(b.code, 3, "{}", b.stderr);
+    assert!(b.stderr.contains("paragraph.html"), "{}", b.stderr);
+    assert_eq!(digest(&out), tree, "output changed");
+    assert_eq!(fingerprint(site.root()), before, "the failed build left something behind");
+}
+
+#[test]
+fn output_inside_content_is_refused_and_nothing_is_written() {
+    let site = Site::fixture("good/minimal");
+    std::os::unix::fs::symlink(site.content(), site.root().join("link")).expect("symlink");
+    let root = site.root().to_owned();
+    let cases: Vec<PathBuf> = vec![
+        site.content(),
+        site.path("out"),
+        site.path("kommunstyrelsen"),
+        site.path("new/deeper/out"),
+        root.join("link/out"),
+        root.join("content/../content/out"),
+        PathBuf::from("content/out"),
+    ];
+    for output in cases {
+        let before = fingerprint(&root);
+        let b = build(&site.content(), &output, &[], &[]);
+        assert_eq!(b.code, 2, "--output {}: {}", output.display(), b.stderr);
+        assert!(!b.stderr.trim().is_empty(), "--output {}: no message", output.display());
+        assert_eq!(fingerprint(&root), before, "--output {}: something was written", output.display());
+    }
+}
+
+/// `inside()` resolves the longest existing ancestor and appends the rest
+/// as written, so a `..` after a folder that does not exist yet is not
+/// resolved: `<tmp>/out/../content/out` passes the check and the site is
+/// written into `content/out` (and `<tmp>/out` is created on the way).
+#[test]
+#[ignore = "bug: --output <missing>/../content/out is not recognised as inside --content; the site is written into content/"]
+fn output_inside_content_through_a_missing_folder_and_dotdot_is_refused() {
+    let site = Site::fixture("good/minimal");
+    let root = site.root().to_owned();
+    let before = fingerprint(&root);
+    let b = build(&site.content(), &root.join("out/../content/out"), &[], &[]);
+    assert_eq!(b.code, 2, "{}", b.stderr);
+    assert_eq!(fingerprint(&root), before, "something was written");
+}
+
+/// `--output` that holds `--content` (the folder above it, or `.` in the
+/// project folder) would swap the clerk's content away and delete it.
+#[test]
+#[ignore = "bug: an --output folder that contains --content is swapped out and deleted with the content in it (exit 0); `--output .` exits 3 and leaves a staging folder"]
+fn output_holding_the_content_is_refused_and_nothing_is_written() {
+    // <tmp>/proj/content; the build runs in <tmp>/proj.
+    for output in ["ABSOLUTE", ".", "../proj"] {
+        let tmp = tempfile::Builder::new().prefix("anslag-test-").tempdir().expect("temporary folder");
+        let proj = tmp.path().join("proj");
+        let content = proj.join("content");
+        common::copy_tree(&fixtures().join("good/minimal"), &content);
+        let output = if output == "ABSOLUTE" { proj.clone() } else { PathBuf::from(output) };
+        let before = fingerprint(tmp.path());
+        let b = build(&content, &output, &[], &[]);
+        let after = fingerprint(tmp.path());
+        assert!(content.join("site.yaml").is_file(), "--output {}: the content was deleted", output.display());
+        assert_eq!(b.code, 2, "--output {}: {}", output.display(), b.stderr);
+        assert_eq!(diff_paths(&before, &after), Vec::<PathBuf>::new(), "--output {}: written", output.display());
+    }
+}
+
+/// Paths that differ between two fingerprints.
+fn diff_paths<T: PartialEq>(a: &BTreeMap<PathBuf, T>, b: &BTreeMap<PathBuf, T>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = a.iter().filter(|(p, x)| b.get(*p) != Some(*x)).map(|(p, _)| p.clone()).collect();
+    out.extend(b.keys().filter(|p| !a.contains_key(*p)).cloned());
+    out
+}
+
+// ---------------------------------------------------------------------------
+// 5. kill -9 at random moments: the old site or the new one, never a mix
+// ---------------------------------------------------------------------------
+
+/// A tiny linear congruential generator (Knuth's MMIX constants), so a run
+/// can be repeated from its seed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
+    }
+
+    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        words[self.below(words.len() as u64) as usize]
+    }
+}
+
+/// Writes a clean content tree with `paragraphs` § (one body, two § per
+/// meeting day, 42 § a meeting, numbering from 1 each year), each with a few
+/// Markdown paragraphs, a list and a table. Deterministic.
+fn generate_corpus(content: &Path, paragraphs: usize) {
+    let write = |rel: &str, text: &str| {
+        let p = content.join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("create folder");
+        std::fs::write(p, text).expect("write");
+    };
+    let minimal = fixtures().join("good/minimal");
+    let read = |rel: &str| std::fs::read_to_string(minimal.join(rel)).expect("read minimal");
+    write("site.yaml", &read("site.yaml"));
+    write("kommunstyrelsen/_body.yaml", &read("kommunstyrelsen/_body.yaml"));
+    const NOUNS: &[&str] = &[
+        "förvaltningen",
+        "budgeten",
+        "detaljplanen",
+        "skolan",
+        "hemtjänsten",
+        "biblioteket",
+        "avtalet",
+        "investeringen",
+        "remissen",
+        "motionen",
+        "taxan",
+        "uppföljningen",
+        "upphandlingen",
+        "revisionen",
+    ];
+    const VERBS: &[&str] =
+        &["redovisar", "föreslår", "bedömer", "konstaterar", "följer upp", "har utrett", "återkommer om"];
+    let mut rng = Lcg(2026);
+    let sentence = |rng: &mut Lcg| {
+        let (a, v, b) = (rng.pick(NOUNS), rng.pick(VERBS), rng.pick(NOUNS));
+        let mut s = format!("{a} {v} {b} inom ramen för {} ", rng.pick(NOUNS));
+        s.replace_range(..1, &s[..1].to_uppercase());
+        s.truncate(s.trim_end().len());
+        s + "."
+    };
+    let mut written = 0;
+    'years: for year in 2024..=2026 {
+        let mut number = 0;
+        for month in 1..=12 {
+            for day in [8, 22] {
+                if written >= paragraphs || (year, month) > (2026, 10) {
+                    break 'years;
+                }
+                let folder = format!("kommunstyrelsen/{year}-{month:02}-{day:02}");
+                write(
+                    &format!("{folder}/_meeting.md"),
+                    &format!(
+                        "---\ndate: {year}-{month:02}-{day:02}\ntime: \"13.00–15.00\"\nplace: Kommunhuset\n\
+                         chair: Åsa Ek\nsecretary: Per Berg\nadjusters: [Karin Lund]\n\
+                         adjusted: {year}-{month:02}-{:02}\nposted: {year}-{month:02}-{:02}\n\
+                         storage: Kommunledningskontoret\nattendance:\n  - {{name: Åsa Ek, party: S, role: ordförande}}\n\
+                         ---\nSammanträdet öppnades.\n",
+                        day + 2,
+                        day + 3
+                    ),
+                );
+                for k in 1..=42 {
+                    if written >= paragraphs {
+                        break;
+                    }
+                    number += 1;
+                    written += 1;
+                    let mut body = String::from("## Ärendebeskrivning\n\n");
+                    for _ in 0..4 {
+                        for _ in 0..4 {
+                            body += &sentence(&mut rng);
+                            body += " ";
+                        }
+                        body += "\n\n";
+                    }
+                    body += "### Kostnader (tkr)\n\n| Post | 2025 | 2026 |\n|---|--:|--:|\n";
+                    for _ in 0..5 {
+                        body += &format!("| {} | {} | {} |\n", rng.pick(NOUNS), rng.below(9000), rng.below(9000));
+                    }
+                    body += "\n- ";
+                    body += &sentence(&mut rng);
+                    body += "\n- ";
+                    body += &sentence(&mut rng);
+                    body += "\n";
+                    write(
+                        &format!("{folder}/{k:03}-arende.md"),
+                        &format!(
+                            "---\nnumber: {number}\ntitle: Ärende {number} om {}\ndnr: KS/{year}:{number}\n\
+                             decision: |\n  Kommunstyrelsen godkänner {}.\nrecipients:\n  - Ekonomichefen\n---\n{body}",
+                            rng.pick(NOUNS),
+                            rng.pick(NOUNS)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(written, paragraphs, "the calendar ran out of meeting days");
+}
+
+/// `anslag build` (the binary `bin`) as a child process that can be killed.
+fn spawn_build(bin: &Path, content: &Path, output: &Path, base_url: &str) -> std::process::Child {
+    let mut cmd = std::process::Command::new(bin);
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "RUST_BACKTRACE"] {
+        cmd.env_remove(var);
+    }
+    cmd.args(["--lang", "en", "build", "--today", TODAY, "--base-url", base_url])
+        .arg("--content")
+        .arg(content)
+        .arg("--output")
+        .arg(output)
+        .current_dir(content.parent().expect("parent"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start anslag build")
+}
+
+#[test]
+fn kill_9_at_random_moments_leaves_the_old_site_or_the_new_one() {
+    let runs: usize = std::env::var("ANSLAG_KILL_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+    let seed: u64 = std::env::var("ANSLAG_KILL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64)
+    });
+    eprintln!("kill test: {runs} kills, seed {seed} (repeat with ANSLAG_KILL_SEED={seed} ANSLAG_KILL_RUNS={runs})");
+    let mut rng = Lcg(seed);
+
+    let tmp = tempfile::Builder::new().prefix("anslag-kill-").tempdir().expect("temporary folder");
+    let content = tmp.path().join("content");
+    // A copy of the binary: the test runs long, and a rebuild of
+    // target/debug/anslag meanwhile must not change the sites it compares.
+    let bin_dir = tempfile::Builder::new().prefix("anslag-bin-").tempdir().expect("temporary folder");
+    let bin = bin_dir.path().join("anslag");
+    std::fs::copy(env!("CARGO_BIN_EXE_anslag"), &bin).expect("copy the binary");
+    let build = |out: &Path, base: &str| {
+        let status = spawn_build(&bin, &content, out, base).wait().expect("wait for anslag");
+        assert!(status.success(), "anslag build --base-url {base}: {status}");
+    };
+    generate_corpus(&content, 2000);
+    // Two sites from the same content that differ in every page.
+    let bases = ["https://a.example/protokoll/", "https://b.example/arkiv/"];
+    let out = tmp.path().join("out");
+    let mut states: Vec<BTreeMap<String, Node>> = Vec::new();
+    let mut took = Duration::MAX;
+    for base in bases {
+        let start = Instant::now();
+        build(&out, base);
+        took = took.min(start.elapsed());
+        states.push(digest(&out));
+    }
+    assert!(states[0].len() > 2000, "{} files", states[0].len());
+    assert_ne!(states[0], states[1]);
+    let mut current = 1;
+    // How long a build takes, in ms: adjusted as the kills go (the machine
+    // may be busier or calmer than during the first builds).
+    let mut length = took.as_millis().max(50) as u64;
+    eprintln!("kill test: a build takes {took:?}");
+
+    let (mut old, mut new, mut finished, mut old_in_a_row) = (0, 0, 0, 0);
+    for run in 0..runs {
+        let target = 1 - current;
+        // Half the kills anywhere in a build, half late in it, where the
+        // swap and the removal of the old tree happen.
+        let window = length * 5 / 4;
+        let delay = if rng.below(2) == 0 { rng.below(window) } else { window / 2 + rng.below(window / 2) };
+        let delay = Duration::from_millis(delay);
+        let start = Instant::now();
+        let mut child = spawn_build(&bin, &content, &out, bases[target]);
+        while start.elapsed() < delay && child.try_wait().expect("poll anslag").is_none() {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let _ = child.kill();
+        let status = child.wait().expect("wait for anslag");
+        if status.success() {
+            // Finished before the kill: builds are quicker than thought.
+            length = (length + start.elapsed().as_millis() as u64) / 2;
+        }
+        let now = digest(&out);
+        if now == states[current] {
+            old += 1;
+            old_in_a_row += 1;
+            if old_in_a_row % 6 == 0 {
+                // Always killed before the swap: builds are slower than thought.
+                length = length * 5 / 4;
+            }
+        } else if now == states[target] {
+            old_in_a_row = 0;
+            new += 1;
+            current = target;
+        } else {
+            panic!(
+                "kill {run} after {delay:?} (seed {seed}): the output is neither the old site nor the new one \
+                 ({status}):\nagainst the old:\n{}\nagainst the new:\n{}",
+                diff(&states[current], &now, 15).join("\n"),
+                diff(&states[target], &now, 15).join("\n")
+            );
+        }
+        if status.success() {
+            finished += 1;
+            new -= 1;
+            assert_eq!(now, states[target], "kill {run}: the build finished but the output is not the new site");
+        } else {
+            assert_eq!(status.code(), None, "kill {run}: the build failed by itself ({status})");
+        }
+        // Nothing but the content, the output and staging folders beside it.
+        let mut names = names_starting(tmp.path(), "");
+        names.retain(|n| n != "content" && n != "out" && !n.starts_with(".out.anslag-new-"));
+        assert!(names.is_empty(), "kill {run}: unexpected files beside the output: {names:?}");
+    }
+    eprintln!(
+        "kill test: {old} kills left the old site, {new} the new one (killed after the swap), \
+         {finished} builds had finished; a build took about {length} ms at the end"
+    );
+
+    // The next build cleans up whatever the kills left.
+    build(&out, bases[1 - current]);
+    assert_eq!(digest(&out), states[1 - current]);
+    assert_eq!(names_starting(tmp.path(), ".out.anslag-new-"), Vec::<String>::new(), "leftovers not cleaned up");
+}
+
+// ---------------------------------------------------------------------------
+// 6. Snapshots of representative pages
+// ---------------------------------------------------------------------------
+
+#[test]
+fn snapshots_of_representative_pages() {
+    let (_site, out) = built_fixture("good/minimal", &[]);
+    let (_full, full) = built_fixture("build/full", &[]);
+    let read =
+        |root: &Path, page: &str| std::fs::read_to_string(root.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"));
+    insta::assert_snapshot!("minimal_start_page", read(&out, "index.html"));
+    insta::assert_snapshot!("minimal_board", read(&out, "anslagstavla/index.html"));
+    insta::assert_snapshot!("minimal_meeting", read(&out, "kommunstyrelsen/2026-11-09/index.html"));
+    insta::assert_snapshot!("minimal_paragraph_with_document", read(&out, "kommunstyrelsen/2026-11-09/1/index.html"));
+    insta::assert_snapshot!(
+        "minimal_protocol_notice",
+        read(&out, "anslagstavla/protokoll/kommunstyrelsen/2026-11-09/index.html")
+    );
+    insta::assert_snapshot!("minimal_notice", read(&out, "anslagstavla/anslag/2026-11-20-kungorelse-ks/index.html"));
+    insta::assert_snapshot!("minimal_404", read(&out, "404.html"));
+    insta::assert_snapshot!(
+        "full_paragraph_with_votes_and_table",
+        read(&full, "kommunstyrelsen/2026-11-09/3/index.html")
+    );
+    insta::assert_snapshot!("full_confidential_paragraph", read(&full, "kommunstyrelsen/2026-11-09/4/index.html"));
+}
+
+// ---------------------------------------------------------------------------
+// 7. --base-url: canonical links only; internal links stay relative
+// ---------------------------------------------------------------------------
+
+#[test]
+fn base_url_goes_into_canonical_links_only() {
+    let src = fixtures().join("build/full");
+    // Every external address the content itself holds.
+    let content_text: String =
+        files(&src).values().map(|b| String::from_utf8_lossy(b).into_owned()).collect::<Vec<_>>().join("\n");
+    for (base, given) in [
+        ("https://example.org/kommun/anslag/", "https://example.org/kommun/anslag"),
+        ("https://example.org/", "https://example.org/"),
+        (BASE_URL, ""),
+    ] {
+        let args: Vec<&str> = if given.is_empty() { vec![] } else { vec!["--base-url", given] };
+        let (_site, out) = built(&src, &args);
+        let mut problems = site_problems(&format!("--base-url {given:?}"), &out, "sv", base);
+        for (page, html) in pages(&out) {
+            let canonical = format!("{base}{}", url_of(&page));
+            let mut canonicals = 0;
+            for (what, href) in common::output::addresses(&html) {
+                if what == "link[rel=canonical]" {
+                    canonicals += 1;
+                    if href != canonical {
+                        problems.push(format!("{page}: canonical {href:?}, want {canonical:?}"));
+                    }
+                    continue;
+                }
+                if !is_external(&href) || href.starts_with("mailto:") {
+                    continue;
+                }
+                let allowed = !href.starts_with(base)
+                    && !href.starts_with(BASE_URL)
+                    && (content_text.contains(&href) || href.starts_with("https://www.digg.se/"));
+                if !allowed {
+                    problems.push(format!("{page}: {what} {href:?} is absolute"));
+                }
+            }
+            if canonicals != 1 {
+                problems.push(format!("{page}: {canonicals} canonical links"));
+            }
+            if base != BASE_URL && html.contains("exempelby.se/protokoll") {
+                problems.push(format!("{page}: site.yaml's base_url is still there"));
+            }
+        }
+        assert_no_problems(&problems);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Clerk Markdown on a page; an ignored test names a known bug
+// ---------------------------------------------------------------------------
+
+/// A clerk who skips a heading level (`##` then `####`) gives a page whose
+/// headings jump (h3 → h5): the shift keeps the gap.
+#[test]
+#[ignore = "bug: headings in clerk Markdown are shifted but gaps are kept, so a page's headings jump (h3 → h5)"]
+fn clerk_headings_that_skip_a_level_still_give_headings_in_order() {
+    let site = Site::fixture("good/minimal");
+    let rel = "kommunstyrelsen/2026-11-09/02-bidrag.md";
+    let text = std::fs::read_to_string(site.path(rel)).expect("read");
+    site.write(rel, format!("{text}\n## Bakgrund\n\n#### Tidigare beslut\n\nText.\n"));
+    let out = site.root().join("out");
+    build_ok(&site.content(), &out, &[]);
+    let html = std::fs::read_to_string(out.join("kommunstyrelsen/2026-11-09/2/index.html")).expect("§ 2");
+    assert_no_problems(&structure_problems(&html, "sv"));
+}
+
+/// Footnotes in clerk Markdown: every footnote link leads to an id on the
+/// page, and the same label in two texts of one § (decision and matter)
+/// gives no duplicate id.
+#[test]
+fn footnotes_in_clerk_markdown_link_to_existing_ids() {
+    let site = Site::fixture("good/minimal");
+    let rel = "kommunstyrelsen/2026-11-09/02-bidrag.md";
+    let text = std::fs::read_to_string(site.path(rel)).expect("read");
+    let text = text.replace(
+        "beviljar bidrag med 25 000 kronor.",
+        "beviljar bidrag med 25 000 kronor.[^1]\n\n  [^1]: Enligt riktlinjerna.",
+    );
+    site.write(rel, format!("{text}\nSe ansökan.[^1]\n\n[^1]: Inkom 2026-10-01.\n"));
+    let out = site.root().join("out");
+    build_ok(&site.content(), &out, &[]);
+    let mut problems = link_problems(&out, "/protokoll/");
+    let html = std::fs::read_to_string(out.join("kommunstyrelsen/2026-11-09/2/index.html")).expect("§ 2");
+    assert!(html.contains("footnote"), "no footnote rendered: {html}");
+    problems.extend(structure_problems(&html, "sv"));
+    assert_no_problems(&problems);
+}
