@@ -231,7 +231,7 @@ fn checked(cli: &Cli, today: Date, catalog: &Catalog) -> Result<(crate::load::Lo
 /// Nothing is written unless the content has no errors; a failure while
 /// writing leaves the previous output as it was.
 fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Option<&str>) -> u8 {
-    if inside(output, &cli.content) {
+    if crate::write::overlaps(output, &cli.content) {
         eprintln!("{}", catalog.get("error-output-in-content", &[("path", output.display().to_string())]));
         return exit::USAGE;
     }
@@ -272,30 +272,6 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
 
 fn io_error(path: &Path, source: std::io::Error) -> crate::render::RenderError {
     crate::render::RenderError::Io { path: path.display().to_string(), source }
-}
-
-/// Whether `path` is `dir` or inside it (compared as absolute, resolved paths
-/// as far as they exist).
-fn inside(path: &Path, dir: &Path) -> bool {
-    let resolve = |p: &Path| {
-        let abs = if p.is_absolute() { p.to_owned() } else { std::env::current_dir().unwrap_or_default().join(p) };
-        // Resolve the longest existing ancestor, then add the rest back.
-        let mut existing = abs.as_path();
-        let mut rest = Vec::new();
-        while !existing.exists() {
-            match (existing.parent(), existing.file_name()) {
-                (Some(parent), Some(name)) => {
-                    rest.push(name.to_owned());
-                    existing = parent;
-                }
-                _ => break,
-            }
-        }
-        let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_owned());
-        resolved.extend(rest.iter().rev());
-        resolved
-    };
-    resolve(path).starts_with(resolve(dir))
 }
 
 fn use_color(cli: &Cli) -> bool {

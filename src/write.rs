@@ -32,6 +32,37 @@ pub fn begin(output: &Path) -> io::Result<Staging> {
     Ok(Staging { dir, output })
 }
 
+/// Whether writing `output` could touch `content`: one is the other or
+/// inside it. Paths are compared after resolving links as far as they exist
+/// and `..` everywhere (also after folders that do not exist yet).
+pub fn overlaps(output: &Path, content: &Path) -> bool {
+    let (out, content) = (resolve(output), resolve(content));
+    out.starts_with(&content) || content.starts_with(&out)
+}
+
+/// An absolute path with links resolved where the path exists and `.`/`..`
+/// applied in order.
+fn resolve(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = absolute(p).unwrap_or_else(|_| p.to_owned());
+    let mut out = PathBuf::from("/");
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => {
+                out.push(name);
+                if let Ok(real) = std::fs::canonicalize(&out) {
+                    out = real;
+                }
+            }
+            Component::RootDir | Component::CurDir | Component::Prefix(_) => {}
+        }
+    }
+    out
+}
+
 fn absolute(p: &Path) -> io::Result<PathBuf> {
     if p.is_absolute() { Ok(p.to_owned()) } else { Ok(std::env::current_dir()?.join(p)) }
 }
@@ -69,8 +100,18 @@ impl Staging {
 
     /// Swaps the new site in. The file system is synced first (one `syncfs`,
     /// not one `fsync` per file), so a crash after the swap cannot leave a
-    /// half-written file in the new site.
+    /// half-written file in the new site. If the swap fails, the staging
+    /// folder is removed and the output is as it was.
     pub fn commit(self) -> io::Result<()> {
+        let dir = self.dir.clone();
+        self.swap().inspect_err(|_| {
+            if dir.exists() {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+        })
+    }
+
+    fn swap(self) -> io::Result<()> {
         rustix::fs::syncfs(std::fs::File::open(&self.dir)?)?;
         if self.output.exists() {
             rustix::fs::renameat_with(
@@ -119,6 +160,22 @@ mod tests {
         assert!(!out.join("a").exists(), "old files are gone");
         let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn output_and_content_must_not_overlap() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        let content = site.join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        assert!(overlaps(&content.join("out"), &content));
+        assert!(overlaps(&content, &content));
+        assert!(overlaps(&site, &content), "the output would replace the content's folder");
+        assert!(overlaps(&site.join("nosuch/../content/out"), &content));
+        assert!(!overlaps(&site.join("output"), &content));
+        assert!(!overlaps(&site.join("content-out"), &content));
+        std::os::unix::fs::symlink(&content, tmp.path().join("link")).unwrap();
+        assert!(overlaps(&tmp.path().join("link/out"), &content));
     }
 
     #[test]

@@ -146,8 +146,6 @@ fn no_address_disappears_when_days_pass() {
 /// Links from content to the site's own absolute address (`base_url` + path)
 /// must lead to a page of the site too.
 #[test]
-#[ignore = "bug (example content): kommunstyrelsen/2025-12-01/107-digital-anslagstavla.md links to \
-            https://www.exempelby.se/protokoll/om-anslagstavlan/, which is no page of the site"]
 fn absolute_links_from_the_example_content_into_the_site_resolve() {
     let (_site, out) = built(&example_content(), &[]);
     let mut problems = Vec::new();
@@ -421,7 +419,6 @@ fn output_inside_content_is_refused_and_nothing_is_written() {
 /// resolved: `<tmp>/out/../content/out` passes the check and the site is
 /// written into `content/out` (and `<tmp>/out` is created on the way).
 #[test]
-#[ignore = "bug: --output <missing>/../content/out is not recognised as inside --content; the site is written into content/"]
 fn output_inside_content_through_a_missing_folder_and_dotdot_is_refused() {
     let site = Site::fixture("good/minimal");
     let root = site.root().to_owned();
@@ -434,7 +431,6 @@ fn output_inside_content_through_a_missing_folder_and_dotdot_is_refused() {
 /// `--output` that holds `--content` (the folder above it, or `.` in the
 /// project folder) would swap the clerk's content away and delete it.
 #[test]
-#[ignore = "bug: an --output folder that contains --content is swapped out and deleted with the content in it (exit 0); `--output .` exits 3 and leaves a staging folder"]
 fn output_holding_the_content_is_refused_and_nothing_is_written() {
     // <tmp>/proj/content; the build runs in <tmp>/proj.
     for output in ["ABSOLUTE", ".", "../proj"] {
@@ -768,7 +764,9 @@ fn base_url_goes_into_canonical_links_only() {
                     problems.push(format!("{page}: {what} {href:?} is absolute"));
                 }
             }
-            if canonicals != 1 {
+            // The 404 page is shown at any address, so it has no canonical link.
+            let want = if page.ends_with("404.html") { 0 } else { 1 };
+            if canonicals != want {
                 problems.push(format!("{page}: {canonicals} canonical links"));
             }
             if base != BASE_URL && html.contains("exempelby.se/protokoll") {
@@ -786,7 +784,6 @@ fn base_url_goes_into_canonical_links_only() {
 /// A clerk who skips a heading level (`##` then `####`) gives a page whose
 /// headings jump (h3 → h5): the shift keeps the gap.
 #[test]
-#[ignore = "bug: headings in clerk Markdown are shifted but gaps are kept, so a page's headings jump (h3 → h5)"]
 fn clerk_headings_that_skip_a_level_still_give_headings_in_order() {
     let site = Site::fixture("good/minimal");
     let rel = "kommunstyrelsen/2026-11-09/02-bidrag.md";

@@ -5,6 +5,7 @@ skip_link = Skip to content
 nav_main = Main menu
 nav_breadcrumbs = You are here
 home = Home
+home_title = Minutes and notice board
 board = Notice board
 board_link = To the official notice board
 archive = Removed notices

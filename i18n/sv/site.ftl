@@ -5,6 +5,7 @@ skip_link = Hoppa till innehållet
 nav_main = Huvudmeny
 nav_breadcrumbs = Du är här
 home = Startsida
+home_title = Protokoll och anslagstavla
 board = Anslagstavla
 board_link = Till den officiella anslagstavlan
 archive = Nedtagna anslag

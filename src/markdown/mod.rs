@@ -77,6 +77,8 @@ struct Rewriter<'c> {
     unknown_languages: Vec<String>,
     tables: usize,
     footnotes: Vec<String>,
+    /// The level of the last heading written.
+    heading: Option<HeadingLevel>,
 }
 
 impl<'c> Rewriter<'c> {
@@ -99,9 +101,14 @@ impl<'c> Rewriter<'c> {
         }
         match e {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                out.push(Event::Start(Tag::Heading { level: self.level(level), id, classes, attrs }));
+                let level = self.level(level);
+                self.heading = Some(level);
+                out.push(Event::Start(Tag::Heading { level, id, classes, attrs }));
             }
-            Event::End(TagEnd::Heading(level)) => out.push(Event::End(TagEnd::Heading(self.level(level)))),
+            Event::End(TagEnd::Heading(level)) => {
+                let level = self.heading.unwrap_or(level);
+                out.push(Event::End(TagEnd::Heading(level)));
+            }
             Event::Start(Tag::Table(al)) => {
                 self.alignments = al;
                 let (label, n) = self.cx.map_or(("", 0), |c| (c.table_label, c.first_table + self.tables));
@@ -191,8 +198,13 @@ impl<'c> Rewriter<'c> {
         (format!("{prefix}fn-{n}"), n)
     }
 
+    /// The level a heading gets: shifted under the page's heading, and never
+    /// more than one below the previous heading (a skipped level is closed up,
+    /// so headings stay in order for screen readers).
     fn level(&self, level: HeadingLevel) -> HeadingLevel {
-        let n = (level as i16 + self.shift).clamp(1, 6);
+        let base = self.cx.map_or(1, |c| i16::from(c.heading_base));
+        let limit = self.heading.map_or(base, |h| h as i16 + 1);
+        let n = (level as i16 + self.shift).min(limit).clamp(1, 6);
         HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
     }
 
@@ -279,6 +291,13 @@ mod tests {
     fn headings_shift_under_the_page() {
         let h = render("## Ärendet\n\n### Bakgrund\n").html;
         assert!(h.contains("<h3>Ärendet</h3>") && h.contains("<h4>Bakgrund</h4>"), "{h}");
+    }
+
+    #[test]
+    fn skipped_heading_levels_are_closed_up() {
+        let h = render("## A\n\n#### B\n\n###### C\n\n## D\n").html;
+        assert!(h.contains("<h3>A</h3>") && h.contains("<h4>B</h4>") && h.contains("<h5>C</h5>"), "{h}");
+        assert!(h.contains("<h3>D</h3>"), "{h}");
     }
 
     #[test]

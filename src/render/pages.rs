@@ -120,7 +120,7 @@ fn home(site: &Site, labels: &Labels) -> PageSpec {
                    "href": p.href(&urls::meeting(&m.id))})
         })
         .collect();
-    let frame = p.frame(site.config.municipality.clone(), Vec::new());
+    let frame = p.frame(p.label("home_title"), Vec::new());
     spec(p.url.clone(), "index.html", frame, json!({"bodies": bodies, "latest": latest}))
 }
 

@@ -120,7 +120,8 @@ impl Page<'_> {
             },
             title,
             municipality: c.municipality.clone(),
-            canonical: (!base.is_empty()).then(|| format!("{base}/{}", self.url)),
+            // The 404 page is shown at any address: it has no canonical one.
+            canonical: (!base.is_empty() && self.url != urls::NOT_FOUND).then(|| format!("{base}/{}", self.url)),
             style: self.href(urls::STYLE),
             home: self.href(urls::HOME),
             board: self.href(urls::BOARD),
