@@ -244,7 +244,7 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
         site.config.base_url = url.to_owned();
     }
     let result = theme(cli, &site).and_then(|theme| {
-        let staging = crate::write::begin(output).map_err(|source| io_error(output, source))?;
+        let staging = crate::write::begin(output)?;
         match crate::render::render(&site, &theme, &cli.content, &staging) {
             Ok(summary) => staging.commit().map(|_| summary).map_err(|source| io_error(output, source)),
             Err(e) => {
@@ -262,6 +262,14 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
             ];
             eprintln!("{}", catalog.get("built", &args));
             exit::OK
+        }
+        Err(crate::render::RenderError::Output(crate::write::BeginError::NotOurs(path))) => {
+            eprintln!("{}", catalog.get("error-output-not-ours", &[("path", path.display().to_string())]));
+            exit::USAGE
+        }
+        Err(crate::render::RenderError::Output(crate::write::BeginError::Busy(path))) => {
+            eprintln!("{}", catalog.get("error-output-busy", &[("path", path.display().to_string())]));
+            exit::IO
         }
         Err(e) => {
             eprintln!("{}", catalog.get("error-build", &[("reason", e.to_string())]));

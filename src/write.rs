@@ -6,30 +6,58 @@
 //! old site or the whole new one. The old tree (now under the staging name) is
 //! removed after the swap; leftovers of an interrupted build are removed by the
 //! next one. A failed build never touches `output/`.
+//!
+//! Two builds into the same folder exclude each other with a lock on the
+//! parent folder (`flock`): the second stops at once instead of removing the
+//! first one's staging folder. A folder is only replaced if it is empty or
+//! was written by anslag (it holds the marker file `.anslag-output`), so a
+//! mistyped `--output` cannot wipe someone's documents.
 
 use std::io;
 use std::path::{Path, PathBuf};
 
 const NEW_MARK: &str = ".anslag-new-";
+/// The file that marks a folder as written by anslag.
+pub const MARKER: &str = ".anslag-output";
 
 /// A staging folder being filled with the new site.
 #[derive(Debug)]
 pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
+    /// The lock on the parent folder, held until the build ends.
+    _lock: std::fs::File,
 }
 
-/// Starts a new site for `output`: cleans up leftovers of interrupted builds
-/// and creates an empty staging folder beside it.
-pub fn begin(output: &Path) -> io::Result<Staging> {
+/// Why a build may not write its output folder.
+#[derive(Debug, thiserror::Error)]
+pub enum BeginError {
+    #[error("another build is writing beside {0} right now")]
+    Busy(PathBuf),
+    #[error("{0} is not empty and was not written by anslag")]
+    NotOurs(PathBuf),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Starts a new site for `output`: takes the lock, cleans up leftovers of
+/// interrupted builds and creates an empty staging folder beside it.
+pub fn begin(output: &Path) -> Result<Staging, BeginError> {
     let output = absolute(output)?;
     let parent = output.parent().map(Path::to_owned).unwrap_or_else(|| PathBuf::from("/"));
     let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     std::fs::create_dir_all(&parent)?;
+    let lock = std::fs::File::open(&parent)?;
+    rustix::fs::flock(&lock, rustix::fs::FlockOperation::NonBlockingLockExclusive)
+        .map_err(|_| BeginError::Busy(output.clone()))?;
+    if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(&output)?.next().is_some() {
+        return Err(BeginError::NotOurs(output));
+    }
     remove_leftovers(&parent, &name)?;
     let dir = parent.join(format!(".{name}{NEW_MARK}{}", std::process::id()));
     std::fs::create_dir(&dir)?;
-    Ok(Staging { dir, output })
+    std::fs::write(dir.join(MARKER), "This folder is written by anslag build; it is replaced as a whole.\n")?;
+    Ok(Staging { dir, output, _lock: lock })
 }
 
 /// Whether writing `output` could touch `content`: one is the other or
@@ -176,6 +204,20 @@ mod tests {
         assert!(!overlaps(&site.join("content-out"), &content));
         std::os::unix::fs::symlink(&content, tmp.path().join("link")).unwrap();
         assert!(overlaps(&tmp.path().join("link/out"), &content));
+    }
+
+    #[test]
+    fn a_second_build_waits_for_none_and_foreign_folders_are_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let first = begin(&out).unwrap();
+        assert!(matches!(begin(&out), Err(BeginError::Busy(_))), "a second build must not start");
+        first.abandon().unwrap();
+        let foreign = tmp.path().join("documents");
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("thesis.txt"), "years of work").unwrap();
+        assert!(matches!(begin(&foreign), Err(BeginError::NotOurs(_))));
+        assert!(foreign.join("thesis.txt").exists());
     }
 
     #[test]

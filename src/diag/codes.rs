@@ -71,6 +71,9 @@ codes! {
     LinkOutside = "E030", "link-outside", Error;
     YamlTooComplex = "E031", "yaml-too-complex", Error;
     LegalGroundMissing = "E032", "legal-ground-missing", Error;
+    AttachmentType = "E033", "attachment-type", Error;
+    NoticeFileName = "E034", "notice-file-name", Error;
+    ConfidentialAttachment = "E035", "confidential-attachment", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;

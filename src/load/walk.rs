@@ -70,7 +70,8 @@ pub fn is_ignored(name: &str) -> bool {
 /// Body slugs the site's own addresses use (`anslagstavla/`, `tillganglighet/`).
 pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet"];
 
-fn is_slug(s: &str) -> bool {
+/// `a-z`, `0-9` and `-` only, not empty.
+pub fn is_slug(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 

@@ -25,6 +25,8 @@ pub use theme::Theme;
 pub enum RenderError {
     #[error("template {template}: {message}")]
     Template { template: String, message: String },
+    #[error(transparent)]
+    Output(#[from] crate::write::BeginError),
     #[error("{path}: {source}")]
     Io {
         path: String,

@@ -14,6 +14,10 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         diags.push(outside());
         return None;
     };
+    if let Some(ext) = active_extension(&path) {
+        diags.push(Diagnostic::new(Code::AttachmentType, file.span).arg("file", &file.value).arg("ext", ext));
+        return None;
+    }
     // The file itself, or a folder on its way, may be a link pointing outside.
     let outside_link = {
         let mut prefixes = path.match_indices('/').map(|(i, _)| &path[..i]).chain([path.as_str()]);
@@ -29,6 +33,18 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         return None;
     }
     Some(path)
+}
+
+/// File types a browser would run or render as part of the site (HTML,
+/// SVG, scripts, XML with style sheets): published from the municipality's
+/// own address they could run scripts or take the place of a page.
+const ACTIVE: &[&str] = &["html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "xslt"];
+
+/// The extension of `path` if it is an active type (see [`ACTIVE`]).
+fn active_extension(path: &str) -> Option<String> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    ACTIVE.contains(&ext.as_str()).then_some(ext)
 }
 
 /// `dir/file` with `.` and `..` resolved, `\` taken as `/` (clerks on

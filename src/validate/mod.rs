@@ -48,6 +48,7 @@ pub fn validate(loaded: &Loaded, today: Date) -> Checked {
     }
 
     let mut bodies = Vec::new();
+    let mut files = Vec::new();
     for dir in &loaded.bodies {
         let body = site::body(dir, &slugs, &mut diags);
         if let Some(doc) = &dir.meta {
@@ -56,10 +57,11 @@ pub fn validate(loaded: &Loaded, today: Date) -> Checked {
         let checked = check_meetings(dir, body.as_ref().map_or(dir.slug.as_str(), |b| &b.name), loaded, &config, today);
         let mut numbers = Vec::new();
         let mut meetings = Vec::new();
-        for (meeting, n, d) in checked {
+        for (meeting, n, d, f) in checked {
             diags.extend(d);
             numbers.extend(n);
             meetings.extend(meeting);
+            files.extend(f);
         }
         numbering::check_body(numbers, &mut diags);
         bodies.extend(body.map(|b| Body { meetings, ..b }));
@@ -74,6 +76,7 @@ pub fn validate(loaded: &Loaded, today: Date) -> Checked {
         })
         .collect();
 
+    confidential_files(&files, loaded, &mut diags);
     let counts = Counts {
         bodies: loaded.bodies.len(),
         meetings: loaded.bodies.iter().map(|b| b.meetings.len()).sum(),
@@ -86,7 +89,10 @@ pub fn validate(loaded: &Loaded, today: Date) -> Checked {
     Checked { site, diagnostics, counts }
 }
 
-type MeetingResult = (Option<Meeting>, Option<MeetingNumbers>, Vec<Diagnostic>);
+/// Attachments referred to: path, the `file:` value, and whether the
+/// paragraph is confidential.
+type Files = Vec<(String, crate::diag::Span, bool)>;
+type MeetingResult = (Option<Meeting>, Option<MeetingNumbers>, Vec<Diagnostic>, Files);
 
 /// Checks a body's meetings in parallel, keeping their (sorted) order.
 fn check_meetings(
@@ -117,6 +123,7 @@ fn check_meeting(
     let place = paragraph::Place { loaded, meeting_dir: &meeting_dir, body_name };
     let mut paragraphs = Vec::new();
     let mut numbers = Vec::new();
+    let mut files = Vec::new();
     for doc in &dir.paragraphs {
         let published =
             if is_confidential(doc) { Published::Only(paragraph::CONFIDENTIAL_PUBLIC_FIELDS) } else { Published::All };
@@ -126,13 +133,29 @@ fn check_meeting(
         }
         if let Some(read) = paragraph::paragraph(doc, &place, &mut diags) {
             numbers.push(Numbered { number: read.number.value, at: read.number.key });
+            files.extend(read.files.into_iter().map(|(path, span)| (path, span, read.confidential)));
             paragraphs.push(read.paragraph);
         }
     }
     numbering::check_meeting(&numbers, |s| loaded.sources.get(s.file).path.clone(), &mut diags);
     paragraphs.sort_by_key(|p| p.number);
     let numbers = folder.map(|(date, suffix)| MeetingNumbers { date, suffix, folder: dir.name.clone(), numbers });
-    (meeting.map(|m| Meeting { paragraphs, ..m }), numbers, diags)
+    (meeting.map(|m| Meeting { paragraphs, ..m }), numbers, diags, files)
+}
+
+/// A file a confidential paragraph refers to may not be published through a
+/// public paragraph (E035).
+fn confidential_files(files: &Files, loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
+    let private: std::collections::BTreeMap<&str, crate::diag::Span> =
+        files.iter().filter(|f| f.2).map(|(p, s, _)| (p.as_str(), *s)).collect();
+    for (path, span, _) in files.iter().filter(|f| !f.2) {
+        if let Some(other) = private.get(path.as_str()) {
+            let d = Diagnostic::new(crate::diag::Code::ConfidentialAttachment, *span)
+                .arg("file", path)
+                .arg("other", &loaded.sources.get(other.file).path);
+            diags.push(d);
+        }
+    }
 }
 
 /// Whether a paragraph file has a `confidential:` line, with a value or

@@ -4,7 +4,7 @@
 use super::documents::resolve_document;
 use super::fields::{Fields, Spanned};
 use super::site::markdown_body;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Span};
 use crate::load::{Doc, Loaded, Node};
 use crate::model::*;
 
@@ -44,6 +44,11 @@ pub struct Place<'a> {
 pub struct Read {
     pub paragraph: Paragraph,
     pub number: Spanned<u32>,
+    /// Every attachment the paragraph refers to (content-relative path and the
+    /// `file:` value), confidential or not: used to keep a confidential
+    /// paragraph's files from being published through another paragraph.
+    pub files: Vec<(String, Span)>,
+    pub confidential: bool,
 }
 
 /// Reads one paragraph file. Every field is checked, confidential or not;
@@ -84,7 +89,11 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
         f.diags.push(Diagnostic::new(Code::PublicTitleMissing, confidential.as_ref().map_or(doc.head, |c| c.key)));
     }
     f.finish();
-    let documents: Vec<Document> = document_nodes.into_iter().filter_map(|n| document(n, at, diags)).collect();
+    let documents: Vec<(Document, Option<Span>)> =
+        document_nodes.into_iter().filter_map(|n| document(n, at, diags)).collect();
+    let files = documents.iter().filter_map(|(d, s)| Some((d.file.clone()?, (*s)?))).collect();
+    let documents = documents.into_iter().map(|(d, _)| d).collect();
+    let is_confidential = confidential.is_some();
     let reservations: Vec<Reservation> = reservation_nodes.into_iter().filter_map(|n| reservation(n, diags)).collect();
     let votes = votes_node.map(|n| votes(n, diags));
 
@@ -105,24 +114,27 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             text: markdown_body(doc, at.loaded),
         })),
     };
-    Some(Read { paragraph: Paragraph { number: number.value, content, src: doc.head }, number })
+    let paragraph = Paragraph { number: number.value, content, src: doc.head };
+    Some(Read { paragraph, number, files, confidential: is_confidential })
 }
 
 fn markdown(s: Spanned<String>) -> Markdown {
     Markdown { text: s.value, at: s.span }
 }
 
-fn document(node: &Node, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+/// A document, and where its `file:` value is written.
+fn document(node: &Node, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<(Document, Option<Span>)> {
     let mut f = Fields::new(Some(node), node.span, "documents", DOCUMENT_FIELDS, diags);
     let title = f.required_text("title");
     let date = f.date("date").map(|d| d.value);
     let file = f.text("file");
     f.finish();
+    let span = file.as_ref().map(|f| f.span);
     let file = match file {
         Some(file) => Some(resolve_document(&file, at, diags)?),
         None => None,
     };
-    Some(Document { title: title?.value, date, file })
+    Some((Document { title: title?.value, date, file }, span))
 }
 
 fn reservation(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Reservation> {

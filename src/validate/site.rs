@@ -134,7 +134,14 @@ pub fn notice(doc: &Doc, loaded: &Loaded, slugs: &[&str], diags: &mut Vec<Diagno
         diags.push(d);
     }
     let path = &loaded.sources.get(doc.file).path;
-    let slug = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md").to_owned();
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let slug = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_owned();
+    if !crate::load::walk::is_slug(&slug) {
+        let d = Diagnostic::new(Code::NoticeFileName, Span::new(doc.file, 0, 0))
+            .arg("name", name)
+            .arg("suggestion", crate::diag::suggest::slugify(&slug));
+        diags.push(d);
+    }
     Some(Notice {
         slug,
         title: title?.value,
