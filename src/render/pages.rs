@@ -116,7 +116,7 @@ fn home(site: &Site, labels: &Labels) -> PageSpec {
         .iter()
         .take(10)
         .map(|(b, m, on)| {
-            json!({"body": b.name, "date": p.date(m.id.date), "adjusted": p.date(*on),
+            json!({"body": b.name, "date": p.meeting_date(m), "adjusted": p.date(*on),
                    "href": p.href(&urls::meeting(&m.id))})
         })
         .collect();
@@ -135,7 +135,7 @@ fn board(site: &Site, labels: &Labels) -> PageSpec {
                     protocols.push(p.protocol_notice(b, m, on, &board));
                 }
                 Adjustment::NotAdjusted if m.id.date <= site.today => {
-                    pending.push(json!({"body": b.name, "date": p.date(m.id.date),
+                    pending.push(json!({"body": b.name, "date": p.meeting_date(m),
                                         "href": p.href(&urls::meeting(&m.id))}));
                 }
                 _ => {}
@@ -173,7 +173,7 @@ fn archive(site: &Site, labels: &Labels) -> Vec<PageSpec> {
                 let y = years.entry(board.removal.year()).or_default();
                 y.0.push((
                     board.removal,
-                    json!({"body": b.name, "meeting_date": m.id.date.to_string(),
+                    json!({"body": b.name, "meeting_date": meeting_label(m),
                         "adjusted": on.to_string(), "posted": board.posted.to_string(),
                         "removal": board.removal.to_string(), "url": urls::protocol_notice(m)}),
                 ));
@@ -273,9 +273,9 @@ fn meeting_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting) -> PageS
         .iter()
         .map(|a| json!({"name": a.name, "party": a.party, "role": a.role, "title": a.title}))
         .collect();
-    let title = format!("{} {}", body.name, p.date(m.id.date));
+    let title = format!("{} {}", body.name, p.meeting_date(m));
     let view = json!({
-        "body": body.name, "date": p.date(m.id.date), "suffix": m.id.suffix, "time": m.time, "place": m.place,
+        "body": body.name, "date": p.meeting_date(m), "suffix": m.id.suffix, "time": m.time, "place": m.place,
         "chair": m.chair, "secretary": m.secretary, "adjusters": m.adjusters, "adjusted": adjusted,
         "board": board, "storage": m.storage, "attendance": attendance,
         "intro": m.intro.as_ref().map(|i| p.markdown(i, 2, "")), "paragraphs": paragraphs,
@@ -296,7 +296,7 @@ fn paragraph_page(
     let trail = vec![
         p.link(urls::HOME, p.label("home")),
         p.link(&urls::body(&body.slug), &body.name),
-        p.link(&urls::meeting(&m.id), format!("{} {}", body.name, p.date(m.id.date))),
+        p.link(&urls::meeting(&m.id), format!("{} {}", body.name, p.meeting_date(m))),
     ];
     let (title, view) = match &par.content {
         Content::Confidential { public_title, legal_ground } => {
@@ -308,7 +308,7 @@ fn paragraph_page(
     view["number"] = json!(par.number);
     view["title"] = json!(title);
     view["body"] = json!(body.name);
-    view["meeting_date"] = json!(p.date(m.id.date));
+    view["meeting_date"] = json!(p.meeting_date(m));
     let frame = p.frame(format!("§ {} {title}", par.number), trail);
     spec(p.url.clone(), "paragraph.html", frame, view)
 }
@@ -319,9 +319,9 @@ fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &super::Sizes) -> 
         .iter()
         .map(|d| {
             json!({"title": d.title, "date": d.date.map(|d| d.to_string()),
-                   "href": d.file.as_ref().map(|f| p.href(f)),
+                   "href": d.file.as_ref().map(|f| p.href(&urls::encode_path(f))),
                    "size": d.file.as_ref().and_then(|f| sizes.get(f)).map(|n| p.size(*n)),
-                   "type": d.file.as_ref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_uppercase())})
+                   "type": d.file.as_ref().map(|f| f.rsplit('/').next().unwrap_or(f)).and_then(|n| n.rsplit_once('.')).map(|(_, e)| e.to_uppercase())})
         })
         .collect();
     let votes = x.votes.as_ref().map(|v| {
@@ -352,7 +352,7 @@ fn protocol_notice_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, 
         "court": site.config.notice_board.court, "appeal_days": site.config.notice_board.appeal_period_days,
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
-    let title = format!("{}: {} {}", p.label("protocol_notice"), body.name, p.date(m.id.date));
+    let title = format!("{}: {} {}", p.label("protocol_notice"), body.name, p.meeting_date(m));
     spec(p.url.clone(), "protocol-notice.html", p.frame(title, trail), view)
 }
 

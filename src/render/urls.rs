@@ -43,6 +43,14 @@ pub fn notice(n: &Notice) -> String {
     format!("{BOARD}anslag/{}/", n.slug)
 }
 
+/// A content-relative file path as a URL path: each segment percent-encoded
+/// (spaces, `#`, `?`, `å` …), the `/` between them kept.
+pub fn encode_path(path: &str) -> String {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+    path.split('/').map(|s| utf8_percent_encode(s, SEGMENT).to_string()).collect::<Vec<_>>().join("/")
+}
+
 /// The file a page address is written to.
 pub fn file_of(url: &str) -> String {
     if url.is_empty() || url.ends_with('/') { format!("{url}index.html") } else { url.to_owned() }
@@ -69,5 +77,10 @@ mod tests {
         assert_eq!(file_of(""), "index.html");
         assert_eq!(file_of("ks/"), "ks/index.html");
         assert_eq!(file_of("404.html"), "404.html");
+        assert_eq!(
+            encode_path("ks/2024-01-02/bilagor/Plan #1 (ny)?.pdf"),
+            "ks/2024-01-02/bilagor/Plan%20%231%20%28ny%29%3F.pdf"
+        );
+        assert_eq!(encode_path("a/Översikt.pdf"), "a/%C3%96versikt.pdf");
     }
 }

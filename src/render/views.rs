@@ -64,6 +64,12 @@ impl Page<'_> {
         d.to_string()
     }
 
+    /// The meeting's date, with the folder's suffix for a second meeting that
+    /// day ("2025-06-16 (extra)"), so two meetings are never shown alike.
+    pub fn meeting_date(&self, m: &Meeting) -> String {
+        meeting_label(m)
+    }
+
     /// A file size for people: "12 kB", "1,4 MB" (decimal comma in Swedish).
     pub fn size(&self, bytes: u64) -> String {
         const KB: u64 = 1024;
@@ -87,6 +93,9 @@ pub fn root_path(base_url: &str) -> String {
 #[derive(Debug, Serialize)]
 pub struct Frame {
     pub lang: &'static str,
+    /// The language of the clerks' text where it differs from the labels'
+    /// (content is Swedish; an English site marks it `lang="sv"`).
+    pub content_lang: Option<&'static str>,
     pub title: String,
     pub municipality: String,
     pub canonical: Option<String>,
@@ -118,6 +127,7 @@ impl Page<'_> {
                 Language::Sv => "sv",
                 Language::En => "en",
             },
+            content_lang: (c.language != Language::Sv).then_some("sv"),
             title,
             municipality: c.municipality.clone(),
             // The 404 page is shown at any address: it has no canonical one.
@@ -158,7 +168,7 @@ impl Page<'_> {
     pub fn protocol_notice(&self, body: &Body, m: &Meeting, on: Date, b: &BoardDates) -> ProtocolNoticeView {
         ProtocolNoticeView {
             body: body.name.clone(),
-            meeting_date: self.date(m.id.date),
+            meeting_date: self.meeting_date(m),
             paragraphs: paragraph_range(m),
             adjusted: self.date(on),
             posted: self.date(b.posted),
@@ -168,6 +178,14 @@ impl Page<'_> {
             protocol: self.href(&urls::meeting(&m.id)),
             notice: self.href(&urls::protocol_notice(m)),
         }
+    }
+}
+
+/// A meeting's date, with its folder suffix if it has one.
+pub fn meeting_label(m: &Meeting) -> String {
+    match &m.id.suffix {
+        Some(s) => format!("{} ({s})", m.id.date),
+        None => m.id.date.to_string(),
     }
 }
 
