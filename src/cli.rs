@@ -208,8 +208,13 @@ fn check(cli: &Cli, today: Date, catalog: &Catalog) -> u8 {
 /// The theme named in site.yaml: `themes/<name>/` beside the content folder
 /// overrides files of the compiled-in default.
 fn theme(cli: &Cli, site: &Site) -> Result<crate::render::Theme, crate::render::RenderError> {
-    let dir = cli.content.parent().map(|p| p.join("themes").join(&site.config.theme));
-    crate::render::Theme::load(dir.as_deref().filter(|d| d.is_dir()))
+    let name = &site.config.theme;
+    let dir = cli.content.parent().unwrap_or(Path::new(".")).join("themes").join(name);
+    if !dir.is_dir() && name != "default" {
+        let path = dir.display().to_string();
+        return Err(crate::render::RenderError::ThemeMissing { name: name.clone(), path });
+    }
+    crate::render::Theme::load(Some(dir.as_path()).filter(|d| d.is_dir()))
 }
 
 /// Load and validate, print every diagnostic; the model if there were no errors.

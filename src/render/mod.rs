@@ -27,6 +27,8 @@ pub enum RenderError {
     Template { template: String, message: String },
     #[error(transparent)]
     Output(#[from] crate::write::BeginError),
+    #[error("the theme `{name}` named in site.yaml has no folder {path}")]
+    ThemeMissing { name: String, path: String },
     #[error("{path}: {source}")]
     Io {
         path: String,

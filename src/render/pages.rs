@@ -152,7 +152,6 @@ fn board(site: &Site, labels: &Labels) -> PageSpec {
     let view = json!({
         "protocols": protocols, "notices": notices, "pending": pending,
         "today": p.date(site.today), "court": site.config.notice_board.court,
-        "appeal_weeks": site.config.notice_board.appeal_period_days / 7,
         "appeal_days": site.config.notice_board.appeal_period_days,
     });
     spec(p.url.clone(), "board.html", frame, view)

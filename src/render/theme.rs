@@ -28,7 +28,8 @@ const STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/de
 /// Templates ready to render, and the static files to copy.
 pub struct Theme {
     tera: tera::Tera,
-    statics: Vec<(&'static str, Vec<u8>)>,
+    /// Path in the site → bytes, sorted.
+    statics: std::collections::BTreeMap<String, Vec<u8>>,
 }
 
 impl Theme {
@@ -46,9 +47,21 @@ impl Theme {
         }
         tera.add_raw_templates(sources)
             .map_err(|e| RenderError::Template { template: "theme".into(), message: error_chain(&e) })?;
-        let statics =
-            STATIC.iter().map(|(name, bytes)| (*name, read("static", name).unwrap_or_else(|| bytes.to_vec())));
-        Ok(Theme { tera, statics: statics.collect() })
+        let mut statics: std::collections::BTreeMap<String, Vec<u8>> =
+            STATIC.iter().map(|(name, bytes)| ((*name).to_owned(), bytes.to_vec())).collect();
+        // Every file of the theme's own static/ folder (logos, fonts …), by its path there.
+        if let Some(dir) = dir.map(|d| d.join("static")).filter(|d| d.is_dir()) {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+                let Ok(rel) = entry.path().strip_prefix(&dir) else { continue };
+                if entry.file_type().is_file() {
+                    let name = rel.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/");
+                    let bytes = std::fs::read(entry.path())
+                        .map_err(|source| RenderError::Io { path: entry.path().display().to_string(), source })?;
+                    statics.insert(name, bytes);
+                }
+            }
+        }
+        Ok(Theme { tera, statics })
     }
 
     /// Renders one template with a view.
@@ -59,7 +72,7 @@ impl Theme {
     }
 
     pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.statics.iter().map(|(n, b)| (*n, b.as_slice()))
+        self.statics.iter().map(|(n, b)| (n.as_str(), b.as_slice()))
     }
 }
 
