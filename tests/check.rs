@@ -197,6 +197,12 @@ const CASES: &[Case] = &[
         &["E035 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
         &["belongs to a confidential paragraph (kommunstyrelsen/2026-11-09/02-bidrag.md)"],
     ),
+    case(
+        "link-target-missing",
+        0,
+        &["W007 kommunstyrelsen/2026-11-09/01-budget.md:19:4"],
+        &["the link `bilagor/plan.pdf` points to a file that is not in the meeting folder"],
+    ),
     case("missing-site-yaml", 1, &["E026 site.yaml:1:1"], &["`site.yaml` is missing"]),
     case("missing-body-yaml", 1, &["E026 kommunstyrelsen/_body.yaml:1:1"], &["`_body.yaml` is missing"]),
     case("missing-meeting-md", 1, &["E026 kommunstyrelsen/2026-11-09/_meeting.md:1:1"], &["`_meeting.md` is missing"]),

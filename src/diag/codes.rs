@@ -80,6 +80,7 @@ codes! {
     StorageMissing = "W004", "storage-missing", Warning;
     IgnoredFile = "W005", "ignored-file", Warning;
     UnknownCodeLanguage = "W006", "unknown-code-language", Warning;
+    LinkTargetMissing = "W007", "link-target-missing", Warning;
 }
 
 #[cfg(test)]

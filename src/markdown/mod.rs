@@ -18,7 +18,7 @@ pub mod highlight;
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Everything the renderer needs to know besides the text.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Context<'a> {
     /// The level the text's highest heading becomes (e.g. 3 under a page's `h2`).
     pub heading_base: u8,
@@ -30,7 +30,13 @@ pub struct Context<'a> {
     pub first_table: usize,
     /// Prefix of ids made here (footnotes), unique per text on a page.
     pub id_prefix: &'a str,
+    /// Where a relative link or image of the clerk's points on the site, if
+    /// it reaches an attachment (see `model::paths`); others are kept as written.
+    pub link: Option<&'a Relink<'a>>,
 }
+
+/// Maps a link target the clerk wrote to the one on the site (or `None`: keep it).
+pub type Relink<'a> = dyn Fn(&str) -> Option<String> + 'a;
 
 /// The HTML of a Markdown text, and the fenced-code languages it could not highlight.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -119,6 +125,14 @@ impl<'c> Rewriter<'c> {
                 out.push(Event::Html(open.into()));
             }
             Event::End(TagEnd::Table) => out.push(Event::Html(CowStr::Borrowed("</tbody></table></div>\n"))),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = self.relink(dest_url);
+                out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = self.relink(dest_url);
+                out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
             Event::Html(h) => out.push(Event::Html(sanitize_fragment(&h).into())),
             Event::InlineHtml(h) => out.push(Event::InlineHtml(sanitize_fragment(&h).into())),
             Event::FootnoteReference(label) => {
@@ -182,6 +196,13 @@ impl<'c> Rewriter<'c> {
                 out.push(e);
             }
             e => out.push(e),
+        }
+    }
+
+    fn relink<'e>(&self, url: CowStr<'e>) -> CowStr<'e> {
+        match self.cx.and_then(|c| c.link).and_then(|f| f(&url)) {
+            Some(new) => new.into(),
+            None => url,
         }
     }
 
@@ -259,6 +280,7 @@ mod tests {
                 table_label: "Tabell",
                 first_table: 1,
                 id_prefix: "t-",
+                link: Some(&|u: &str| (u == "plan.pdf").then(|| "../plan.pdf".to_owned())),
             },
         )
     }
@@ -269,6 +291,13 @@ mod tests {
         assert!(h.html.contains("role=\"region\" tabindex=\"0\" aria-label=\"Tabell 1\""), "{}", h.html);
         assert!(h.html.contains("aria-label=\"Tabell 2\""), "{}", h.html);
         assert_eq!(h.tables, 2);
+    }
+
+    #[test]
+    fn relative_links_are_pointed_at_attachments() {
+        let h = render("[plan](plan.pdf) [other](other.pdf) ![k](plan.pdf)").html;
+        assert!(h.contains("href=\"../plan.pdf\"") && h.contains("src=\"../plan.pdf\""), "{h}");
+        assert!(h.contains("href=\"other.pdf\""), "{h}");
     }
 
     #[test]

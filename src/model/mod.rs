@@ -4,6 +4,8 @@
 //! enters the model, so no later stage can leak it. Markdown stays Markdown:
 //! HTML exists only in `render`.
 
+pub mod paths;
+
 use crate::diag::Span;
 pub use jiff::civil::Date;
 
@@ -195,6 +197,9 @@ pub struct PublicParagraph {
     pub disqualified: Vec<String>,
     /// Ärendebeskrivning.
     pub text: Markdown,
+    /// Attachments the Markdown links to (relative links, resolved), as
+    /// content-relative paths: copied by the build like documents.
+    pub linked: Vec<String>,
 }
 
 /// A document in the matter (handling).

@@ -112,7 +112,9 @@ pub fn attachments(site: &Site) -> BTreeSet<String> {
     site.meetings()
         .flat_map(|m| &m.paragraphs)
         .filter_map(|p| match &p.content {
-            Content::Public(x) => Some(x.documents.iter().filter_map(|d| d.file.clone())),
+            Content::Public(x) => {
+                Some(x.documents.iter().filter_map(|d| d.file.clone()).chain(x.linked.iter().cloned()))
+            }
             Content::Confidential { .. } => None,
         })
         .flatten()

@@ -301,7 +301,10 @@ fn paragraph_page(
         Content::Confidential { public_title, legal_ground } => {
             (public_title.clone(), json!({"confidential": true, "legal_ground": legal_ground}))
         }
-        Content::Public(x) => (x.title.clone(), public_paragraph(&p, x, sizes)),
+        Content::Public(x) => {
+            let dir = format!("{}/{}", m.id.body, m.id.folder());
+            (x.title.clone(), public_paragraph(&p, x, sizes, &dir))
+        }
     };
     let mut view = view;
     view["number"] = json!(par.number);
@@ -312,7 +315,8 @@ fn paragraph_page(
     spec(p.url.clone(), "paragraph.html", frame, view)
 }
 
-fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &super::Sizes) -> Value {
+fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &super::Sizes, meeting_dir: &str) -> Value {
+    let linked = Some((meeting_dir, x.linked.as_slice()));
     let documents: Vec<Value> = x
         .documents
         .iter()
@@ -336,9 +340,9 @@ fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &super::Sizes) -> 
     let reservations: Vec<Value> = x.reservations.iter().map(|r| json!({"by": r.by, "text": r.text})).collect();
     json!({
         "confidential": false, "dnr": x.dnr, "decided_by": x.decided_by,
-        "decision": x.decision.as_ref().map(|d| p.markdown(d, 3, "beslut-")),
-        "proposal": x.proposal.as_ref().map(|d| p.markdown(d, 3, "forslag-")),
-        "text": Some(p.markdown(&x.text, 3, "arende-")).filter(|h| !h.trim().is_empty()),
+        "decision": x.decision.as_ref().map(|d| p.markdown_linked(d, 3, "beslut-", linked)),
+        "proposal": x.proposal.as_ref().map(|d| p.markdown_linked(d, 3, "forslag-", linked)),
+        "text": Some(p.markdown_linked(&x.text, 3, "arende-", linked)).filter(|h| !h.trim().is_empty()),
         "documents": documents, "recipients": x.recipients, "reservations": reservations,
         "votes": votes, "disqualified": x.disqualified,
     })

@@ -4,6 +4,7 @@
 
 use super::urls;
 use crate::markdown::{self, Context as MdContext};
+use crate::model::paths;
 use crate::model::*;
 use serde::Serialize;
 
@@ -47,6 +48,28 @@ impl Page<'_> {
     /// Markdown as HTML, its headings starting at `base`; `id_prefix` keeps
     /// its footnote ids apart from those of the page's other texts.
     pub fn markdown(&self, md: &Markdown, base: u8, id_prefix: &str) -> String {
+        self.markdown_linked(md, base, id_prefix, None)
+    }
+
+    /// Like [`Page::markdown`]; relative links that reach one of `linked`
+    /// (attachments resolved from `meeting_dir`) point at the copied file.
+    pub fn markdown_linked(
+        &self,
+        md: &Markdown,
+        base: u8,
+        id_prefix: &str,
+        linked: Option<(&str, &[String])>,
+    ) -> String {
+        let link = |url: &str| -> Option<String> {
+            let (dir, files) = linked?;
+            if !paths::is_relative(url) {
+                return None;
+            }
+            let file = paths::file_part(url);
+            let path = paths::join(dir, file)?;
+            files.binary_search(&path).ok()?;
+            Some(format!("{}{}", self.href(&urls::encode_path(&path)), &url[file.len()..]))
+        };
         let (column, table) = (self.label("table_column"), self.label("table"));
         let cx = MdContext {
             heading_base: base,
@@ -54,6 +77,7 @@ impl Page<'_> {
             table_label: &table,
             first_table: self.tables.get() + 1,
             id_prefix,
+            link: Some(&link),
         };
         let html = markdown::to_html(&md.text, &cx);
         self.tables.set(self.tables.get() + html.tables);

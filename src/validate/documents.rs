@@ -41,33 +41,13 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
 const ACTIVE: &[&str] = &["html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "xslt"];
 
 /// The extension of `path` if it is an active type (see [`ACTIVE`]).
-fn active_extension(path: &str) -> Option<String> {
+pub fn active_extension(path: &str) -> Option<String> {
     let name = path.rsplit('/').next().unwrap_or(path);
     let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
     ACTIVE.contains(&ext.as_str()).then_some(ext)
 }
 
-/// `dir/file` with `.` and `..` resolved, `\` taken as `/` (clerks on
-/// Windows write it); `None` if the result would leave `content/` or the
-/// path is absolute.
-pub fn join(dir: &str, file: &str) -> Option<String> {
-    let file = file.replace('\\', "/");
-    let absolute = file.starts_with('/') || file.as_bytes().get(1) == Some(&b':');
-    if absolute {
-        return None;
-    }
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in file.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    (!parts.is_empty()).then(|| parts.join("/"))
-}
+pub use crate::model::paths::join;
 
 #[cfg(test)]
 mod tests {

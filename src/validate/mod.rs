@@ -5,6 +5,7 @@
 mod code;
 mod documents;
 mod fields;
+mod links;
 mod meeting;
 mod numbering;
 mod paragraph;

@@ -91,9 +91,21 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     f.finish();
     let documents: Vec<(Document, Option<Span>)> =
         document_nodes.into_iter().filter_map(|n| document(n, at, diags)).collect();
-    let files = documents.iter().filter_map(|(d, s)| Some((d.file.clone()?, (*s)?))).collect();
+    let files: Vec<(String, Span)> = documents.iter().filter_map(|(d, s)| Some((d.file.clone()?, (*s)?))).collect();
     let documents = documents.into_iter().map(|(d, _)| d).collect();
     let is_confidential = confidential.is_some();
+    let text = markdown_body(doc, at.loaded);
+    let mut linked: Vec<(String, Span)> = Vec::new();
+    if !is_confidential {
+        for md in [Some(&text), decision.as_ref(), proposal.as_ref()].into_iter().flatten() {
+            linked.extend(super::links::resolve(&md.text, md.at, at.meeting_dir, at.loaded, diags));
+        }
+    }
+    let mut files: Vec<(String, Span)> = files;
+    files.extend(linked.iter().cloned());
+    let mut linked: Vec<String> = linked.into_iter().map(|(p, _)| p).collect();
+    linked.sort();
+    linked.dedup();
     let reservations: Vec<Reservation> = reservation_nodes.into_iter().filter_map(|n| reservation(n, diags)).collect();
     let votes = votes_node.map(|n| votes(n, diags));
 
@@ -111,7 +123,8 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             reservations,
             votes,
             disqualified,
-            text: markdown_body(doc, at.loaded),
+            text,
+            linked,
         })),
     };
     let paragraph = Paragraph { number: number.value, content, src: doc.head };
