@@ -30,6 +30,8 @@ pub enum PageRef {
     Archive,
     Body(usize),
     Meeting(usize, usize),
+    /// The whole protocol on one page, for reading through and printing.
+    Protocol(usize, usize),
     ProtocolNotice(usize, usize),
     Paragraph(usize, usize, usize),
     Notice(usize),
@@ -49,6 +51,7 @@ pub fn all(site: &Site) -> Vec<PageRef> {
         pages.push(PageRef::Body(b));
         for (i, m) in body.meetings.iter().enumerate() {
             pages.push(PageRef::Meeting(b, i));
+            pages.push(PageRef::Protocol(b, i));
             if let Adjustment::Adjusted { board, .. } = m.adjustment
                 && board.posted <= site.today
             {
@@ -76,6 +79,7 @@ impl PageRef {
             PageRef::Archive => return archive(site, labels),
             PageRef::Body(b) => body_page(site, labels, body(b)),
             PageRef::Meeting(b, i) => meeting_page(site, labels, body(b), meeting(b, i)),
+            PageRef::Protocol(b, i) => protocol_page(site, labels, body(b), meeting(b, i), x.sizes),
             PageRef::ProtocolNotice(b, i) => {
                 let m = meeting(b, i);
                 let Adjustment::Adjusted { on, board } = m.adjustment else { return Vec::new() };
@@ -245,6 +249,28 @@ fn body_page(site: &Site, labels: &Labels, body: &Body) -> PageSpec {
 
 fn meeting_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting) -> PageSpec {
     let p = page(site, labels, urls::meeting(&m.id));
+    let (title, view, trail) = meeting_view(&p, body, m);
+    let mut view = view;
+    view["protocol_href"] = json!(p.href(&urls::protocol(&m.id)));
+    spec(p.url.clone(), "meeting.html", p.frame(title, trail), view)
+}
+
+/// The whole protocol: the meeting's facts, then every paragraph in full.
+fn protocol_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, sizes: &super::Sizes) -> PageSpec {
+    let p = page(site, labels, urls::protocol(&m.id));
+    let (title, view, mut trail) = meeting_view(&p, body, m);
+    trail.push(p.link(&urls::meeting(&m.id), title.clone()));
+    let paragraphs: Vec<Value> =
+        m.paragraphs.iter().map(|par| paragraph_view(&p, m, par, sizes, 3, &format!("p{}-", par.number))).collect();
+    let mut view = view;
+    view["full"] = json!(paragraphs);
+    let title = format!("{} – {}", title, p.label("full_protocol"));
+    spec(p.url.clone(), "protocol.html", p.frame(title, trail), view)
+}
+
+/// The facts of a meeting, for its page and its full protocol.
+fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting) -> (String, Value, Vec<Link>) {
+    let site = p.site;
     let board = match m.adjustment {
         Adjustment::Adjusted { on, board } if board.posted <= site.today => {
             Some(p.protocol_notice(body, m, on, &board))
@@ -280,7 +306,7 @@ fn meeting_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting) -> PageS
         "intro": m.intro.as_ref().map(|i| p.markdown(i, 2, "")), "paragraphs": paragraphs,
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(&urls::body(&body.slug), &body.name)];
-    spec(p.url.clone(), "meeting.html", p.frame(title, trail), view)
+    (title, view, trail)
 }
 
 fn paragraph_page(
@@ -297,25 +323,42 @@ fn paragraph_page(
         p.link(&urls::body(&body.slug), &body.name),
         p.link(&urls::meeting(&m.id), format!("{} {}", body.name, p.meeting_date(m))),
     ];
-    let (title, view) = match &par.content {
-        Content::Confidential { public_title, legal_ground } => {
-            (public_title.clone(), json!({"confidential": true, "legal_ground": legal_ground}))
-        }
-        Content::Public(x) => {
-            let dir = format!("{}/{}", m.id.body, m.id.folder());
-            (x.title.clone(), public_paragraph(&p, x, sizes, &dir))
-        }
-    };
-    let mut view = view;
-    view["number"] = json!(par.number);
-    view["title"] = json!(title);
-    view["body"] = json!(body.name);
-    view["meeting_date"] = json!(p.meeting_date(m));
+    let view = paragraph_view(&p, m, par, sizes, 2, "");
+    let title = view["title"].as_str().unwrap_or_default().to_owned();
+    let view = json!({"par": view, "body": body.name, "meeting_date": p.meeting_date(m)});
     let frame = p.frame(format!("§ {} {title}", par.number), trail);
     spec(p.url.clone(), "paragraph.html", frame, view)
 }
 
-fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &super::Sizes, meeting_dir: &str) -> Value {
+/// A paragraph's view, shared by its page and the full protocol: `h` is the
+/// level of its section headings, `idp` the prefix of its ids on the page.
+fn paragraph_view(p: &Page<'_>, m: &Meeting, par: &Paragraph, sizes: &super::Sizes, h: u8, idp: &str) -> Value {
+    let mut view = match &par.content {
+        Content::Confidential { public_title, legal_ground } => {
+            json!({"confidential": true, "legal_ground": legal_ground, "title": public_title})
+        }
+        Content::Public(x) => {
+            let dir = format!("{}/{}", m.id.body, m.id.folder());
+            let mut v = public_paragraph(p, x, sizes, &dir, h + 1, idp);
+            v["title"] = json!(x.title);
+            v
+        }
+    };
+    view["number"] = json!(par.number);
+    view["h"] = json!(h);
+    view["idp"] = json!(idp);
+    view["href"] = json!(p.href(&urls::paragraph(&m.id, par.number)));
+    view
+}
+
+fn public_paragraph(
+    p: &Page<'_>,
+    x: &PublicParagraph,
+    sizes: &super::Sizes,
+    meeting_dir: &str,
+    base: u8,
+    idp: &str,
+) -> Value {
     let linked = Some((meeting_dir, x.linked.as_slice()));
     let documents: Vec<Value> = x
         .documents
@@ -340,9 +383,9 @@ fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &super::Sizes, mee
     let reservations: Vec<Value> = x.reservations.iter().map(|r| json!({"by": r.by, "text": r.text})).collect();
     json!({
         "confidential": false, "dnr": x.dnr, "decided_by": x.decided_by,
-        "decision": x.decision.as_ref().map(|d| p.markdown_linked(d, 3, "beslut-", linked)),
-        "proposal": x.proposal.as_ref().map(|d| p.markdown_linked(d, 3, "forslag-", linked)),
-        "text": Some(p.markdown_linked(&x.text, 3, "arende-", linked)).filter(|h| !h.trim().is_empty()),
+        "decision": x.decision.as_ref().map(|d| p.markdown_linked(d, base, &format!("{idp}beslut-"), linked)),
+        "proposal": x.proposal.as_ref().map(|d| p.markdown_linked(d, base, &format!("{idp}forslag-"), linked)),
+        "text": Some(p.markdown_linked(&x.text, base, &format!("{idp}arende-"), linked)).filter(|h| !h.trim().is_empty()),
         "documents": documents, "recipients": x.recipients, "reservations": reservations,
         "votes": votes, "disqualified": x.disqualified,
     })

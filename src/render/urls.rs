@@ -30,6 +30,11 @@ pub fn meeting(id: &MeetingId) -> String {
     format!("{}/{}/", id.body, id.folder())
 }
 
+/// The whole protocol of a meeting on one page.
+pub fn protocol(id: &MeetingId) -> String {
+    format!("{}protokoll/", meeting(id))
+}
+
 pub fn paragraph(id: &MeetingId, number: u32) -> String {
     format!("{}{number}/", meeting(id))
 }
