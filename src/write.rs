@@ -20,6 +20,53 @@ const NEW_MARK: &str = ".anslag-new-";
 /// The file that marks a folder as written by anslag.
 pub const MARKER: &str = ".anslag-output";
 
+/// Where rendered files go: a staging folder on disk ([`Staging`]) for
+/// `build`, or memory ([`Memory`]) for tests and the live preview.
+pub trait Sink: Sync {
+    /// Writes one file of the site (`path` relative, with `/`).
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Copies a file (an attachment) into the site.
+    fn copy(&self, path: &str, from: &Path) -> io::Result<()>;
+}
+
+/// A site held in memory: path → bytes, sorted.
+#[derive(Debug, Default)]
+pub struct Memory(std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>);
+
+impl Memory {
+    /// The files written so far.
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn put(&self, path: &str, bytes: Vec<u8>) {
+        let mut files = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.insert(path.to_owned(), bytes);
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.put(path, bytes.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        self.put(path, std::fs::read(from)?);
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        Staging::write(self, path, bytes)
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        Staging::copy(self, path, from)
+    }
+}
+
 /// A staging folder being filled with the new site.
 #[derive(Debug)]
 pub struct Staging {

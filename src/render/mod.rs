@@ -14,7 +14,7 @@ pub mod urls;
 pub mod views;
 
 use crate::model::{Content, Language, Site};
-use crate::write::Staging;
+use crate::write::Sink;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -45,7 +45,7 @@ pub struct Summary {
 }
 
 /// Renders `site` with `theme` into `out`; attachments are copied from `content`.
-pub fn render(site: &Site, theme: &Theme, content: &Path, out: &Staging) -> Result<Summary, RenderError> {
+pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Result<Summary, RenderError> {
     let lang = match site.config.language {
         Language::Sv => crate::i18n::Lang::Sv,
         Language::En => crate::i18n::Lang::En,
