@@ -116,6 +116,8 @@ pub struct Meeting {
     pub attendance: Vec<Attendee>,
     /// Markdown shown above the paragraph list.
     pub intro: Option<Markdown>,
+    /// Attachments the intro links to (content-relative paths), copied by the build.
+    pub linked: Vec<String>,
     /// In order of § number.
     pub paragraphs: Vec<Paragraph>,
     pub src: Span,
@@ -253,6 +255,8 @@ pub struct Notice {
     pub posted: Date,
     pub removal: Date,
     pub text: Markdown,
+    /// Attachments the text links to (content-relative, in `notices/`), copied by the build.
+    pub linked: Vec<String>,
     pub src: Span,
 }
 

@@ -109,7 +109,8 @@ pub type Sizes = std::collections::BTreeMap<String, u64>;
 
 /// The attachments of public paragraphs, as content-relative paths.
 pub fn attachments(site: &Site) -> BTreeSet<String> {
-    site.meetings()
+    let paragraphs = site
+        .meetings()
         .flat_map(|m| &m.paragraphs)
         .filter_map(|p| match &p.content {
             Content::Public(x) => {
@@ -117,6 +118,8 @@ pub fn attachments(site: &Site) -> BTreeSet<String> {
             }
             Content::Confidential { .. } => None,
         })
-        .flatten()
-        .collect()
+        .flatten();
+    let intros = site.meetings().flat_map(|m| m.linked.iter().cloned());
+    let notices = site.notices.iter().flat_map(|n| n.linked.iter().cloned());
+    paragraphs.chain(intros).chain(notices).collect()
 }

@@ -271,6 +271,7 @@ fn protocol_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, sizes: 
 /// The facts of a meeting, for its page and its full protocol.
 fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting) -> (String, Value, Vec<Link>) {
     let site = p.site;
+    let dir = format!("{}/{}", m.id.body, m.id.folder());
     let board = match m.adjustment {
         Adjustment::Adjusted { on, board } if board.posted <= site.today => {
             Some(p.protocol_notice(body, m, on, &board))
@@ -303,7 +304,8 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting) -> (String, Value, Vec<L
         "body": body.name, "date": p.meeting_date(m), "suffix": m.id.suffix, "time": m.time, "place": m.place,
         "chair": m.chair, "secretary": m.secretary, "adjusters": m.adjusters, "adjusted": adjusted,
         "board": board, "storage": m.storage, "attendance": attendance,
-        "intro": m.intro.as_ref().map(|i| p.markdown(i, 2, "")), "paragraphs": paragraphs,
+        "intro": m.intro.as_ref().map(|i| p.markdown_linked(i, 2, "", Some((&dir, m.linked.as_slice())))),
+        "paragraphs": paragraphs,
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(&urls::body(&body.slug), &body.name)];
     (title, view, trail)
@@ -408,7 +410,7 @@ fn notice_page(site: &Site, labels: &Labels, n: &Notice) -> PageSpec {
     let view = json!({
         "notice": p.notice_line(n), "removed": n.removal <= site.today,
         "body": body.map(|b| p.link(&urls::body(&b.slug), &b.name)),
-        "text": p.markdown(&n.text, 2, ""),
+        "text": p.markdown_linked(&n.text, 2, "", Some(("notices", n.linked.as_slice()))),
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
     spec(p.url.clone(), "notice.html", p.frame(n.title.clone(), trail), view)

@@ -83,6 +83,7 @@ pub fn meeting(
     }
     let adjustment = dates.check(date.value, board, today, diags);
     let (_, suffix) = folder?;
+    let intro = markdown_body(doc, loaded);
     Some(Meeting {
         id: MeetingId { body: body.to_owned(), date: date.value, suffix },
         time,
@@ -93,10 +94,21 @@ pub fn meeting(
         adjustment,
         storage,
         attendance,
-        intro: Some(markdown_body(doc, loaded)).filter(|m| !m.text.trim().is_empty()),
+        linked: linked_files(&intro, &format!("{body}/{}", dir.name), loaded, diags),
+        intro: Some(intro).filter(|m| !m.text.trim().is_empty()),
         paragraphs: Vec::new(),
         src: doc.head,
     })
+}
+
+/// The attachments a Markdown text links to, resolved from `dir` (W007 for
+/// links that reach nothing).
+pub fn linked_files(md: &Markdown, dir: &str, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut files: Vec<String> =
+        super::links::resolve(&md.text, md.at, dir, loaded, diags).into_iter().map(|(p, _)| p).collect();
+    files.sort();
+    files.dedup();
+    files
 }
 
 fn attendee(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Attendee> {

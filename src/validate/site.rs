@@ -142,6 +142,7 @@ pub fn notice(doc: &Doc, loaded: &Loaded, slugs: &[&str], diags: &mut Vec<Diagno
             .arg("suggestion", crate::diag::suggest::slugify(&slug));
         diags.push(d);
     }
+    let text = markdown_body(doc, loaded);
     Some(Notice {
         slug,
         title: title?.value,
@@ -149,7 +150,8 @@ pub fn notice(doc: &Doc, loaded: &Loaded, slugs: &[&str], diags: &mut Vec<Diagno
         body: body.map(|b| b.value),
         posted: posted.value,
         removal: removal.value,
-        text: markdown_body(doc, loaded),
+        linked: super::meeting::linked_files(&text, "notices", loaded, diags),
+        text,
         src: doc.head,
     })
 }
