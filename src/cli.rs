@@ -57,6 +57,18 @@ pub struct Cli {
 pub enum Command {
     /// Reads and checks the content; writes nothing.
     Check,
+    /// Shows the site live while the content is edited.
+    Serve {
+        /// The address to listen on.
+        #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port (0: any free port).
+        #[arg(long, value_name = "PORT", default_value_t = 1111)]
+        port: u16,
+        /// Watch by polling (network shares, WSL).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Checks the content and writes the site.
     Build {
         /// The output folder.
@@ -111,6 +123,19 @@ pub fn command(catalog: &Catalog) -> clap::Command {
         .mut_subcommand("check", |c| {
             c.about(t("cli-check-about")).help_template(template(false)).override_usage(t("cli-check-usage"))
         })
+        .mut_subcommand("serve", |c| {
+            c.about(t("cli-serve-about")).help_template(template(false)).override_usage(t("cli-serve-usage")).mut_args(
+                |a| {
+                    let id = format!("cli-{}", a.get_id().as_str().replace('_', "-"));
+                    let a = if a.get_action().takes_values() {
+                        a.hide_default_value(true).value_name(t(&format!("{id}-value")))
+                    } else {
+                        a
+                    };
+                    if catalog.has(&id) { a.help(t(&id)) } else { a }
+                },
+            )
+        })
         .mut_subcommand("build", |c| {
             c.about(t("cli-build-about")).help_template(template(false)).override_usage(t("cli-build-usage")).mut_args(
                 |a| {
@@ -149,6 +174,10 @@ pub fn run(args: Vec<OsString>) -> u8 {
     };
     match cli.command {
         Command::Check => check(&cli, today, &catalog),
+        Command::Serve { bind, port, poll } => {
+            let opts = crate::serve::Options { content: cli.content.clone(), bind, port, today, poll };
+            crate::serve::run(&opts, &catalog)
+        }
         Command::Build { ref output, ref base_url } => build(&cli, today, &catalog, output, base_url.as_deref()),
     }
 }
@@ -205,16 +234,8 @@ fn check(cli: &Cli, today: Date, catalog: &Catalog) -> u8 {
     }
 }
 
-/// The theme named in site.yaml: `themes/<name>/` beside the content folder
-/// overrides files of the compiled-in default.
 fn theme(cli: &Cli, site: &Site) -> Result<crate::render::Theme, crate::render::RenderError> {
-    let name = &site.config.theme;
-    let dir = cli.content.parent().unwrap_or(Path::new(".")).join("themes").join(name);
-    if !dir.is_dir() && name != "default" {
-        let path = dir.display().to_string();
-        return Err(crate::render::RenderError::ThemeMissing { name: name.clone(), path });
-    }
-    crate::render::Theme::load(Some(dir.as_path()).filter(|d| d.is_dir()))
+    crate::render::Theme::for_site(&cli.content, site)
 }
 
 /// Load and validate, print every diagnostic; the model if there were no errors.

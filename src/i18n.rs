@@ -51,6 +51,7 @@ impl Lang {
 /// The messages of one language.
 pub struct Catalog {
     bundle: FluentBundle<FluentResource>,
+    lang: Lang,
 }
 
 impl Catalog {
@@ -63,7 +64,12 @@ impl Catalog {
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
         let _ = bundle.add_resource(resource);
-        Catalog { bundle }
+        Catalog { bundle, lang }
+    }
+
+    /// The language of this catalogue.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Whether the catalogue has a message with this id.
@@ -111,7 +117,7 @@ pub fn site_labels(lang: Lang) -> std::collections::BTreeMap<String, String> {
     let mut bundle = FluentBundle::new(vec![unic_langid::LanguageIdentifier::default()]);
     bundle.set_use_isolating(false);
     let _ = bundle.add_resource(resource);
-    let catalog = Catalog { bundle };
+    let catalog = Catalog { bundle, lang };
     ids.into_iter().map(|id| (catalog.text(&id), id)).map(|(text, id)| (id, text)).collect()
 }
 

@@ -23,5 +23,6 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod validate;
 pub mod write;

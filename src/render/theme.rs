@@ -36,6 +36,19 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme named in `site.yaml`: `themes/<name>/` beside the content
+    /// folder overrides files of the compiled-in default; a name other than
+    /// `default` without such a folder is an error.
+    pub fn for_site(content: &Path, site: &crate::model::Site) -> Result<Theme, RenderError> {
+        let name = &site.config.theme;
+        let dir = content.parent().unwrap_or(Path::new(".")).join("themes").join(name);
+        if !dir.is_dir() && name != "default" {
+            let path = dir.display().to_string();
+            return Err(RenderError::ThemeMissing { name: name.clone(), path });
+        }
+        Theme::load(Some(dir.as_path()).filter(|d| d.is_dir()))
+    }
+
     /// The default theme, with files from `dir` (a `themes/<name>/` folder)
     /// taking the place of the default ones where they exist.
     pub fn load(dir: Option<&Path>) -> Result<Theme, RenderError> {

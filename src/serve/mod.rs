@@ -1,0 +1,174 @@
+//! `anslag serve`: the clerk's live preview. A thin front end over the same
+//! load → validate → render as `build`, rendered into memory
+//! ([`site::rebuild`]), served over HTTP on 127.0.0.1 by axum, rebuilt when
+//! `content/` or the theme changes (notify; `--poll` for network shares and
+//! WSL), with open pages reloaded by a small script (server-sent events).
+//! When an edit breaks the content, the last good site stays and every page
+//! shows the problems. Nothing is ever written to disk.
+
+pub mod http;
+pub mod site;
+
+use crate::i18n::Catalog;
+use crate::model::Date;
+use axum::response::IntoResponse;
+use site::Snapshot;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+/// What `serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub content: PathBuf,
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    pub today: Date,
+    pub poll: bool,
+}
+
+#[derive(Clone)]
+struct State {
+    site: Arc<RwLock<Snapshot>>,
+    reload: tokio::sync::broadcast::Sender<u64>,
+}
+
+/// Runs the preview until Ctrl-C; returns the exit code.
+pub fn run(opts: &Options, catalog: &Catalog) -> u8 {
+    let first = site::rebuild(&Snapshot::default(), &opts.content, opts.today, catalog);
+    print_problems(&first);
+    let (reload, _) = tokio::sync::broadcast::channel(16);
+    let state = State { site: Arc::new(RwLock::new(first)), reload };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}", catalog.get("error-serve", &[("reason", e.to_string())]));
+            return crate::cli::exit::IO;
+        }
+    };
+    let watcher = watch(opts, state.clone(), catalog.lang());
+    let result = runtime.block_on(listen(opts, state, catalog));
+    drop(watcher);
+    match result {
+        Ok(()) => crate::cli::exit::OK,
+        Err(e) => {
+            eprintln!("{}", catalog.get("error-serve", &[("reason", e.to_string())]));
+            crate::cli::exit::IO
+        }
+    }
+}
+
+fn print_problems(site: &Snapshot) {
+    for p in &site.problems {
+        eprint!("{p}");
+    }
+}
+
+async fn listen(opts: &Options, state: State, catalog: &Catalog) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind((opts.bind, opts.port)).await?;
+    let addr = listener.local_addr()?;
+    println!("{}", catalog.get("serving", &[("url", format!("http://{addr}/"))]));
+    let app = axum::Router::new().fallback(handle).with_state(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+async fn handle(
+    axum::extract::State(state): axum::extract::State<State>,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+) -> axum::response::Response {
+    use axum::http::{Method, StatusCode, header};
+    if method != Method::GET && method != Method::HEAD {
+        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], "").into_response();
+    }
+    if uri.path() == http::EVENTS {
+        return events(state).into_response();
+    }
+    let site = match state.site.read() {
+        Ok(s) => s.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    };
+    let a = http::answer(&site, uri.path());
+    let status = StatusCode::from_u16(a.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = [
+        (header::CONTENT_TYPE, a.content_type.to_owned()),
+        (header::CACHE_CONTROL, "no-store".to_owned()),
+        (header::HeaderName::from_static("x-anslag-build"), site.build.to_string()),
+    ];
+    let body = if method == Method::HEAD { Vec::new() } else { a.body };
+    (status, headers, body).into_response()
+}
+
+fn events(state: State) -> impl IntoResponse {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    use tokio_stream::StreamExt;
+    let stream = tokio_stream::wrappers::BroadcastStream::new(state.reload.subscribe())
+        .filter_map(|r| r.ok())
+        .map(|build| Ok::<_, std::convert::Infallible>(Event::default().data(build.to_string())));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Watches the content and theme folders; rebuilds after a quiet 100 ms.
+fn watch(opts: &Options, state: State, lang: crate::i18n::Lang) -> Option<Box<dyn notify::Watcher + Send>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handler = move |e: notify::Result<notify::Event>| {
+        if e.is_ok_and(|e| changes_content(&e.kind) && e.paths.iter().any(|p| !is_ignored(p))) {
+            let _ = tx.send(());
+        }
+    };
+    let mut watcher: Box<dyn notify::Watcher + Send> = if opts.poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
+        Box::new(notify::PollWatcher::new(handler, config).ok()?)
+    } else {
+        Box::new(notify::recommended_watcher(handler).ok()?)
+    };
+    watcher.watch(&opts.content, notify::RecursiveMode::Recursive).ok()?;
+    let themes = opts.content.parent().unwrap_or(Path::new(".")).join("themes");
+    if themes.is_dir() {
+        let _ = watcher.watch(&themes, notify::RecursiveMode::Recursive);
+    }
+    let (content, today) = (opts.content.clone(), opts.today);
+    std::thread::spawn(move || {
+        let catalog = Catalog::new(lang);
+        while rx.recv().is_ok() {
+            while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
+            let previous = match state.site.read() {
+                Ok(s) => s.clone(),
+                Err(poisoned) => poisoned.into_inner().clone(),
+            };
+            let next = site::rebuild(&previous, &content, today, &catalog);
+            print_problems(&next);
+            let build = next.build;
+            match state.site.write() {
+                Ok(mut s) => *s = next,
+                Err(poisoned) => *poisoned.into_inner() = next,
+            }
+            let _ = state.reload.send(build);
+        }
+    });
+    Some(watcher)
+}
+
+/// Whether an event can change what is built: writes, creations, removals
+/// and renames; not reads (the rebuild's own reads would loop).
+fn changes_content(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Remove(_)
+            | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)
+    )
+}
+
+/// Editor swap files and the like do not trigger a rebuild.
+fn is_ignored(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy())
+        .is_some_and(|n| crate::load::walk::is_ignored(&n) || n.ends_with('~') || n.ends_with(".swp"))
+}

@@ -1,0 +1,144 @@
+//! `anslag serve` on a temp copy of a fixture site: edit a file and see the
+//! page change; break it and see the problems over the last good page; fix
+//! it and see them go. Also: only GET and HEAD, nothing outside the site.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(content: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_anslag"))
+        .args(["serve", "--port", "0", "--today", "2026-11-25", "--lang", "en", "--content"])
+        .arg(content)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start anslag serve");
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    BufReader::new(stdout).read_line(&mut line).expect("the address line");
+    let addr = line.split("http://").nth(1).and_then(|r| r.split('/').next()).expect("an address").to_owned();
+    Server { child, addr }
+}
+
+/// A raw HTTP/1.1 request; returns the status and the body.
+fn request(addr: &str, method: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    write!(s, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+/// Polls `path` until `pred` holds on its body (or 15 s pass).
+fn wait_for(addr: &str, path: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let (_, body) = request(addr, "GET", path);
+        if pred(&body) {
+            return body;
+        }
+        assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {what}; last body:\n{body}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+        let rel = e.path().strip_prefix(from).expect("inside");
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), &dest).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn edits_show_up_and_problems_are_shown_over_the_last_good_page() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let content = tmp.path().join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    let server = start(&content);
+    let page = "/kommunstyrelsen/2026-11-09/1/";
+    let (status, body) = request(&server.addr, "GET", page);
+    assert_eq!(status, 200);
+    assert!(body.contains("Budget 2027") && body.contains("EventSource"), "{body}");
+
+    let file = content.join("kommunstyrelsen/2026-11-09/01-budget.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\nEn ny mening PLOVERSTONE.\n")).expect("edit");
+    wait_for(&server.addr, page, "the edit", |b| b.contains("PLOVERSTONE"));
+
+    std::fs::write(&file, format!("{}\nEn ny mening PLOVERSTONE.\n", text.replace("number: 1", "numbr: 1")))
+        .expect("break");
+    let broken = wait_for(&server.addr, page, "the problems", |b| b.contains("anslag-problems"));
+    assert!(broken.contains("PLOVERSTONE"), "the last good page stays");
+    assert!(broken.contains("did you mean `number`"), "{broken}");
+
+    std::fs::write(&file, &text).expect("fix");
+    let fixed =
+        wait_for(&server.addr, page, "the fix", |b| !b.contains("anslag-problems") && !b.contains("PLOVERSTONE"));
+    assert!(fixed.contains("Budget 2027"));
+}
+
+#[test]
+fn only_get_and_head_and_nothing_outside_the_site() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let content = tmp.path().join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    std::fs::write(tmp.path().join("secret.txt"), "TOPSECRET").expect("secret");
+    let server = start(&content);
+    for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+        assert_eq!(request(&server.addr, method, "/").0, 405, "{method}");
+    }
+    assert_eq!(request(&server.addr, "HEAD", "/").0, 200);
+    let attempts = [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/secret.txt",
+        "/%252e%252e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/%5c..%5csecret.txt",
+        "/..\\secret.txt",
+        "/content/../secret.txt",
+        "/kommunstyrelsen/../../secret.txt",
+        "/kommunstyrelsen/%2e%2e/%2e%2e/secret.txt",
+        "/%00/secret.txt",
+        "/secret.txt%00.html",
+        "//secret.txt",
+        "/./secret.txt",
+        "/%2e/secret.txt",
+        "/site.yaml",
+        "/kommunstyrelsen/_body.yaml",
+        "/kommunstyrelsen/2026-11-09/01-budget.md",
+        "/etc/passwd",
+        "/%2fetc%2fpasswd",
+    ];
+    for path in attempts {
+        let (status, body) = request(&server.addr, "GET", path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!body.contains("TOPSECRET") && !body.contains("root:"), "{path} leaked");
+    }
+}
