@@ -105,46 +105,35 @@ pub fn command(catalog: &Catalog) -> clap::Command {
     };
     let help = Arg::new("help").short('h').long("help").global(true).action(ArgAction::Help).help(t("cli-help"));
     let version = Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t("cli-version"));
-    Cli::command()
+    let mut cmd = Cli::command()
         .about(t("cli-about"))
         .help_template(template(true))
         .arg(help)
         .arg(version)
         .override_usage(t("cli-usage"))
-        .mut_args(|a| {
-            // Defaults and values are in the catalogue's text, in the reader's language.
-            let id = format!("cli-{}", a.get_id().as_str().replace('_', "-"));
-            let mut a = a;
-            if a.get_action().takes_values() {
-                a = a.hide_default_value(true).hide_possible_values(true).value_name(t(&format!("{id}-value")));
-            }
-            if catalog.has(&id) { a.help(t(&id)) } else { a }
-        })
-        .mut_subcommand("check", |c| {
-            c.about(t("cli-check-about")).help_template(template(false)).override_usage(t("cli-check-usage"))
-        })
-        .mut_subcommand("serve", |c| {
-            c.about(t("cli-serve-about")).help_template(template(false)).override_usage(t("cli-serve-usage")).mut_args(
-                |a| {
-                    let id = format!("cli-{}", a.get_id().as_str().replace('_', "-"));
-                    let a = if a.get_action().takes_values() {
-                        a.hide_default_value(true).value_name(t(&format!("{id}-value")))
-                    } else {
-                        a
-                    };
-                    if catalog.has(&id) { a.help(t(&id)) } else { a }
-                },
-            )
-        })
-        .mut_subcommand("build", |c| {
-            c.about(t("cli-build-about")).help_template(template(false)).override_usage(t("cli-build-usage")).mut_args(
-                |a| {
-                    let id = format!("cli-{}", a.get_id().as_str().replace('_', "-"));
-                    let a = a.hide_default_value(true).value_name(t(&format!("{id}-value")));
-                    if catalog.has(&id) { a.help(t(&id)) } else { a }
-                },
-            )
-        })
+        .mut_args(|a| localize_arg(a, catalog));
+    for name in ["check", "serve", "build"] {
+        cmd = cmd.mut_subcommand(name, |c| {
+            c.about(t(&format!("cli-{name}-about")))
+                .help_template(template(false))
+                .override_usage(t(&format!("cli-{name}-usage")))
+                .mut_args(|a| localize_arg(a, catalog))
+        });
+    }
+    cmd
+}
+
+/// An argument's help and value name from the catalogue (`cli-<id>`,
+/// `cli-<id>-value`); defaults and possible values are in that text, in the
+/// reader's language, so clap's English ones are hidden.
+fn localize_arg(a: Arg, catalog: &Catalog) -> Arg {
+    let id = format!("cli-{}", a.get_id().as_str().replace('_', "-"));
+    let a = if a.get_action().takes_values() {
+        a.hide_default_value(true).hide_possible_values(true).value_name(catalog.text(&format!("{id}-value")))
+    } else {
+        a
+    };
+    if catalog.has(&id) { a.help(catalog.text(&id)) } else { a }
 }
 
 /// Runs the tool with these arguments and returns the exit code.
