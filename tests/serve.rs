@@ -107,11 +107,18 @@ fn only_get_and_head_and_nothing_outside_the_site() {
     let content = tmp.path().join("content");
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
     std::fs::write(tmp.path().join("secret.txt"), "TOPSECRET").expect("secret");
+
     let server = start(&content);
     for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
         assert_eq!(request(&server.addr, method, "/").0, 405, "{method}");
     }
     assert_eq!(request(&server.addr, "HEAD", "/").0, 200);
+    // Links in content that point outside it are never followed (E030), so
+    // never served: the rebuild fails and the last good site stays.
+    std::os::unix::fs::symlink(tmp.path(), content.join("link-out")).expect("link");
+    let bilagor = content.join("kommunstyrelsen/2026-11-09/bilagor");
+    std::os::unix::fs::symlink(tmp.path().join("secret.txt"), bilagor.join("outside.txt")).expect("link");
+    wait_for(&server.addr, "/", "the rebuild", |b| b.contains("anslag-problems") && b.contains("E030"));
     let attempts = [
         "/../secret.txt",
         "/../../secret.txt",
@@ -135,7 +142,40 @@ fn only_get_and_head_and_nothing_outside_the_site() {
         "/kommunstyrelsen/2026-11-09/01-budget.md",
         "/etc/passwd",
         "/%2fetc%2fpasswd",
+        "/%2f%2e%2e%2fsecret.txt",
+        "/%c0%ae%c0%ae/secret.txt",
+        "/%e0%80%ae%e0%80%ae/secret.txt",
+        "/..%c0%afsecret.txt",
+        "/%uff0e%uff0e/secret.txt",
+        "/．．/secret.txt",
+        "/%ef%bc%8e%ef%bc%8e/secret.txt",
+        "/...//secret.txt",
+        "/..../secret.txt",
+        "/.%2e/secret.txt",
+        "/%2e./secret.txt",
+        "/kommunstyrelsen/..;/..;/secret.txt",
+        "/kommunstyrelsen/%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/kommunstyrelsen/%252e%252e%252f%252e%252e%252fsecret.txt",
+        "/kommunstyrelsen/....//....//secret.txt",
+        "/%5c%2e%2e%5csecret.txt",
+        "/C:/secret.txt",
+        "/C:%5csecret.txt",
+        "/%00",
+        "/index.html%00",
+        "/%0a/secret.txt",
+        "/%0d%0a/secret.txt",
+        "/ /secret.txt",
+        "/%20../secret.txt",
+        "/../",
+        "/..",
+        "/%2e%2e",
+        "/kommunstyrelsen/2026-11-09/bilagor/../../../../secret.txt",
+        "/kommunstyrelsen/2026-11-09/bilagor/%2e%2e/%2e%2e/%2e%2e/%2e%2e/secret.txt",
+        "/link-out/secret.txt",
+        "/link-out",
+        "/kommunstyrelsen/2026-11-09/bilagor/outside.txt",
     ];
+    assert!(attempts.len() >= 50, "{} variants", attempts.len());
     for path in attempts {
         let (status, body) = request(&server.addr, "GET", path);
         assert!(status == 400 || status == 404, "{path}: {status}");
