@@ -182,3 +182,65 @@ fn only_get_and_head_and_nothing_outside_the_site() {
         assert!(!body.contains("TOPSECRET") && !body.contains("root:"), "{path} leaked");
     }
 }
+
+/// 10 000 requests at 64-way concurrency while a rebuild is triggered: no
+/// errors, and no response mixes two builds (the build in the header is the
+/// build written into the page).
+#[test]
+fn ten_thousand_requests_during_a_rebuild() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let content = tmp.path().join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    let server = start(&content);
+    let addr = server.addr.clone();
+    // The edit comes first; its rebuild lands ~100 ms later, while the load runs.
+    let file = content.join("kommunstyrelsen/2026-11-09/01-budget.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\nÄndrad under lasten.\n")).expect("edit");
+    let paths = ["/", "/anslagstavla/", "/kommunstyrelsen/2026-11-09/", "/kommunstyrelsen/2026-11-09/1/", "/style.css"];
+    let workers: Vec<_> = (0..64)
+        .map(|w| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let mut problems = Vec::new();
+                let mut builds = Vec::new();
+                for i in 0..157 {
+                    let path = paths[(w + i) % paths.len()];
+                    let (status, head, body) = request_with_head(&addr, path);
+                    if status != 200 {
+                        problems.push(format!("{path}: {status}"));
+                        continue;
+                    }
+                    let build = head
+                        .lines()
+                        .find_map(|l| l.to_ascii_lowercase().strip_prefix("x-anslag-build: ").map(str::to_owned))
+                        .unwrap_or_default();
+                    if path != "/style.css" && !body.contains(&format!("data-anslag-build=\"{}\"", build.trim())) {
+                        problems.push(format!("{path}: header build {build} not the page's"));
+                    }
+                    builds.push(build.trim().to_owned());
+                }
+                (problems, builds)
+            })
+        })
+        .collect();
+    let results: Vec<(Vec<String>, Vec<String>)> = workers.into_iter().map(|w| w.join().expect("worker")).collect();
+    let problems: Vec<&String> = results.iter().flat_map(|r| &r.0).collect();
+    assert!(problems.is_empty(), "{} problems, e.g. {:?}", problems.len(), &problems[..problems.len().min(5)]);
+    let builds: std::collections::BTreeSet<&String> = results.iter().flat_map(|r| &r.1).collect();
+    let requests: usize = results.iter().map(|r| r.1.len()).sum();
+    assert_eq!(requests, 64 * 157);
+    assert!(builds.len() >= 2, "the rebuild did not happen during the load: builds {builds:?}");
+}
+
+fn request_with_head(addr: &str, path: &str) -> (u16, String, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_owned(), body.to_owned())
+}

@@ -73,8 +73,9 @@ pub fn answer(site: &Snapshot, path: &str) -> Answer {
 fn inject(html: &[u8], site: &Snapshot) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
     let mut extra = format!(
-        "<script data-anslag-build=\"{}\">new EventSource(\"{EVENTS}\").onmessage = () => location.reload();</script>\n",
-        site.build
+        "<p class=\"anslag-preview\" style=\"position:fixed;right:0;bottom:0;margin:0;padding:0.25rem 0.5rem;background:#1a1a1a;color:#fff;font-size:0.75rem\">preview, build <span id=\"anslag-build\">{build}</span></p>\n\
+         <script data-anslag-build=\"{build}\">new EventSource(\"{EVENTS}\").onmessage = () => location.reload();</script>\n",
+        build = site.build
     );
     if !site.problems.is_empty() {
         let text: String = site.problems.concat();
