@@ -244,3 +244,29 @@ fn request_with_head(addr: &str, path: &str) -> (u16, String, String) {
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     (status, head.to_owned(), body.to_owned())
 }
+
+/// Ctrl-C (SIGINT) stops the server cleanly, with exit code 0.
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let content = tmp.path().join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    let mut server = start(&content);
+    assert_eq!(request(&server.addr, "GET", "/").0, 200);
+    // An open page keeps its reload connection open; it must not hold the server up.
+    let mut events = TcpStream::connect(&server.addr).expect("connect");
+    write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    std::thread::sleep(Duration::from_millis(200));
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().expect("kill");
+    assert!(sent.success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "the server did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+}

@@ -69,11 +69,12 @@ async fn listen(opts: &Options, state: State, catalog: &Catalog) -> std::io::Res
     let addr = listener.local_addr()?;
     println!("{}", catalog.get("serving", &[("url", format!("http://{addr}/"))]));
     let app = axum::Router::new().fallback(handle).with_state(state);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    // Ctrl-C ends at once: open pages keep their reload connection open for
+    // ever, so waiting for connections to finish would never end.
+    tokio::select! {
+        served = axum::serve(listener, app) => served,
+        _ = tokio::signal::ctrl_c() => Ok(()),
+    }
 }
 
 async fn handle(
