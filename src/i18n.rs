@@ -56,15 +56,27 @@ pub struct Catalog {
 
 impl Catalog {
     pub fn new(lang: Lang) -> Catalog {
-        let (tag, ftl) = lang.source();
-        // The catalogue is compiled in and checked by the tests below, so a
-        // parse error here is a bug in this crate; keep what parsed anyway.
+        let (_, ftl) = lang.source();
+        Catalog::from_ftl(lang, ftl).0
+    }
+
+    /// A catalogue of one compiled-in Fluent file, and the ids of its messages
+    /// in file order. The files are checked by the tests below, so a parse
+    /// error here is a bug in this crate; what parsed is kept anyway.
+    fn from_ftl(lang: Lang, ftl: &str) -> (Catalog, Vec<String>) {
         let resource = FluentResource::try_new(ftl.to_owned()).unwrap_or_else(|(r, _)| r);
-        let langid = tag.parse().unwrap_or_default();
+        let ids = resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        let langid = lang.source().0.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
         let _ = bundle.add_resource(resource);
-        Catalog { bundle, lang }
+        (Catalog { bundle, lang }, ids)
     }
 
     /// The language of this catalogue.
@@ -106,18 +118,7 @@ pub fn site_labels(lang: Lang) -> std::collections::BTreeMap<String, String> {
         Lang::Sv => include_str!("../i18n/sv/site.ftl"),
         Lang::En => include_str!("../i18n/en/site.ftl"),
     };
-    let resource = FluentResource::try_new(ftl.to_owned()).unwrap_or_else(|(r, _)| r);
-    let ids: Vec<String> = resource
-        .entries()
-        .filter_map(|e| match e {
-            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-            _ => None,
-        })
-        .collect();
-    let mut bundle = FluentBundle::new(vec![unic_langid::LanguageIdentifier::default()]);
-    bundle.set_use_isolating(false);
-    let _ = bundle.add_resource(resource);
-    let catalog = Catalog { bundle, lang };
+    let (catalog, ids) = Catalog::from_ftl(lang, ftl);
     ids.into_iter().map(|id| (catalog.text(&id), id)).map(|(text, id)| (id, text)).collect()
 }
 

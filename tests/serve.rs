@@ -37,15 +37,21 @@ fn start(content: &Path) -> Server {
 
 /// A raw HTTP/1.1 request; returns the status and the body.
 fn request(addr: &str, method: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = exchange(addr, method, path);
+    (status, body)
+}
+
+/// A raw HTTP/1.1 request; returns the status, the head and the body.
+fn exchange(addr: &str, method: &str, path: &str) -> (u16, String, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
     write!(s, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
     let mut raw = Vec::new();
     let _ = s.read_to_end(&mut raw);
     let text = String::from_utf8_lossy(&raw).into_owned();
     let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
-    (status, body)
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_owned(), body.to_owned())
 }
 
 /// Polls `path` until `pred` holds on its body (or 15 s pass).
@@ -206,7 +212,7 @@ fn ten_thousand_requests_during_a_rebuild() {
                 let mut builds = Vec::new();
                 for i in 0..157 {
                     let path = paths[(w + i) % paths.len()];
-                    let (status, head, body) = request_with_head(&addr, path);
+                    let (status, head, body) = exchange(&addr, "GET", path);
                     if status != 200 {
                         problems.push(format!("{path}: {status}"));
                         continue;
@@ -231,18 +237,6 @@ fn ten_thousand_requests_during_a_rebuild() {
     let requests: usize = results.iter().map(|r| r.1.len()).sum();
     assert_eq!(requests, 64 * 157);
     assert!(builds.len() >= 2, "the rebuild did not happen during the load: builds {builds:?}");
-}
-
-fn request_with_head(addr: &str, path: &str) -> (u16, String, String) {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    (status, head.to_owned(), body.to_owned())
 }
 
 /// Ctrl-C (SIGINT) stops the server cleanly, with exit code 0.

@@ -46,11 +46,7 @@ pub struct Summary {
 
 /// Renders `site` with `theme` into `out`; attachments are copied from `content`.
 pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Result<Summary, RenderError> {
-    let lang = match site.config.language {
-        Language::Sv => crate::i18n::Lang::Sv,
-        Language::En => crate::i18n::Lang::En,
-    };
-    let labels = crate::i18n::site_labels(lang);
+    let labels = labels(site);
     let attachments = attachments(site);
     let sizes: Sizes = attachments
         .iter()
@@ -84,13 +80,18 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
     Ok(Summary { pages, attachments: attachments.len() })
 }
 
+/// The site's labels, in the language `site.yaml` names.
+fn labels(site: &Site) -> views::Labels {
+    crate::i18n::site_labels(match site.config.language {
+        Language::Sv => crate::i18n::Lang::Sv,
+        Language::En => crate::i18n::Lang::En,
+    })
+}
+
 /// Renders one page of each kind in memory and throws it away: a broken
 /// template shows up in `check` without writing anything.
 pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> {
-    let labels = crate::i18n::site_labels(match site.config.language {
-        Language::Sv => crate::i18n::Lang::Sv,
-        Language::En => crate::i18n::Lang::En,
-    });
+    let labels = labels(site);
     let sizes = Sizes::new();
     let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes };
     let mut seen = std::collections::HashSet::new();

@@ -120,7 +120,7 @@ fn home(site: &Site, labels: &Labels) -> PageSpec {
         .iter()
         .take(10)
         .map(|(b, m, on)| {
-            json!({"body": b.name, "date": p.meeting_date(m), "adjusted": p.date(*on),
+            json!({"body": b.name, "date": meeting_label(m), "adjusted": p.date(*on),
                    "href": p.href(&urls::meeting(&m.id))})
         })
         .collect();
@@ -139,7 +139,7 @@ fn board(site: &Site, labels: &Labels) -> PageSpec {
                     protocols.push(p.protocol_notice(b, m, on, &board));
                 }
                 Adjustment::NotAdjusted if m.id.date <= site.today => {
-                    pending.push(json!({"body": b.name, "date": p.meeting_date(m),
+                    pending.push(json!({"body": b.name, "date": meeting_label(m),
                                         "href": p.href(&urls::meeting(&m.id))}));
                 }
                 _ => {}
@@ -299,9 +299,9 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting) -> (String, Value, Vec<L
         .iter()
         .map(|a| json!({"name": a.name, "party": a.party, "role": a.role, "title": a.title}))
         .collect();
-    let title = format!("{} {}", body.name, p.meeting_date(m));
+    let title = format!("{} {}", body.name, meeting_label(m));
     let view = json!({
-        "body": body.name, "date": p.meeting_date(m), "suffix": m.id.suffix, "time": m.time, "place": m.place,
+        "body": body.name, "date": meeting_label(m), "suffix": m.id.suffix, "time": m.time, "place": m.place,
         "chair": m.chair, "secretary": m.secretary, "adjusters": m.adjusters, "adjusted": adjusted,
         "board": board, "storage": m.storage, "attendance": attendance,
         "intro": m.intro.as_ref().map(|i| p.markdown_linked(i, 2, "", Some((&dir, m.linked.as_slice())))),
@@ -323,11 +323,11 @@ fn paragraph_page(
     let trail = vec![
         p.link(urls::HOME, p.label("home")),
         p.link(&urls::body(&body.slug), &body.name),
-        p.link(&urls::meeting(&m.id), format!("{} {}", body.name, p.meeting_date(m))),
+        p.link(&urls::meeting(&m.id), format!("{} {}", body.name, meeting_label(m))),
     ];
     let view = paragraph_view(&p, m, par, sizes, 2, "");
     let title = view["title"].as_str().unwrap_or_default().to_owned();
-    let view = json!({"par": view, "body": body.name, "meeting_date": p.meeting_date(m)});
+    let view = json!({"par": view, "body": body.name, "meeting_date": meeting_label(m)});
     let frame = p.frame(format!("§ {} {title}", par.number), trail);
     spec(p.url.clone(), "paragraph.html", frame, view)
 }
@@ -400,7 +400,7 @@ fn protocol_notice_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, 
         "court": site.config.notice_board.court, "appeal_days": site.config.notice_board.appeal_period_days,
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
-    let title = format!("{}: {} {}", p.label("protocol_notice"), body.name, p.meeting_date(m));
+    let title = format!("{}: {} {}", p.label("protocol_notice"), body.name, meeting_label(m));
     spec(p.url.clone(), "protocol-notice.html", p.frame(title, trail), view)
 }
 

@@ -88,12 +88,6 @@ impl Page<'_> {
         d.to_string()
     }
 
-    /// The meeting's date, with the folder's suffix for a second meeting that
-    /// day ("2025-06-16 (extra)"), so two meetings are never shown alike.
-    pub fn meeting_date(&self, m: &Meeting) -> String {
-        meeting_label(m)
-    }
-
     /// A file size for people: "12 kB", "1,4 MB" (decimal comma in Swedish).
     pub fn size(&self, bytes: u64) -> String {
         const KB: u64 = 1024;
@@ -192,7 +186,7 @@ impl Page<'_> {
     pub fn protocol_notice(&self, body: &Body, m: &Meeting, on: Date, b: &BoardDates) -> ProtocolNoticeView {
         ProtocolNoticeView {
             body: body.name.clone(),
-            meeting_date: self.meeting_date(m),
+            meeting_date: meeting_label(m),
             paragraphs: paragraph_range(m),
             adjusted: self.date(on),
             posted: self.date(b.posted),
@@ -205,7 +199,8 @@ impl Page<'_> {
     }
 }
 
-/// A meeting's date, with its folder suffix if it has one.
+/// A meeting's date, with the folder's suffix for a second meeting that day
+/// ("2025-06-16 (extra)"), so two meetings are never shown alike.
 pub fn meeting_label(m: &Meeting) -> String {
     match &m.id.suffix {
         Some(s) => format!("{} ({s})", m.id.date),
