@@ -189,27 +189,38 @@ fn only_get_and_head_and_nothing_outside_the_site() {
     }
 }
 
-/// 10 000 requests at 64-way concurrency while a rebuild is triggered: no
-/// errors, and no response mixes two builds (the build in the header is the
-/// build written into the page).
+/// 10 000 requests at 64-way concurrency while rebuilds are triggered (a new
+/// stylesheet in the theme, then an edited paragraph): no errors, no
+/// response mixes two builds (the build in the header is the build written
+/// into the page), and no page links to the stylesheet of another build (the
+/// `?v=` of its link is the hash of the stylesheet served in its build).
 #[test]
 fn ten_thousand_requests_during_a_rebuild() {
     let tmp = tempfile::tempdir().expect("tmp");
     let content = tmp.path().join("content");
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    let theme = tmp.path().join("themes/default/static");
+    std::fs::create_dir_all(&theme).expect("theme folder");
     let server = start(&content);
     let addr = server.addr.clone();
-    // The edit comes first; its rebuild lands ~100 ms later, while the load runs.
     let file = content.join("kommunstyrelsen/2026-11-09/01-budget.md");
     let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, format!("{text}\nÄndrad under lasten.\n")).expect("edit");
+    let trigger = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(150));
+        let css =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"));
+        std::fs::write(theme.join("style.css"), css.expect("css") + "\n/* changed under load */\n").expect("css");
+        std::thread::sleep(Duration::from_millis(150));
+        std::fs::write(&file, format!("{text}\nÄndrad under lasten.\n")).expect("edit");
+    });
     let paths = ["/", "/anslagstavla/", "/kommunstyrelsen/2026-11-09/", "/kommunstyrelsen/2026-11-09/1/", "/style.css"];
     let workers: Vec<_> = (0..64)
         .map(|w| {
             let addr = addr.clone();
             std::thread::spawn(move || {
                 let mut problems = Vec::new();
-                let mut builds = Vec::new();
+                // (build, what the page's stylesheet link asks for / the hash of the stylesheet served)
+                let (mut pages, mut styles) = (Vec::new(), Vec::new());
                 for i in 0..157 {
                     let path = paths[(w + i) % paths.len()];
                     let (status, head, body) = exchange(&addr, "GET", path);
@@ -220,23 +231,46 @@ fn ten_thousand_requests_during_a_rebuild() {
                     let build = head
                         .lines()
                         .find_map(|l| l.to_ascii_lowercase().strip_prefix("x-anslag-build: ").map(str::to_owned))
-                        .unwrap_or_default();
-                    if path != "/style.css" && !body.contains(&format!("data-anslag-build=\"{}\"", build.trim())) {
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned();
+                    if path == "/style.css" {
+                        use sha2::Digest;
+                        let hash = sha2::Sha256::digest(body.as_bytes());
+                        let hex: String = hash[..6].iter().map(|b| format!("{b:02x}")).collect();
+                        styles.push((build, hex));
+                        continue;
+                    }
+                    if !body.contains(&format!("data-anslag-build=\"{build}\"")) {
                         problems.push(format!("{path}: header build {build} not the page's"));
                     }
-                    builds.push(build.trim().to_owned());
+                    let asks = body.split("style.css?v=").nth(1).and_then(|r| r.split('"').next());
+                    pages.push((build, asks.unwrap_or("(no stylesheet link)").to_owned()));
                 }
-                (problems, builds)
+                (problems, pages, styles)
             })
         })
         .collect();
-    let results: Vec<(Vec<String>, Vec<String>)> = workers.into_iter().map(|w| w.join().expect("worker")).collect();
+    let results: Vec<_> = workers.into_iter().map(|w| w.join().expect("worker")).collect();
+    trigger.join().expect("trigger");
     let problems: Vec<&String> = results.iter().flat_map(|r| &r.0).collect();
     assert!(problems.is_empty(), "{} problems, e.g. {:?}", problems.len(), &problems[..problems.len().min(5)]);
-    let builds: std::collections::BTreeSet<&String> = results.iter().flat_map(|r| &r.1).collect();
-    let requests: usize = results.iter().map(|r| r.1.len()).sum();
-    assert_eq!(requests, 64 * 157);
-    assert!(builds.len() >= 2, "the rebuild did not happen during the load: builds {builds:?}");
+    let pages: Vec<&(String, String)> = results.iter().flat_map(|r| &r.1).collect();
+    let styles: std::collections::BTreeMap<&String, &String> =
+        results.iter().flat_map(|r| &r.2).map(|(b, h)| (b, h)).collect();
+    assert_eq!(pages.len() + results.iter().map(|r| r.2.len()).sum::<usize>(), 64 * 157);
+    let mut checked = 0;
+    for (build, asks) in &pages {
+        if let Some(served) = styles.get(build) {
+            assert_eq!(asks, *served, "a page of build {build} links another build's stylesheet");
+            checked += 1;
+        }
+    }
+    let builds: std::collections::BTreeSet<&String> = pages.iter().map(|p| &p.0).collect();
+    let hashes: std::collections::BTreeSet<&String> = styles.values().copied().collect();
+    assert!(builds.len() >= 2, "no rebuild happened during the load: builds {builds:?}");
+    assert!(hashes.len() >= 2, "the new stylesheet was not served during the load: {hashes:?}");
+    assert!(checked > 1000, "too few pages could be paired with their build's stylesheet: {checked}");
 }
 
 /// Ctrl-C (SIGINT) stops the server cleanly, with exit code 0.
@@ -263,4 +297,74 @@ fn ctrl_c_stops_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "{status:?}");
+}
+
+/// A raw GET; returns the status and the body's bytes.
+fn get_bytes(addr: &str, path: &str) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a head") + 4;
+    let head = String::from_utf8_lossy(&raw[..end]);
+    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (status, raw[end..].to_vec())
+}
+
+/// The page without what serve adds (the preview badge and reload script).
+fn without_preview(body: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(body);
+    let start = text.find("<p class=\"anslag-preview\"").expect("the preview badge");
+    let end = text[start..].find("</script>\n").expect("the reload script") + start + "</script>\n".len();
+    format!("{}{}", &text[..start], &text[end..]).into_bytes()
+}
+
+/// Every file `anslag build` writes is served with the same bytes (pages
+/// apart from the preview's badge and script), also after an edit.
+#[test]
+fn serves_what_build_writes_byte_for_byte() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let content = tmp.path().join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    let server = start(&content);
+    let compare = |round: &str| {
+        let out = tmp.path().join(format!("out-{round}"));
+        let built = Command::new(env!("CARGO_BIN_EXE_anslag"))
+            .args(["build", "--today", "2026-11-25", "--content"])
+            .arg(&content)
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .expect("build");
+        assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+        let mut files = 0;
+        for e in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+            let rel = e.path().strip_prefix(&out).expect("inside").to_string_lossy().replace('\\', "/");
+            if rel == ".anslag-output" {
+                continue;
+            }
+            let url = format!(
+                "/{}",
+                rel.split('/')
+                    .map(|s| s.replace('%', "%25").replace(' ', "%20").replace('#', "%23").replace('?', "%3F"))
+                    .collect::<Vec<_>>()
+                    .join("/")
+            );
+            let (status, body) = get_bytes(&server.addr, &url);
+            let expected = std::fs::read(e.path()).expect("read");
+            let served = if rel.ends_with(".html") { without_preview(&body) } else { body };
+            assert_eq!(status, 200, "{round}: {url}");
+            assert!(served == expected, "{round}: {url} is not what build wrote");
+            files += 1;
+        }
+        assert!(files > 100, "{round}: only {files} files");
+    };
+    compare("first");
+    let file = content.join("kommunstyrelsen/2025-06-16/102-markanvisning-larkan.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\nTillägg PLOVERSTONE.\n")).expect("edit");
+    let page = "/kommunstyrelsen/2025-06-16/102/";
+    wait_for(&server.addr, page, "the edit", |b| b.contains("PLOVERSTONE"));
+    compare("after-edit");
 }

@@ -68,6 +68,22 @@ pub struct Loaded {
     pub links_outside: BTreeSet<String>,
     /// Number of content files that could not be read or parsed.
     pub failed: usize,
+    /// The content folder, canonical.
+    pub root: PathBuf,
+    /// Every text file found (read or not), by content-relative path: its
+    /// id and part, for [`Loaded::refresh`].
+    pub texts: std::collections::HashMap<String, (FileId, Role)>,
+}
+
+/// What [`Loaded::refresh`] read again.
+#[derive(Debug)]
+pub struct Refreshed {
+    pub file: FileId,
+    /// Indices of the meeting the file belongs to, in [`Loaded::bodies`].
+    pub body: usize,
+    pub meeting: usize,
+    /// The file's problems now (its earlier ones no longer hold).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// An I/O problem with the content folder itself (exit code 3).
@@ -95,6 +111,8 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
     let mut loaded = Loaded {
         files: layout.files,
         links_outside: layout.links_outside,
+        texts: layout.pending.iter().map(|p| (p.rel.clone(), (p.id, p.role))).collect(),
+        root: root.clone(),
         bodies: layout
             .bodies
             .into_iter()
@@ -136,6 +154,43 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
 }
 
 impl Loaded {
+    /// Reads one paragraph or `_meeting.md` file again after its text
+    /// changed, in place: same id, same place in its meeting. Only for a
+    /// change inside a file: the folders and the set of files must be those
+    /// of the load (else load again). `None` if `rel` is not such a file.
+    pub fn refresh(&mut self, rel: &str) -> Option<Refreshed> {
+        let &(id, role) = self.texts.get(rel)?;
+        let (Role::Paragraph { body, meeting } | Role::Meeting { body, meeting }) = role else { return None };
+        let pending = Pending { id, rel: rel.to_owned(), path: self.root.join(rel), role };
+        let read = read_one(&pending);
+        self.sources.replace(id, read.source);
+        let sources = &self.sources;
+        let m = self.bodies.get_mut(body)?.meetings.get_mut(meeting)?;
+        let ok = read.doc.is_some();
+        let was_ok = match role {
+            Role::Meeting { .. } => {
+                let was = m.meta.is_some();
+                m.meta = read.doc;
+                m.meta_failed = !ok;
+                was
+            }
+            _ => {
+                let at = m.paragraphs.iter().position(|d| d.file == id);
+                if let Some(i) = at {
+                    m.paragraphs.remove(i);
+                }
+                if let Some(doc) = read.doc {
+                    // The walk's order: by file name (one folder, so by path).
+                    let i = m.paragraphs.partition_point(|d| sources.get(d.file).path.as_str() < rel);
+                    m.paragraphs.insert(i, doc);
+                }
+                at.is_some()
+            }
+        };
+        self.failed = self.failed + usize::from(!ok) - usize::from(!was_ok);
+        Some(Refreshed { file: id, body, meeting, diagnostics: read.diagnostics })
+    }
+
     fn failed_doc(&mut self, role: Role) {
         self.failed += 1;
         match role {

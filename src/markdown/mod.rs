@@ -353,3 +353,52 @@ mod tests {
         assert_eq!(h.unknown_languages, vec!["nosuchlang".to_owned()]);
     }
 }
+
+/// Markdown already rendered, kept by `serve` from build to build: an edit
+/// renders only the texts that changed. Keyed by a SHA-256 of the text and of
+/// everything else the HTML depends on (see [`Cache::key`]), so a hit is the
+/// same HTML that rendering would give.
+#[derive(Debug, Default)]
+pub struct Cache {
+    map: std::sync::Mutex<std::collections::HashMap<[u8; 32], std::sync::Arc<Html>>>,
+}
+
+impl Cache {
+    /// Beyond this many texts the cache starts over (a bound on memory).
+    const LIMIT: usize = 500_000;
+
+    /// The key of a text and its context, each part length-prefixed so that
+    /// no two different lists of parts give the same bytes.
+    pub fn key<'a>(parts: impl IntoIterator<Item = &'a str>) -> [u8; 32] {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        for p in parts {
+            h.update((p.len() as u64).to_le_bytes());
+            h.update(p.as_bytes());
+        }
+        h.finalize().into()
+    }
+
+    /// The HTML for `key`, made by `make` if it is not kept yet.
+    pub fn get_or(&self, key: [u8; 32], make: impl FnOnce() -> Html) -> std::sync::Arc<Html> {
+        let lock = || self.map.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(hit) = lock().get(&key) {
+            return hit.clone();
+        }
+        let html = std::sync::Arc::new(make());
+        let mut map = lock();
+        if map.len() >= Self::LIMIT {
+            map.clear();
+        }
+        map.insert(key, html.clone());
+        html
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.lock().map_or(0, |m| m.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

@@ -67,7 +67,7 @@ pub struct Body {
     pub parent: Option<String>,
     pub description: Option<Markdown>,
     /// In order of (date, suffix).
-    pub meetings: Vec<Meeting>,
+    pub meetings: Vec<std::sync::Arc<Meeting>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,7 +277,7 @@ pub struct Markdown {
 
 impl Site {
     pub fn meetings(&self) -> impl Iterator<Item = &Meeting> {
-        self.bodies.iter().flat_map(|b| &b.meetings)
+        self.bodies.iter().flat_map(|b| b.meetings.iter().map(|m| &**m))
     }
 
     pub fn paragraph_count(&self) -> usize {

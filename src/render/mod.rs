@@ -8,6 +8,7 @@
 //!    copied. A confidential paragraph's documents never enter the model, so
 //!    they are never copied.
 
+pub mod on_demand;
 pub mod pages;
 pub mod theme;
 pub mod urls;
@@ -15,6 +16,7 @@ pub mod views;
 
 use crate::model::{Content, Language, Site};
 use crate::write::Sink;
+pub use on_demand::OnDemand;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -48,14 +50,8 @@ pub struct Summary {
 pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Result<Summary, RenderError> {
     let labels = labels(site);
     let attachments = attachments(site);
-    let sizes: Sizes = attachments
-        .iter()
-        .map(|path| {
-            let len = std::fs::metadata(content.join(path)).map(|m| m.len());
-            len.map(|len| (path.clone(), len)).map_err(|source| RenderError::Io { path: path.clone(), source })
-        })
-        .collect::<Result<_, _>>()?;
-    let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes };
+    let sizes = sizes(content, &attachments, None)?;
+    let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None };
     // Each page's view is built, rendered and written by one worker, then
     // dropped: the whole site is never held in memory.
     let written: Vec<Result<usize, RenderError>> = pages::all(site)
@@ -81,7 +77,7 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
 }
 
 /// The site's labels, in the language `site.yaml` names.
-fn labels(site: &Site) -> views::Labels {
+pub(crate) fn labels(site: &Site) -> views::Labels {
     crate::i18n::site_labels(match site.config.language {
         Language::Sv => crate::i18n::Lang::Sv,
         Language::En => crate::i18n::Lang::En,
@@ -93,7 +89,7 @@ fn labels(site: &Site) -> views::Labels {
 pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> {
     let labels = labels(site);
     let sizes = Sizes::new();
-    let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes };
+    let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None };
     let mut seen = std::collections::HashSet::new();
     for page in pages::all(site) {
         if seen.insert(std::mem::discriminant(&page)) {
@@ -107,6 +103,22 @@ pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> 
 
 /// Sizes in bytes of the attachments, by content-relative path.
 pub type Sizes = std::collections::BTreeMap<String, u64>;
+
+/// The sizes of `attachments`, read from `content`; those in `known` are
+/// taken from there (`serve` passes the last build's when no attachment
+/// has changed since).
+pub fn sizes(content: &Path, attachments: &BTreeSet<String>, known: Option<&Sizes>) -> Result<Sizes, RenderError> {
+    attachments
+        .iter()
+        .map(|path| {
+            if let Some(len) = known.and_then(|k| k.get(path)) {
+                return Ok((path.clone(), *len));
+            }
+            let len = std::fs::metadata(content.join(path)).map(|m| m.len());
+            len.map(|len| (path.clone(), len)).map_err(|source| RenderError::Io { path: path.clone(), source })
+        })
+        .collect()
+}
 
 /// The attachments of public paragraphs, as content-relative paths.
 pub fn attachments(site: &Site) -> BTreeSet<String> {

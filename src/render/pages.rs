@@ -42,6 +42,11 @@ pub struct Inputs<'a> {
     pub site: &'a Site,
     pub labels: &'a Labels,
     pub sizes: &'a super::Sizes,
+    /// The stylesheet's address suffix (`?v=` and a hash of its bytes), so a
+    /// page always asks for the stylesheet of its own build.
+    pub style: &'a str,
+    /// Markdown already rendered (kept by `serve` from build to build).
+    pub markdown: Option<&'a crate::markdown::Cache>,
 }
 
 /// All pages of the site, in a fixed order.
@@ -66,41 +71,65 @@ pub fn all(site: &Site) -> Vec<PageRef> {
 }
 
 impl PageRef {
+    /// The page's address, without making its view; `None` for the archive,
+    /// whose years are known only from its view (its pages are all under
+    /// [`urls::ARCHIVE`]).
+    pub fn url(self, site: &Site) -> Option<String> {
+        let meeting = |b: usize, i: usize| &site.bodies[b].meetings[i];
+        Some(match self {
+            PageRef::Home => urls::HOME.to_owned(),
+            PageRef::Board => urls::BOARD.to_owned(),
+            PageRef::Accessibility => urls::ACCESSIBILITY.to_owned(),
+            PageRef::NotFound => urls::NOT_FOUND.to_owned(),
+            PageRef::Archive => return None,
+            PageRef::Body(b) => urls::body(&site.bodies[b].slug),
+            PageRef::Meeting(b, i) => urls::meeting(&meeting(b, i).id),
+            PageRef::Protocol(b, i) => urls::protocol(&meeting(b, i).id),
+            PageRef::ProtocolNotice(b, i) => urls::protocol_notice(meeting(b, i)),
+            PageRef::Paragraph(b, i, k) => {
+                let m = meeting(b, i);
+                urls::paragraph(&m.id, m.paragraphs[k].number)
+            }
+            PageRef::Notice(i) => urls::notice(&site.notices[i]),
+        })
+    }
+
     /// The page's address, template and view (the archive gives several pages).
     pub fn specs(self, x: &Inputs<'_>) -> Vec<PageSpec> {
-        let (site, labels) = (x.site, x.labels);
+        let site = x.site;
         let body = |b: usize| &site.bodies[b];
         let meeting = |b: usize, i: usize| &site.bodies[b].meetings[i];
         let one = match self {
-            PageRef::Home => home(site, labels),
-            PageRef::Board => board(site, labels),
-            PageRef::Accessibility => accessibility(site, labels),
-            PageRef::NotFound => not_found(site, labels),
-            PageRef::Archive => return archive(site, labels),
-            PageRef::Body(b) => body_page(site, labels, body(b)),
-            PageRef::Meeting(b, i) => meeting_page(site, labels, body(b), meeting(b, i)),
-            PageRef::Protocol(b, i) => protocol_page(site, labels, body(b), meeting(b, i), x.sizes),
+            PageRef::Home => home(x),
+            PageRef::Board => board(x),
+            PageRef::Accessibility => accessibility(x),
+            PageRef::NotFound => not_found(x),
+            PageRef::Archive => return archive(x),
+            PageRef::Body(b) => body_page(x, body(b)),
+            PageRef::Meeting(b, i) => meeting_page(x, body(b), meeting(b, i)),
+            PageRef::Protocol(b, i) => protocol_page(x, body(b), meeting(b, i), x.sizes),
             PageRef::ProtocolNotice(b, i) => {
                 let m = meeting(b, i);
                 let Adjustment::Adjusted { on, board } = m.adjustment else { return Vec::new() };
-                protocol_notice_page(site, labels, body(b), m, on, &board)
+                protocol_notice_page(x, body(b), m, on, &board)
             }
             PageRef::Paragraph(b, i, k) => {
                 let m = meeting(b, i);
-                paragraph_page(site, labels, body(b), m, &m.paragraphs[k], x.sizes)
+                paragraph_page(x, body(b), m, &m.paragraphs[k], x.sizes)
             }
-            PageRef::Notice(i) => notice_page(site, labels, &site.notices[i]),
+            PageRef::Notice(i) => notice_page(x, &site.notices[i]),
         };
         vec![one]
     }
 }
 
-fn page<'a>(site: &'a Site, labels: &'a Labels, url: String) -> Page<'a> {
-    Page { url, site, labels, tables: std::cell::Cell::new(0) }
+fn page<'a>(x: &Inputs<'a>, url: String) -> Page<'a> {
+    Page { url, site: x.site, labels: x.labels, style: x.style, markdown: x.markdown, tables: std::cell::Cell::new(0) }
 }
 
-fn home(site: &Site, labels: &Labels) -> PageSpec {
-    let p = page(site, labels, urls::HOME.to_owned());
+fn home(x: &Inputs<'_>) -> PageSpec {
+    let site = x.site;
+    let p = page(x, urls::HOME.to_owned());
     let bodies: Vec<Value> = site
         .bodies
         .iter()
@@ -109,7 +138,7 @@ fn home(site: &Site, labels: &Labels) -> PageSpec {
     let mut adjusted: Vec<(&Body, &Meeting, Date)> = site
         .bodies
         .iter()
-        .flat_map(|b| b.meetings.iter().map(move |m| (b, m)))
+        .flat_map(|b| b.meetings.iter().map(move |m| (b, &**m)))
         .filter_map(|(b, m)| match m.adjustment {
             Adjustment::Adjusted { on, .. } => Some((b, m, on)),
             Adjustment::NotAdjusted => None,
@@ -128,8 +157,9 @@ fn home(site: &Site, labels: &Labels) -> PageSpec {
     spec(p.url.clone(), "index.html", frame, json!({"bodies": bodies, "latest": latest}))
 }
 
-fn board(site: &Site, labels: &Labels) -> PageSpec {
-    let p = page(site, labels, urls::BOARD.to_owned());
+fn board(x: &Inputs<'_>) -> PageSpec {
+    let site = x.site;
+    let p = page(x, urls::BOARD.to_owned());
     let mut protocols = Vec::new();
     let mut pending = Vec::new();
     for b in &site.bodies {
@@ -165,7 +195,8 @@ fn board(site: &Site, labels: &Labels) -> PageSpec {
 type Removed = (Vec<(Date, Value)>, Vec<(Date, Value)>);
 
 /// Year of removal → notices taken down that year (protocols and others).
-fn archive(site: &Site, labels: &Labels) -> Vec<PageSpec> {
+fn archive(x: &Inputs<'_>) -> Vec<PageSpec> {
+    let site = x.site;
     use std::collections::BTreeMap;
     let mut years: BTreeMap<i16, Removed> = BTreeMap::new();
     for b in &site.bodies {
@@ -191,13 +222,13 @@ fn archive(site: &Site, labels: &Labels) -> Vec<PageSpec> {
             "removal": n.removal.to_string(), "url": urls::notice(n)}),
         ));
     }
-    let p = page(site, labels, urls::ARCHIVE.to_owned());
+    let p = page(x, urls::ARCHIVE.to_owned());
     let index: Vec<Link> = years.keys().rev().map(|y| p.link(&urls::archive_year(*y), y.to_string())).collect();
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
     let mut pages =
         vec![spec(p.url.clone(), "archive.html", p.frame(p.label("archive"), trail), json!({"years": index}))];
     for (year, (mut protocols, mut others)) in years.into_iter().rev() {
-        let p = page(site, labels, urls::archive_year(year));
+        let p = page(x, urls::archive_year(year));
         protocols.sort_by_key(|p| std::cmp::Reverse(p.0));
         others.sort_by_key(|n| std::cmp::Reverse(n.0));
         let relink = |mut v: Value| {
@@ -223,8 +254,9 @@ fn archive(site: &Site, labels: &Labels) -> Vec<PageSpec> {
     pages
 }
 
-fn body_page(site: &Site, labels: &Labels, body: &Body) -> PageSpec {
-    let p = page(site, labels, urls::body(&body.slug));
+fn body_page(x: &Inputs<'_>, body: &Body) -> PageSpec {
+    let site = x.site;
+    let p = page(x, urls::body(&body.slug));
     let parent = body.parent.as_ref().and_then(|slug| site.bodies.iter().find(|b| &b.slug == slug));
     let mut years: Vec<(i16, Vec<Value>)> = Vec::new();
     for m in body.meetings.iter().rev() {
@@ -247,8 +279,8 @@ fn body_page(site: &Site, labels: &Labels, body: &Body) -> PageSpec {
     spec(p.url.clone(), "body.html", frame, view)
 }
 
-fn meeting_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting) -> PageSpec {
-    let p = page(site, labels, urls::meeting(&m.id));
+fn meeting_page(x: &Inputs<'_>, body: &Body, m: &Meeting) -> PageSpec {
+    let p = page(x, urls::meeting(&m.id));
     let (title, view, trail) = meeting_view(&p, body, m);
     let mut view = view;
     view["protocol_href"] = json!(p.href(&urls::protocol(&m.id)));
@@ -256,8 +288,8 @@ fn meeting_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting) -> PageS
 }
 
 /// The whole protocol: the meeting's facts, then every paragraph in full.
-fn protocol_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, sizes: &super::Sizes) -> PageSpec {
-    let p = page(site, labels, urls::protocol(&m.id));
+fn protocol_page(x: &Inputs<'_>, body: &Body, m: &Meeting, sizes: &super::Sizes) -> PageSpec {
+    let p = page(x, urls::protocol(&m.id));
     let (title, view, mut trail) = meeting_view(&p, body, m);
     trail.push(p.link(&urls::meeting(&m.id), title.clone()));
     let paragraphs: Vec<Value> =
@@ -311,15 +343,8 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting) -> (String, Value, Vec<L
     (title, view, trail)
 }
 
-fn paragraph_page(
-    site: &Site,
-    labels: &Labels,
-    body: &Body,
-    m: &Meeting,
-    par: &Paragraph,
-    sizes: &super::Sizes,
-) -> PageSpec {
-    let p = page(site, labels, urls::paragraph(&m.id, par.number));
+fn paragraph_page(x: &Inputs<'_>, body: &Body, m: &Meeting, par: &Paragraph, sizes: &super::Sizes) -> PageSpec {
+    let p = page(x, urls::paragraph(&m.id, par.number));
     let trail = vec![
         p.link(urls::HOME, p.label("home")),
         p.link(&urls::body(&body.slug), &body.name),
@@ -393,8 +418,9 @@ fn public_paragraph(
     })
 }
 
-fn protocol_notice_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, on: Date, b: &BoardDates) -> PageSpec {
-    let p = page(site, labels, urls::protocol_notice(m));
+fn protocol_notice_page(x: &Inputs<'_>, body: &Body, m: &Meeting, on: Date, b: &BoardDates) -> PageSpec {
+    let site = x.site;
+    let p = page(x, urls::protocol_notice(m));
     let view = json!({
         "notice": p.protocol_notice(body, m, on, b), "removed": b.removal <= site.today,
         "court": site.config.notice_board.court, "appeal_days": site.config.notice_board.appeal_period_days,
@@ -404,8 +430,9 @@ fn protocol_notice_page(site: &Site, labels: &Labels, body: &Body, m: &Meeting, 
     spec(p.url.clone(), "protocol-notice.html", p.frame(title, trail), view)
 }
 
-fn notice_page(site: &Site, labels: &Labels, n: &Notice) -> PageSpec {
-    let p = page(site, labels, urls::notice(n));
+fn notice_page(x: &Inputs<'_>, n: &Notice) -> PageSpec {
+    let site = x.site;
+    let p = page(x, urls::notice(n));
     let body = n.body.as_ref().and_then(|slug| site.bodies.iter().find(|b| &b.slug == slug));
     let view = json!({
         "notice": p.notice_line(n), "removed": n.removal <= site.today,
@@ -416,15 +443,15 @@ fn notice_page(site: &Site, labels: &Labels, n: &Notice) -> PageSpec {
     spec(p.url.clone(), "notice.html", p.frame(n.title.clone(), trail), view)
 }
 
-fn accessibility(site: &Site, labels: &Labels) -> PageSpec {
-    let p = page(site, labels, urls::ACCESSIBILITY.to_owned());
+fn accessibility(x: &Inputs<'_>) -> PageSpec {
+    let p = page(x, urls::ACCESSIBILITY.to_owned());
     let frame = p.frame(p.label("accessibility"), vec![p.link(urls::HOME, p.label("home"))]);
     spec(p.url.clone(), "accessibility.html", frame, json!({}))
 }
 
-fn not_found(site: &Site, labels: &Labels) -> PageSpec {
+fn not_found(x: &Inputs<'_>) -> PageSpec {
     // The 404 page is served at any depth, so its links are absolute from base_url's path.
-    let p = page(site, labels, urls::NOT_FOUND.to_owned());
+    let p = page(x, urls::NOT_FOUND.to_owned());
     let frame = p.frame(p.label("not_found"), Vec::new());
     spec(p.url.clone(), "404.html", frame, json!({}))
 }

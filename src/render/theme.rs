@@ -33,6 +33,8 @@ pub struct Theme {
     tera: tera::Tera,
     /// Path in the site → bytes, sorted.
     statics: std::collections::BTreeMap<String, Vec<u8>>,
+    /// `?v=` and the start of the stylesheet's SHA-256 (see [`Theme::style_suffix`]).
+    style: String,
 }
 
 impl Theme {
@@ -77,7 +79,13 @@ impl Theme {
                 }
             }
         }
-        Ok(Theme { tera, statics })
+        let style = {
+            use sha2::Digest;
+            let css = statics.get(super::urls::STYLE).map_or(&[][..], Vec::as_slice);
+            let hash = sha2::Sha256::digest(css);
+            format!("?v={}", hash[..6].iter().map(|b| format!("{b:02x}")).collect::<String>())
+        };
+        Ok(Theme { tera, statics, style })
     }
 
     /// Renders one template with a view.
@@ -85,6 +93,13 @@ impl Theme {
         let err = |e: tera::Error| RenderError::Template { template: template.to_owned(), message: error_chain(&e) };
         let context = tera::Context::from_serialize(view).map_err(err)?;
         self.tera.render(template, &context).map_err(err)
+    }
+
+    /// Added to the stylesheet's address on every page: a new stylesheet
+    /// gets a new address, so no browser or cache pairs a page with the
+    /// stylesheet of another build.
+    pub fn style_suffix(&self) -> &str {
+        &self.style
     }
 
     pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {

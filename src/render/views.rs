@@ -21,6 +21,9 @@ pub struct Page<'a> {
     pub url: String,
     pub site: &'a Site,
     pub labels: &'a Labels,
+    /// Added to the stylesheet's address (see [`super::pages::Inputs`]).
+    pub style: &'a str,
+    pub markdown: Option<&'a crate::markdown::Cache>,
     /// Tables rendered so far on this page (their regions are numbered).
     pub tables: std::cell::Cell<usize>,
 }
@@ -79,9 +82,22 @@ impl Page<'_> {
             id_prefix,
             link: Some(&link),
         };
-        let html = markdown::to_html(&md.text, &cx);
+        let html = match self.markdown {
+            Some(cache) => {
+                // Everything the HTML depends on besides the text: the page's
+                // address and root (links are relative), the labels, the
+                // numbering and the attachments links may reach.
+                let (first, root) = (cx.first_table.to_string(), root_path(&self.site.config.base_url));
+                let base = base.to_string();
+                let (dir, files) = linked.unwrap_or(("", &[]));
+                let context = [md.text.as_str(), &self.url, &root, &base, id_prefix, &column, &table, &first, dir];
+                let key = markdown::Cache::key(context.into_iter().chain(files.iter().map(String::as_str)));
+                cache.get_or(key, || markdown::to_html(&md.text, &cx))
+            }
+            None => std::sync::Arc::new(markdown::to_html(&md.text, &cx)),
+        };
         self.tables.set(self.tables.get() + html.tables);
-        html.html
+        html.html.clone()
     }
 
     pub fn date(&self, d: Date) -> String {
@@ -150,7 +166,7 @@ impl Page<'_> {
             municipality: c.municipality.clone(),
             // The 404 page is shown at any address: it has no canonical one.
             canonical: (!base.is_empty() && self.url != urls::NOT_FOUND).then(|| format!("{base}/{}", self.url)),
-            style: self.href(urls::STYLE),
+            style: format!("{}{}", self.href(urls::STYLE), self.style),
             home: self.href(urls::HOME),
             board: self.href(urls::BOARD),
             archive: self.href(urls::ARCHIVE),

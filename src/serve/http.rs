@@ -53,18 +53,24 @@ pub fn answer(site: &Snapshot, path: &str) -> Answer {
     let Some(rel) = site_path(path) else {
         return Answer { status: 400, content_type: "text/plain; charset=utf-8", body: b"Bad request\n".to_vec() };
     };
-    let found = site.files.get(&rel).map(|b| (200, rel.as_str(), b));
+    let found = site.file(&rel).map(|b| (200, rel.as_str(), b));
     // A folder asked for without its slash is its index page.
-    let found = found.or_else(|| site.files.get(&format!("{rel}/index.html")).map(|b| (200, "x.html", b)));
+    let found = found.or_else(|| site.file(&format!("{rel}/index.html")).map(|b| (200, "x.html", b)));
+    let found = found.or_else(|| site.file(crate::render::urls::NOT_FOUND).map(|b| (404, "404.html", b)));
     let (status, name, bytes) = match found {
-        Some(f) => f,
-        None => match site.files.get(crate::render::urls::NOT_FOUND) {
-            Some(b) => (404, "404.html", b),
-            None => (404, "x.txt", &Vec::new()),
-        },
+        Some((status, name, Ok(bytes))) => (status, name, bytes),
+        Some((_, _, Err(e))) => {
+            // A page that cannot be made (a template error): say so on the page.
+            let mut site = site.clone();
+            site.problems.push(format!("{e}\n"));
+            site.failed = true;
+            let page = b"<!DOCTYPE html><html lang=\"en\"><title>anslag</title><body></body></html>";
+            return Answer { status: 500, content_type: content_type("x.html"), body: inject(page, &site) };
+        }
+        None => (404, "x.txt", std::sync::Arc::new(Vec::new())),
     };
     let content_type = content_type(name);
-    let body = if content_type.starts_with("text/html") { inject(bytes, site) } else { bytes.clone() };
+    let body = if content_type.starts_with("text/html") { inject(&bytes, site) } else { bytes.to_vec() };
     Answer { status, content_type, body }
 }
 
@@ -135,9 +141,17 @@ mod tests {
 
     #[test]
     fn pages_get_the_reload_script_and_problems() {
-        let mut files = std::collections::BTreeMap::new();
-        files.insert("index.html".to_owned(), b"<html><body><p>x</p></body></html>".to_vec());
-        let site = Snapshot { build: 7, files: files.into(), problems: vec!["E009 a <b>".into()], failed: true };
+        let mut files = std::collections::HashMap::new();
+        files.insert("index.html".to_owned(), std::sync::Arc::new(b"<html><body><p>x</p></body></html>".to_vec()));
+        let made = std::sync::Arc::new(std::sync::Mutex::new(files));
+        let site = Snapshot {
+            build: 7,
+            made,
+            problems: vec!["E009 a <b>".into()],
+            failed: true,
+            site: None,
+            incremental: false,
+        };
         let a = answer(&site, "/");
         let body = String::from_utf8(a.body).unwrap();
         assert!(body.contains("data-anslag-build=\"7\"") && body.contains("E009 a &lt;b&gt;"), "{body}");

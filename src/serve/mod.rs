@@ -12,7 +12,7 @@ pub mod site;
 use crate::i18n::Catalog;
 use crate::model::Date;
 use axum::response::IntoResponse;
-use site::Snapshot;
+use site::{Changes, Session, Snapshot};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -35,7 +35,8 @@ struct State {
 
 /// Runs the preview until Ctrl-C; returns the exit code.
 pub fn run(opts: &Options, catalog: &Catalog) -> u8 {
-    let first = site::rebuild(&Snapshot::default(), &opts.content, opts.today, catalog);
+    let mut session = Session::new(&opts.content, opts.today);
+    let first = session.rebuild(&Snapshot::default(), &Changes::All, catalog);
     print_problems(&first);
     let (reload, _) = tokio::sync::broadcast::channel(16);
     let state = State { site: Arc::new(RwLock::new(first)), reload };
@@ -46,7 +47,7 @@ pub fn run(opts: &Options, catalog: &Catalog) -> u8 {
             return crate::cli::exit::IO;
         }
     };
-    let watcher = watch(opts, state.clone(), catalog.lang());
+    let watcher = watch(opts, session, state.clone(), catalog.lang());
     let result = runtime.block_on(listen(opts, state, catalog));
     drop(watcher);
     match result {
@@ -113,12 +114,30 @@ fn events(state: State) -> impl IntoResponse {
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-/// Watches the content and theme folders; rebuilds after a quiet 100 ms.
-fn watch(opts: &Options, state: State, lang: crate::i18n::Lang) -> Option<Box<dyn notify::Watcher + Send>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let handler = move |e: notify::Result<notify::Event>| {
-        if e.is_ok_and(|e| changes_content(&e.kind) && e.paths.iter().any(|p| !is_ignored(p))) {
-            let _ = tx.send(());
+/// Events closer together than this are taken as one change (an editor's
+/// save is often several); short, since it is part of every edit → page.
+const QUIET: Duration = Duration::from_millis(10);
+
+/// Watches the content and theme folders; rebuilds after a quiet [`QUIET`],
+/// with the paths that changed in the meantime.
+fn watch(
+    opts: &Options,
+    mut session: Session,
+    state: State,
+    lang: crate::i18n::Lang,
+) -> Option<Box<dyn notify::Watcher + Send>> {
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
+    let handler = move |e: notify::Result<notify::Event>| match e {
+        Ok(e) if changes_content(&e.kind) => {
+            let paths: Vec<PathBuf> = e.paths.into_iter().filter(|p| !is_ignored(p)).collect();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
+            }
+        }
+        Ok(_) => {}
+        // Events were lost (or the watcher failed): load everything.
+        Err(_) => {
+            let _ = tx.send(Vec::new());
         }
     };
     let mut watcher: Box<dyn notify::Watcher + Send> = if opts.poll {
@@ -127,21 +146,31 @@ fn watch(opts: &Options, state: State, lang: crate::i18n::Lang) -> Option<Box<dy
     } else {
         Box::new(notify::recommended_watcher(handler).ok()?)
     };
-    watcher.watch(&opts.content, notify::RecursiveMode::Recursive).ok()?;
+    // Watched by its canonical path, so that events name files as the load does.
+    let content = std::fs::canonicalize(&opts.content).unwrap_or_else(|_| opts.content.clone());
+    watcher.watch(&content, notify::RecursiveMode::Recursive).ok()?;
     let themes = opts.content.parent().unwrap_or(Path::new(".")).join("themes");
     if themes.is_dir() {
         let _ = watcher.watch(&themes, notify::RecursiveMode::Recursive);
     }
-    let (content, today) = (opts.content.clone(), opts.today);
     std::thread::spawn(move || {
         let catalog = Catalog::new(lang);
-        while rx.recv().is_ok() {
-            while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
+        while let Ok(first) = rx.recv() {
+            let mut batch = vec![first];
+            while let Ok(more) = rx.recv_timeout(QUIET) {
+                batch.push(more);
+            }
+            // An empty list stands for "unknown": load everything.
+            let changes = if batch.iter().any(Vec::is_empty) {
+                Changes::All
+            } else {
+                Changes::Paths(batch.into_iter().flatten().collect())
+            };
             let previous = match state.site.read() {
                 Ok(s) => s.clone(),
                 Err(poisoned) => poisoned.into_inner().clone(),
             };
-            let next = site::rebuild(&previous, &content, today, &catalog);
+            let next = session.rebuild(&previous, &changes, &catalog);
             print_problems(&next);
             let build = next.build;
             match state.site.write() {

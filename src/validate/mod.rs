@@ -41,71 +41,125 @@ pub struct Checked {
 
 /// Checks everything `load` read, as on the build's date `today`.
 pub fn validate(loaded: &Loaded, today: Date) -> Checked {
-    let mut diags = Vec::new();
-    let config = site::site_config(loaded.site.as_ref(), &mut diags);
-    let slugs: Vec<&str> = loaded.bodies.iter().map(|b| b.slug.as_str()).collect();
-    for doc in loaded.site.iter() {
-        scan_doc(doc, loaded, Published::All, &mut diags);
+    Parts::new(loaded, today).checked(loaded)
+}
+
+/// Validation kept in parts: each meeting's result on its own, so that after
+/// an edit inside one meeting folder only that meeting is checked again
+/// ([`Parts::recheck_meeting`]) and the rules across meetings (numbering
+/// through the year, attachments of confidential paragraphs) are applied
+/// again to the kept results ([`Parts::checked`]). `serve` keeps one; the
+/// result is the same as [`validate`] on the same files.
+#[derive(Debug)]
+pub struct Parts {
+    today: Date,
+    config: SiteConfig,
+    /// Problems of `site.yaml`.
+    site: Vec<Diagnostic>,
+    bodies: Vec<BodyPart>,
+    notices: Vec<Notice>,
+    notice_diags: Vec<Diagnostic>,
+}
+
+#[derive(Debug)]
+struct BodyPart {
+    /// The body without its meetings (they are added by [`Parts::checked`]).
+    body: Option<Body>,
+    /// Problems of `_body.yaml`.
+    diags: Vec<Diagnostic>,
+    meetings: Vec<MeetingPart>,
+}
+
+/// The outcome of checking one meeting folder.
+#[derive(Debug)]
+struct MeetingPart {
+    meeting: Option<std::sync::Arc<Meeting>>,
+    numbers: Option<MeetingNumbers>,
+    diags: Vec<Diagnostic>,
+    files: Files,
+}
+
+impl Parts {
+    /// Checks everything.
+    pub fn new(loaded: &Loaded, today: Date) -> Parts {
+        let mut site = Vec::new();
+        let config = site::site_config(loaded.site.as_ref(), &mut site);
+        let slugs: Vec<&str> = loaded.bodies.iter().map(|b| b.slug.as_str()).collect();
+        for doc in loaded.site.iter() {
+            scan_doc(doc, loaded, Published::All, &mut site);
+        }
+        let mut bodies = Vec::new();
+        for dir in &loaded.bodies {
+            let mut diags = Vec::new();
+            let body = site::body(dir, &slugs, &mut diags);
+            if let Some(doc) = &dir.meta {
+                scan_doc(doc, loaded, Published::All, &mut diags);
+            }
+            let name = body.as_ref().map_or(dir.slug.as_str(), |b| &b.name);
+            let meetings =
+                dir.meetings.par_iter().map(|m| check_meeting(dir, m, name, loaded, &config, today)).collect();
+            bodies.push(BodyPart { body, diags, meetings });
+        }
+        let mut notice_diags = Vec::new();
+        let notices = loaded
+            .notices
+            .iter()
+            .filter_map(|doc| {
+                scan_doc(doc, loaded, Published::All, &mut notice_diags);
+                site::notice(doc, loaded, &slugs, &mut notice_diags)
+            })
+            .collect();
+        Parts { today, config, site, bodies, notices, notice_diags }
     }
 
-    let mut bodies = Vec::new();
-    let mut files = Vec::new();
-    for dir in &loaded.bodies {
-        let body = site::body(dir, &slugs, &mut diags);
-        if let Some(doc) = &dir.meta {
-            scan_doc(doc, loaded, Published::All, &mut diags);
-        }
-        let checked = check_meetings(dir, body.as_ref().map_or(dir.slug.as_str(), |b| &b.name), loaded, &config, today);
-        let mut numbers = Vec::new();
-        let mut meetings = Vec::new();
-        for (meeting, n, d, f) in checked {
-            diags.extend(d);
-            numbers.extend(n);
-            meetings.extend(meeting);
-            files.extend(f);
-        }
-        numbering::check_body(numbers, &mut diags);
-        bodies.extend(body.map(|b| Body { meetings, ..b }));
+    /// Checks meeting `meeting` of body `body` again, after its files changed
+    /// in `loaded` (the same folders as when these parts were made).
+    pub fn recheck_meeting(&mut self, loaded: &Loaded, body: usize, meeting: usize) {
+        let (Some(dir), Some(part)) = (loaded.bodies.get(body), self.bodies.get_mut(body)) else { return };
+        let (Some(m), Some(slot)) = (dir.meetings.get(meeting), part.meetings.get_mut(meeting)) else { return };
+        let name = part.body.as_ref().map_or(dir.slug.as_str(), |b| &b.name);
+        *slot = check_meeting(dir, m, name, loaded, &self.config, self.today);
     }
 
-    let notices: Vec<Notice> = loaded
-        .notices
-        .iter()
-        .filter_map(|doc| {
-            scan_doc(doc, loaded, Published::All, &mut diags);
-            site::notice(doc, loaded, &slugs, &mut diags)
-        })
-        .collect();
-
-    confidential_files(&files, loaded, &mut diags);
-    let counts = Counts {
-        bodies: loaded.bodies.len(),
-        meetings: loaded.bodies.iter().map(|b| b.meetings.len()).sum(),
-        paragraphs: loaded.bodies.iter().flat_map(|b| &b.meetings).map(|m| m.paragraphs.len()).sum(),
-    };
-    let mut diagnostics = Diagnostics(diags);
-    diagnostics.sort(&loaded.sources);
-    let complete = !diagnostics.has_errors() && loaded.failed == 0;
-    let site = complete.then_some(Site { config, today, bodies, notices });
-    Checked { site, diagnostics, counts }
+    /// The rules across meetings, and the model if nothing is wrong.
+    pub fn checked(&self, loaded: &Loaded) -> Checked {
+        let mut diags = self.site.clone();
+        let mut bodies = Vec::new();
+        for part in &self.bodies {
+            diags.extend(part.diags.iter().cloned());
+            for m in &part.meetings {
+                diags.extend(m.diags.iter().cloned());
+            }
+            numbering::check_body(part.meetings.iter().filter_map(|m| m.numbers.as_ref()).collect(), &mut diags);
+            if let Some(body) = &part.body {
+                let meetings = part.meetings.iter().filter_map(|m| m.meeting.clone()).collect();
+                bodies.push(Body { meetings, ..body.clone() });
+            }
+        }
+        diags.extend(self.notice_diags.iter().cloned());
+        let files = self.bodies.iter().flat_map(|b| &b.meetings).flat_map(|m| &m.files);
+        confidential_files(files, loaded, &mut diags);
+        let counts = Counts {
+            bodies: loaded.bodies.len(),
+            meetings: loaded.bodies.iter().map(|b| b.meetings.len()).sum(),
+            paragraphs: loaded.bodies.iter().flat_map(|b| &b.meetings).map(|m| m.paragraphs.len()).sum(),
+        };
+        let mut diagnostics = Diagnostics(diags);
+        diagnostics.sort(&loaded.sources);
+        let complete = !diagnostics.has_errors() && loaded.failed == 0;
+        let site = complete.then(|| Site {
+            config: self.config.clone(),
+            today: self.today,
+            bodies,
+            notices: self.notices.clone(),
+        });
+        Checked { site, diagnostics, counts }
+    }
 }
 
 /// Attachments referred to: path, the `file:` value, and whether the
 /// paragraph is confidential.
 type Files = Vec<(String, crate::diag::Span, bool)>;
-type MeetingResult = (Option<Meeting>, Option<MeetingNumbers>, Vec<Diagnostic>, Files);
-
-/// Checks a body's meetings in parallel, keeping their (sorted) order.
-fn check_meetings(
-    dir: &BodyDir,
-    body_name: &str,
-    loaded: &Loaded,
-    config: &SiteConfig,
-    today: Date,
-) -> Vec<MeetingResult> {
-    dir.meetings.par_iter().map(|m| check_meeting(dir, m, body_name, loaded, config, today)).collect()
-}
-
 fn check_meeting(
     body: &BodyDir,
     dir: &MeetingDir,
@@ -113,7 +167,7 @@ fn check_meeting(
     loaded: &Loaded,
     config: &SiteConfig,
     today: Date,
-) -> MeetingResult {
+) -> MeetingPart {
     let mut diags = Vec::new();
     let folder = meeting::folder_date(dir, &mut diags);
     let meeting = meeting::meeting(&body.slug, dir, folder.clone(), loaded, &config.notice_board, today, &mut diags);
@@ -141,15 +195,20 @@ fn check_meeting(
     numbering::check_meeting(&numbers, |s| loaded.sources.get(s.file).path.clone(), &mut diags);
     paragraphs.sort_by_key(|p| p.number);
     let numbers = folder.map(|(date, suffix)| MeetingNumbers { date, suffix, folder: dir.name.clone(), numbers });
-    (meeting.map(|m| Meeting { paragraphs, ..m }), numbers, diags, files)
+    let meeting = meeting.map(|m| std::sync::Arc::new(Meeting { paragraphs, ..m }));
+    MeetingPart { meeting, numbers, diags, files }
 }
 
 /// A file a confidential paragraph refers to may not be published through a
 /// public paragraph (E035).
-fn confidential_files(files: &Files, loaded: &Loaded, diags: &mut Vec<Diagnostic>) {
+fn confidential_files<'a>(
+    files: impl Iterator<Item = &'a (String, crate::diag::Span, bool)> + Clone,
+    loaded: &Loaded,
+    diags: &mut Vec<Diagnostic>,
+) {
     let private: std::collections::BTreeMap<&str, crate::diag::Span> =
-        files.iter().filter(|f| f.2).map(|(p, s, _)| (p.as_str(), *s)).collect();
-    for (path, span, _) in files.iter().filter(|f| !f.2) {
+        files.clone().filter(|f| f.2).map(|(p, s, _)| (p.as_str(), *s)).collect();
+    for (path, span, _) in files.filter(|f| !f.2) {
         if let Some(other) = private.get(path.as_str()) {
             let d = Diagnostic::new(crate::diag::Code::ConfidentialAttachment, *span)
                 .arg("file", path)

@@ -53,11 +53,11 @@ pub fn check_meeting(numbers: &[Numbered], path_of: impl Fn(Span) -> String, dia
 /// Within one body and calendar year, each meeting starts at the previous
 /// meeting's highest § + 1, and the year's first at § 1, except the body's
 /// earliest meeting in the content (an archive may start mid-year).
-pub fn check_body(mut meetings: Vec<MeetingNumbers>, diags: &mut Vec<Diagnostic>) {
+pub fn check_body(mut meetings: Vec<&MeetingNumbers>, diags: &mut Vec<Diagnostic>) {
     meetings.sort_by(|a, b| (a.date, &a.suffix).cmp(&(b.date, &b.suffix)));
     meetings.retain(|m| !m.numbers.is_empty());
     let mut previous: Option<(&MeetingNumbers, u32)> = None;
-    for (i, m) in meetings.iter().enumerate() {
+    for (i, &m) in meetings.iter().enumerate() {
         let Some(first) = m.numbers.iter().min_by_key(|n| n.number) else { continue };
         let last = m.numbers.iter().map(|n| n.number).max().unwrap_or(first.number);
         let same_year = previous.filter(|(p, _)| p.date.year() == m.date.year());
@@ -111,17 +111,15 @@ mod tests {
     #[test]
     fn sequence_across_meetings() {
         let mut d = Vec::new();
-        check_body(
-            vec![
-                meeting("2023-09-04", &[45, 46]),
-                meeting("2023-10-02", &[47, 48]),
-                meeting("2023-11-06", &[50]),
-                meeting("2024-01-15", &[1, 2]),
-                meeting("2024-02-12", &[3]),
-                meeting("2025-01-13", &[4]),
-            ],
-            &mut d,
-        );
+        let meetings = [
+            meeting("2023-09-04", &[45, 46]),
+            meeting("2023-10-02", &[47, 48]),
+            meeting("2023-11-06", &[50]),
+            meeting("2024-01-15", &[1, 2]),
+            meeting("2024-02-12", &[3]),
+            meeting("2025-01-13", &[4]),
+        ];
+        check_body(meetings.iter().collect(), &mut d);
         let got: Vec<_> = d.iter().map(|d| d.args[0].1.clone() + "/" + &d.args[1].1).collect();
         assert_eq!(got, vec!["50/49", "4/1"]);
     }
