@@ -8,8 +8,12 @@
 //!    copied. A confidential paragraph's documents never enter the model, so
 //!    they are never copied.
 
+pub mod calendars;
+pub mod data;
+pub mod feeds;
 pub mod on_demand;
 pub mod pages;
+pub mod sitemap;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -29,6 +33,9 @@ pub enum RenderError {
     Template { template: String, message: String },
     #[error(transparent)]
     Output(#[from] crate::write::BeginError),
+    /// A file made from the whole site (feed, calendar, data) could not be made.
+    #[error("{0}")]
+    Whole(String),
     #[error("the theme `{name}` named in site.yaml has no folder {path}")]
     ThemeMissing { name: String, path: String },
     #[error("{path}: {source}")]
@@ -67,6 +74,13 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
         })
         .collect();
     let pages = written.into_iter().sum::<Result<usize, _>>()?;
+    let whole = Whole { site, labels: &labels, sizes: &sizes, content };
+    let derived: Vec<Result<Vec<File>, RenderError>> = Derived::ALL.par_iter().map(|d| d.files(&whole)).collect();
+    for files in derived {
+        for (path, bytes) in files? {
+            out.write(&path, &bytes).map_err(|source| RenderError::Io { path, source })?;
+        }
+    }
     for (name, bytes) in theme.static_files() {
         out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
     }
@@ -74,6 +88,61 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
         out.copy(path, &content.join(path)).map_err(|source| RenderError::Io { path: path.clone(), source })?;
     }
     Ok(Summary { pages, attachments: attachments.len() })
+}
+
+/// The site as a whole, for the files made from all of it (feeds,
+/// calendars, open data, sitemap): what they need besides the model.
+pub struct Whole<'a> {
+    pub site: &'a Site,
+    pub labels: &'a views::Labels,
+    /// Sizes of the attachments of public paragraphs.
+    pub sizes: &'a Sizes,
+    /// The content folder: attachments are read from it (their SHA-256).
+    pub content: &'a Path,
+}
+
+/// A file made from the whole site: its path in the site, and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// The groups of files made from the whole site; each group is made in one
+/// go (by `build` in parallel with the others, by `serve` when one of its
+/// files is asked for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Derived {
+    /// Atom feeds ([`feeds`]).
+    Feeds,
+    /// iCalendar files ([`calendars`]).
+    Calendars,
+    /// Open data under `data/` ([`data`]).
+    Data,
+    /// `sitemap.xml` and `robots.txt` ([`sitemap`]).
+    Sitemap,
+}
+
+impl Derived {
+    pub const ALL: [Derived; 4] = [Derived::Feeds, Derived::Calendars, Derived::Data, Derived::Sitemap];
+
+    /// Whether a file at `path` would belong to this group.
+    pub fn may_hold(self, path: &str) -> bool {
+        match self {
+            Derived::Feeds => path.ends_with(".atom"),
+            Derived::Calendars => path.ends_with(".ics"),
+            Derived::Data => path.starts_with(urls::DATA),
+            Derived::Sitemap => path == urls::SITEMAP || path == urls::ROBOTS,
+        }
+    }
+
+    /// The group's files, sorted by path.
+    pub fn files(self, x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
+        let mut files = match self {
+            Derived::Feeds => feeds::files(x)?,
+            Derived::Calendars => calendars::files(x)?,
+            Derived::Data => data::files(x)?,
+            Derived::Sitemap => sitemap::files(x)?,
+        };
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
+    }
 }
 
 /// The site's labels, in the language `site.yaml` names.

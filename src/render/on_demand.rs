@@ -5,7 +5,7 @@
 //! edit on a large site.
 
 use super::pages::{self, Inputs, PageRef};
-use super::{RenderError, Sizes, Theme, urls, views::Labels};
+use super::{Derived, RenderError, Sizes, Theme, Whole, urls, views::Labels};
 use crate::model::Site;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -22,6 +22,8 @@ pub struct OnDemand {
     /// The file of every page but the archive's, and its page.
     index: HashMap<String, PageRef>,
     attachments: BTreeSet<String>,
+    /// The files made from the whole site, by group, made when first asked for.
+    derived: [std::sync::OnceLock<Result<HashMap<String, Vec<u8>>, String>>; Derived::ALL.len()],
 }
 
 impl OnDemand {
@@ -36,7 +38,8 @@ impl OnDemand {
         let index = pages::all(&site).into_iter().filter_map(|p| Some((urls::file_of(&p.url(&site)?), p))).collect();
         let attachments = super::attachments(&site);
         let labels = super::labels(&site);
-        OnDemand { site, theme, content: content.to_owned(), labels, sizes, markdown, index, attachments }
+        let derived = Default::default();
+        OnDemand { site, theme, content: content.to_owned(), labels, sizes, markdown, index, attachments, derived }
     }
 
     pub fn site(&self) -> &Site {
@@ -69,6 +72,24 @@ impl OnDemand {
         if self.attachments.contains(path) {
             let read = std::fs::read(self.content.join(path));
             return Some(read.map_err(|source| RenderError::Io { path: path.to_owned(), source }));
+        }
+        for (group, made) in Derived::ALL.iter().zip(&self.derived) {
+            if !group.may_hold(path) {
+                continue;
+            }
+            let files = made.get_or_init(|| {
+                let whole =
+                    Whole { site: &self.site, labels: &self.labels, sizes: &self.sizes, content: &self.content };
+                group.files(&whole).map(|f| f.into_iter().collect()).map_err(|e| e.to_string())
+            });
+            match files {
+                Ok(files) => {
+                    if let Some(bytes) = files.get(path) {
+                        return Some(Ok(bytes.clone()));
+                    }
+                }
+                Err(e) => return Some(Err(RenderError::Whole(e.clone()))),
+            }
         }
         None
     }

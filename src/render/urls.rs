@@ -17,6 +17,26 @@ pub const ACCESSIBILITY: &str = "tillganglighet/";
 pub const STYLE: &str = "style.css";
 /// The page for missing addresses.
 pub const NOT_FOUND: &str = "404.html";
+/// Atom feed of every notice on the board (protocol notices and other notices).
+pub const BOARD_FEED: &str = "anslagstavla.atom";
+/// iCalendar of every meeting of every body.
+pub const MEETINGS_CALENDAR: &str = "sammantraden.ics";
+/// iCalendar of the last day to appeal of every protocol notice.
+pub const APPEAL_CALENDAR: &str = "anslagstavla.ics";
+/// Open data (JSON shaped after OParl 1.1, CSV) lives under this folder.
+pub const DATA: &str = "data/";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+
+/// Atom feed of a body's adjusted meetings (protocols).
+pub fn body_feed(slug: &str) -> String {
+    format!("{slug}/protokoll.atom")
+}
+
+/// iCalendar of a body's meetings.
+pub fn body_calendar(slug: &str) -> String {
+    format!("{slug}/sammantraden.ics")
+}
 
 pub fn archive_year(year: i16) -> String {
     format!("{ARCHIVE}{year}/")
