@@ -11,6 +11,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// One group of whole-site files, made (or why not).
+type Made = Result<HashMap<String, Vec<u8>>, String>;
+
 /// One build of the site whose files are made on request.
 pub struct OnDemand {
     site: Arc<Site>,
@@ -23,7 +26,7 @@ pub struct OnDemand {
     index: HashMap<String, PageRef>,
     attachments: BTreeSet<String>,
     /// The files made from the whole site, by group, made when first asked for.
-    derived: [std::sync::OnceLock<Result<HashMap<String, Vec<u8>>, String>>; Derived::ALL.len()],
+    derived: [std::sync::OnceLock<Made>; Derived::ALL.len()],
 }
 
 impl OnDemand {
