@@ -312,9 +312,14 @@ fn get_bytes(addr: &str, path: &str) -> (u16, Vec<u8>) {
     (status, raw[end..].to_vec())
 }
 
-/// The page without what serve adds (the preview badge and reload script).
+/// The page without what serve adds (the preview badge and reload script,
+/// and on the search page a note while the search index is being rebuilt).
 fn without_preview(body: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(body);
+    let mut text = String::from_utf8_lossy(body).into_owned();
+    if let Some(start) = text.find("\n<p class=\"anslag-preview\" role=\"status\"") {
+        let end = text[start..].find("</p>").expect("the note's end") + start + "</p>".len();
+        text.replace_range(start..end, "");
+    }
     let start = text.find("<p class=\"anslag-preview\"").expect("the preview badge");
     let end = text[start..].find("</script>\n").expect("the reload script") + start + "</script>\n".len();
     format!("{}{}", &text[..start], &text[end..]).into_bytes()

@@ -67,8 +67,9 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with("~$") || name == "Thumbs.db" || name == "desktop.ini"
 }
 
-/// Body slugs the site's own addresses use (`anslagstavla/`, `tillganglighet/`).
-pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet"];
+/// Body slugs the site's own addresses use (`anslagstavla/`, `tillganglighet/`,
+/// `sok/`, `register/`, `data/`, `pagefind/`).
+pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet", "sok", "register", "data", "pagefind"];
 
 /// `a-z`, `0-9` and `-` only, not empty.
 pub fn is_slug(s: &str) -> bool {

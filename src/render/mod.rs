@@ -13,6 +13,7 @@ pub mod data;
 pub mod feeds;
 pub mod on_demand;
 pub mod pages;
+pub mod search;
 pub mod sitemap;
 pub mod theme;
 pub mod urls;
@@ -117,10 +118,13 @@ pub enum Derived {
     Data,
     /// `sitemap.xml` and `robots.txt` ([`sitemap`]).
     Sitemap,
+    /// The search index ([`search`]).
+    Search,
 }
 
 impl Derived {
-    pub const ALL: [Derived; 4] = [Derived::Feeds, Derived::Calendars, Derived::Data, Derived::Sitemap];
+    pub const ALL: [Derived; 5] =
+        [Derived::Feeds, Derived::Calendars, Derived::Data, Derived::Sitemap, Derived::Search];
 
     /// Whether a file at `path` would belong to this group.
     pub fn may_hold(self, path: &str) -> bool {
@@ -129,6 +133,7 @@ impl Derived {
             Derived::Calendars => path.ends_with(".ics"),
             Derived::Data => path.starts_with(urls::DATA),
             Derived::Sitemap => path == urls::SITEMAP || path == urls::ROBOTS,
+            Derived::Search => path.starts_with(urls::SEARCH_INDEX),
         }
     }
 
@@ -139,6 +144,7 @@ impl Derived {
             Derived::Calendars => calendars::files(x)?,
             Derived::Data => data::files(x)?,
             Derived::Sitemap => sitemap::files(x)?,
+            Derived::Search => search::files(x)?,
         };
         files.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(files)

@@ -49,6 +49,11 @@ impl OnDemand {
         &self.site
     }
 
+    /// Whether the files of `group` have been made (they are then served at once).
+    pub fn is_made(&self, group: Derived) -> bool {
+        Derived::ALL.iter().position(|g| *g == group).is_some_and(|i| self.derived[i].get().is_some())
+    }
+
     /// The file at `path` (relative to the site's root, as `build` writes
     /// it), or `None` if the site has no such file.
     pub fn file(&self, path: &str) -> Option<Result<Vec<u8>, RenderError>> {
@@ -68,6 +73,9 @@ impl OnDemand {
         }
         if path.starts_with(urls::ARCHIVE) {
             return render(PageRef::Archive);
+        }
+        if path.starts_with(urls::REGISTER) {
+            return render(PageRef::Register);
         }
         if let Some((_, bytes)) = self.theme.static_files().find(|(name, _)| *name == path) {
             return Some(Ok(bytes.to_vec()));

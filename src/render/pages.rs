@@ -28,6 +28,9 @@ pub enum PageRef {
     NotFound,
     /// The archive pages (few, built together).
     Archive,
+    Search,
+    /// The register pages (one a year, built together).
+    Register,
     Body(usize),
     Meeting(usize, usize),
     /// The whole protocol on one page, for reading through and printing.
@@ -51,7 +54,15 @@ pub struct Inputs<'a> {
 
 /// All pages of the site, in a fixed order.
 pub fn all(site: &Site) -> Vec<PageRef> {
-    let mut pages = vec![PageRef::Home, PageRef::Board, PageRef::Accessibility, PageRef::NotFound, PageRef::Archive];
+    let mut pages = vec![
+        PageRef::Home,
+        PageRef::Board,
+        PageRef::Accessibility,
+        PageRef::NotFound,
+        PageRef::Archive,
+        PageRef::Search,
+        PageRef::Register,
+    ];
     for (b, body) in site.bodies.iter().enumerate() {
         pages.push(PageRef::Body(b));
         for (i, m) in body.meetings.iter().enumerate() {
@@ -71,9 +82,9 @@ pub fn all(site: &Site) -> Vec<PageRef> {
 }
 
 impl PageRef {
-    /// The page's address, without making its view; `None` for the archive,
-    /// whose years are known only from its view (its pages are all under
-    /// [`urls::ARCHIVE`]).
+    /// The page's address, without making its view; `None` for the archive
+    /// and the register, whose years are known only from their views (their
+    /// pages are all under [`urls::ARCHIVE`] and [`urls::REGISTER`]).
     pub fn url(self, site: &Site) -> Option<String> {
         let meeting = |b: usize, i: usize| &site.bodies[b].meetings[i];
         Some(match self {
@@ -81,7 +92,8 @@ impl PageRef {
             PageRef::Board => urls::BOARD.to_owned(),
             PageRef::Accessibility => urls::ACCESSIBILITY.to_owned(),
             PageRef::NotFound => urls::NOT_FOUND.to_owned(),
-            PageRef::Archive => return None,
+            PageRef::Archive | PageRef::Register => return None,
+            PageRef::Search => urls::SEARCH.to_owned(),
             PageRef::Body(b) => urls::body(&site.bodies[b].slug),
             PageRef::Meeting(b, i) => urls::meeting(&meeting(b, i).id),
             PageRef::Protocol(b, i) => urls::protocol(&meeting(b, i).id),
@@ -105,6 +117,8 @@ impl PageRef {
             PageRef::Accessibility => accessibility(x),
             PageRef::NotFound => not_found(x),
             PageRef::Archive => return archive(x),
+            PageRef::Search => search(x),
+            PageRef::Register => return register(x),
             PageRef::Body(b) => body_page(x, body(b)),
             PageRef::Meeting(b, i) => meeting_page(x, body(b), meeting(b, i)),
             PageRef::Protocol(b, i) => protocol_page(x, body(b), meeting(b, i), x.sizes),
@@ -184,7 +198,7 @@ fn board(x: &Inputs<'_>) -> PageSpec {
         .collect();
     let frame = p.frame(p.label("board"), vec![p.link(urls::HOME, p.label("home"))]);
     let view = json!({
-        "protocols": protocols, "notices": notices, "pending": pending,
+        "protocols": protocols, "notices": notices, "pending": pending, "subscribe": p.subscriptions(None),
         "today": p.date(site.today), "court": site.config.notice_board.court,
         "appeal_days": site.config.notice_board.appeal_period_days,
     });
@@ -275,7 +289,9 @@ fn body_page(x: &Inputs<'_>, body: &Body) -> PageSpec {
         "description": body.description.as_ref().map(|d| p.markdown(d, 2, "")),
         "years": years,
     });
-    let frame = p.frame(body.name.clone(), vec![p.link(urls::HOME, p.label("home"))]);
+    let mut view = view;
+    view["subscribe"] = json!(p.subscriptions(Some(body)));
+    let frame = p.body_frame(body.name.clone(), vec![p.link(urls::HOME, p.label("home"))], body);
     spec(p.url.clone(), "body.html", frame, view)
 }
 
@@ -284,7 +300,7 @@ fn meeting_page(x: &Inputs<'_>, body: &Body, m: &Meeting) -> PageSpec {
     let (title, view, trail) = meeting_view(&p, body, m);
     let mut view = view;
     view["protocol_href"] = json!(p.href(&urls::protocol(&m.id)));
-    spec(p.url.clone(), "meeting.html", p.frame(title, trail), view)
+    spec(p.url.clone(), "meeting.html", p.body_frame(title, trail, body), view)
 }
 
 /// The whole protocol: the meeting's facts, then every paragraph in full.
@@ -297,7 +313,7 @@ fn protocol_page(x: &Inputs<'_>, body: &Body, m: &Meeting, sizes: &super::Sizes)
     let mut view = view;
     view["full"] = json!(paragraphs);
     let title = format!("{} – {}", title, p.label("full_protocol"));
-    spec(p.url.clone(), "protocol.html", p.frame(title, trail), view)
+    spec(p.url.clone(), "protocol.html", p.body_frame(title, trail, body), view)
 }
 
 /// The facts of a meeting, for its page and its full protocol.
@@ -353,7 +369,7 @@ fn paragraph_page(x: &Inputs<'_>, body: &Body, m: &Meeting, par: &Paragraph, siz
     let view = paragraph_view(&p, m, par, sizes, 2, "");
     let title = view["title"].as_str().unwrap_or_default().to_owned();
     let view = json!({"par": view, "body": body.name, "meeting_date": meeting_label(m)});
-    let frame = p.frame(format!("§ {} {title}", par.number), trail);
+    let frame = p.body_frame(format!("§ {} {title}", par.number), trail, body);
     spec(p.url.clone(), "paragraph.html", frame, view)
 }
 
@@ -454,4 +470,90 @@ fn not_found(x: &Inputs<'_>) -> PageSpec {
     let p = page(x, urls::NOT_FOUND.to_owned());
     let frame = p.frame(p.label("not_found"), Vec::new());
     spec(p.url.clone(), "404.html", frame, json!({}))
+}
+
+/// The years with paragraphs, newest first.
+fn paragraph_years(site: &Site) -> Vec<i16> {
+    let years: std::collections::BTreeSet<i16> =
+        site.meetings().filter(|m| !m.paragraphs.is_empty()).map(|m| m.id.date.year()).collect();
+    years.into_iter().rev().collect()
+}
+
+/// The search page: a form that Pagefind answers in the browser (filters by
+/// body and year), and without JavaScript a way to the register.
+fn search(x: &Inputs<'_>) -> PageSpec {
+    let p = page(x, urls::SEARCH.to_owned());
+    let bodies: Vec<&str> = x.site.bodies.iter().map(|b| b.name.as_str()).collect();
+    let view = json!({
+        "bodies": bodies,
+        "years": paragraph_years(x.site),
+        "register": p.href(urls::REGISTER),
+        "index": p.href(&format!("{}pagefind.js", urls::SEARCH_INDEX)),
+        "script": p.href(super::theme::SEARCH_SCRIPT),
+    });
+    let frame = p.frame(p.label("search"), vec![p.link(urls::HOME, p.label("home"))]);
+    spec(p.url.clone(), "search.html", frame, view)
+}
+
+/// A sort key that orders "KS 2025/9" before "KS 2025/10".
+fn natural_key(s: &str) -> Vec<(String, u64)> {
+    let mut key = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let text_end = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
+        let (text, tail) = rest.split_at(text_end);
+        let digits_end = tail.find(|c: char| !c.is_ascii_digit()).unwrap_or(tail.len());
+        let (digits, tail) = tail.split_at(digits_end);
+        key.push((text.to_lowercase(), digits.parse().unwrap_or(u64::MAX)));
+        rest = tail;
+    }
+    key
+}
+
+/// A row of the register and its sort key: without Dnr (last), Dnr, date, §.
+type RegisterRow = (bool, Vec<(String, u64)>, Date, u32, Value);
+
+/// The register: an index of years, then a page a year with a table per
+/// body of every paragraph, ordered by Dnr (those without one last). A
+/// confidential paragraph shows its number and public title only.
+fn register(x: &Inputs<'_>) -> Vec<PageSpec> {
+    let site = x.site;
+    let years = paragraph_years(site);
+    let p = page(x, urls::REGISTER.to_owned());
+    let index: Vec<Link> = years.iter().map(|y| p.link(&urls::register_year(*y), y.to_string())).collect();
+    let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::SEARCH, p.label("search"))];
+    let mut pages =
+        vec![spec(p.url.clone(), "register.html", p.frame(p.label("register"), trail), json!({"years": index}))];
+    for year in years {
+        let p = page(x, urls::register_year(year));
+        let mut bodies = Vec::new();
+        for body in &site.bodies {
+            let mut rows: Vec<RegisterRow> = Vec::new();
+            for m in body.meetings.iter().filter(|m| m.id.date.year() == year) {
+                for par in &m.paragraphs {
+                    let (dnr, title) = match &par.content {
+                        Content::Public(x) => (x.dnr.join(", "), x.title.clone()),
+                        Content::Confidential { public_title, .. } => (String::new(), public_title.clone()),
+                    };
+                    let row = json!({"dnr": dnr, "number": par.number, "meeting": meeting_label(m),
+                        "title": title, "href": p.href(&urls::paragraph(&m.id, par.number))});
+                    rows.push((dnr.is_empty(), natural_key(&dnr), m.id.date, par.number, row));
+                }
+            }
+            if rows.is_empty() {
+                continue;
+            }
+            rows.sort_by(|a, b| (a.0, &a.1, a.2, a.3).cmp(&(b.0, &b.1, b.2, b.3)));
+            let rows: Vec<Value> = rows.into_iter().map(|r| r.4).collect();
+            bodies.push(json!({"name": body.name, "slug": body.slug, "rows": rows}));
+        }
+        let trail = vec![
+            p.link(urls::HOME, p.label("home")),
+            p.link(urls::SEARCH, p.label("search")),
+            p.link(urls::REGISTER, p.label("register")),
+        ];
+        let frame = p.frame(format!("{} {year}", p.label("register")), trail);
+        pages.push(spec(p.url.clone(), "register-year.html", frame, json!({"year": year, "bodies": bodies})));
+    }
+    pages
 }

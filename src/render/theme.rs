@@ -23,10 +23,19 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("notice.html", include_str!("../../themes/default/templates/notice.html")),
     ("accessibility.html", include_str!("../../themes/default/templates/accessibility.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
+    ("search.html", include_str!("../../themes/default/templates/search.html")),
+    ("register.html", include_str!("../../themes/default/templates/register.html")),
+    ("register-year.html", include_str!("../../themes/default/templates/register-year.html")),
 ];
 
+/// The search page's script (it asks Pagefind and lists the results).
+pub const SEARCH_SCRIPT: &str = "sok.js";
+
 /// The default theme's static files, by their path in the site.
-const STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+const STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    (SEARCH_SCRIPT, include_bytes!("../../themes/default/static/sok.js")),
+];
 
 /// Templates ready to render, and the static files to copy.
 pub struct Theme {

@@ -13,6 +13,12 @@ pub const BOARD: &str = "anslagstavla/";
 pub const ARCHIVE: &str = "anslagstavla/arkiv/";
 /// The accessibility statement (tillgänglighetsredogörelse).
 pub const ACCESSIBILITY: &str = "tillganglighet/";
+/// The search page.
+pub const SEARCH: &str = "sok/";
+/// The register of every paragraph (by year, body and Dnr): works without JavaScript.
+pub const REGISTER: &str = "register/";
+/// The search index (Pagefind) and its script.
+pub const SEARCH_INDEX: &str = "pagefind/";
 /// The stylesheet.
 pub const STYLE: &str = "style.css";
 /// The page for missing addresses.
@@ -40,6 +46,10 @@ pub fn body_calendar(slug: &str) -> String {
 
 pub fn archive_year(year: i16) -> String {
     format!("{ARCHIVE}{year}/")
+}
+
+pub fn register_year(year: i16) -> String {
+    format!("{REGISTER}{year}/")
 }
 
 pub fn body(slug: &str) -> String {

@@ -100,6 +100,31 @@ impl Page<'_> {
         html.html.clone()
     }
 
+    /// The frame of a page of `body`: with the body's feed.
+    pub fn body_frame(&self, title: String, trail: Vec<Link>, body: &Body) -> Frame {
+        let mut frame = self.frame(title, trail);
+        frame
+            .feeds
+            .push(self.link(&urls::body_feed(&body.slug), format!("{} – {}", self.label("feed_protocols"), body.name)));
+        frame
+    }
+
+    /// The feeds and calendars of the board or of a body, for a
+    /// "subscribe" list on its page.
+    pub fn subscriptions(&self, body: Option<&Body>) -> Vec<Link> {
+        match body {
+            None => vec![
+                self.link(urls::BOARD_FEED, self.label("feed_board")),
+                self.link(urls::APPEAL_CALENDAR, self.label("calendar_appeals")),
+                self.link(urls::MEETINGS_CALENDAR, self.label("calendar_meetings")),
+            ],
+            Some(b) => vec![
+                self.link(&urls::body_feed(&b.slug), self.label("feed_protocols")),
+                self.link(&urls::body_calendar(&b.slug), self.label("calendar_meetings")),
+            ],
+        }
+    }
+
     pub fn date(&self, d: Date) -> String {
         d.to_string()
     }
@@ -137,10 +162,14 @@ pub struct Frame {
     pub home: String,
     pub board: String,
     pub archive: String,
+    pub search: String,
     pub accessibility: String,
     pub contact: ContactView,
     /// The trail from the start page to this page (breadcrumbs).
     pub trail: Vec<Link>,
+    /// Feeds to subscribe to (`<link rel="alternate">`): the board's on
+    /// every page, a body's on its pages.
+    pub feeds: Vec<Link>,
     pub t: Labels,
 }
 
@@ -170,6 +199,7 @@ impl Page<'_> {
             home: self.href(urls::HOME),
             board: self.href(urls::BOARD),
             archive: self.href(urls::ARCHIVE),
+            search: self.href(urls::SEARCH),
             accessibility: self.href(urls::ACCESSIBILITY),
             contact: ContactView {
                 address: c.contact.address.clone(),
@@ -178,6 +208,7 @@ impl Page<'_> {
                 org_number: c.contact.org_number.clone(),
             },
             trail,
+            feeds: vec![self.link(urls::BOARD_FEED, self.label("feed_board"))],
             t: self.labels.clone(),
         }
     }

@@ -70,8 +70,26 @@ pub fn answer(site: &Snapshot, path: &str) -> Answer {
         None => (404, "x.txt", std::sync::Arc::new(Vec::new())),
     };
     let content_type = content_type(name);
-    let body = if content_type.starts_with("text/html") { inject(&bytes, site) } else { bytes.to_vec() };
+    let mut body = if content_type.starts_with("text/html") { inject(&bytes, site) } else { bytes.to_vec() };
+    let search_page = rel == crate::render::urls::file_of(crate::render::urls::SEARCH);
+    if search_page && site.site.as_ref().is_some_and(|s| site.search.is_stale(s)) {
+        body = stale_note(&body);
+    }
     Answer { status, content_type, body }
+}
+
+/// Says on the search page that the index is an earlier build's, at the top
+/// of `main` (only in the preview: `build` always writes a current index).
+fn stale_note(html: &[u8]) -> Vec<u8> {
+    let html = String::from_utf8_lossy(html);
+    let note = "<p class=\"anslag-preview\" role=\"status\" style=\"border:2px solid #8a5a00;padding:0.5rem\">\
+                Förhandsvisning: sökindexet byggs om efter den senaste ändringen. Tills det är klart kan träffarna \
+                gälla en tidigare version (ladda om sidan om en stund). / Preview: the search index is being \
+                rebuilt; until then results may be from an earlier version.</p>";
+    match html.find("<main").and_then(|i| html[i..].find('>').map(|j| i + j + 1)) {
+        Some(at) => format!("{}\n{note}{}", &html[..at], &html[at..]).into_bytes(),
+        None => html.into_owned().into_bytes(),
+    }
 }
 
 /// Adds the reload script and, when the latest build failed or warned, an
@@ -151,6 +169,7 @@ mod tests {
             failed: true,
             site: None,
             incremental: false,
+            search: Default::default(),
         };
         let a = answer(&site, "/");
         let body = String::from_utf8(a.body).unwrap();

@@ -17,7 +17,7 @@ use crate::i18n::Catalog;
 use crate::load::Loaded;
 use crate::load::walk::Role;
 use crate::model::Date;
-use crate::render::{OnDemand, RenderError, Sizes, Theme};
+use crate::render::{Derived, OnDemand, RenderError, Sizes, Theme};
 use crate::validate::Parts;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -39,6 +39,83 @@ pub struct Snapshot {
     pub failed: bool,
     /// Whether the latest attempt read only the changed files again.
     pub incremental: bool,
+    /// The search index, shared by every build of the session.
+    pub search: Arc<SearchIndex>,
+}
+
+/// The search index of the preview. It is made when first asked for (a
+/// request under `pagefind/` or for the search page), in the background;
+/// until it is ready the index of an earlier build is served, and the search
+/// page says that it is being updated. Only the very first index is waited for.
+#[derive(Default)]
+pub struct SearchIndex {
+    state: Mutex<IndexState>,
+}
+
+#[derive(Default)]
+struct IndexState {
+    /// The newest build whose index is made.
+    ready: Option<Arc<OnDemand>>,
+    /// The build whose index is being made.
+    making: Option<Arc<OnDemand>>,
+}
+
+impl SearchIndex {
+    fn lock(&self) -> std::sync::MutexGuard<'_, IndexState> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Starts making `site`'s index in the background, unless it is made or
+    /// being made.
+    pub fn update(self: &Arc<Self>, site: &Arc<OnDemand>) {
+        if site.is_made(Derived::Search) {
+            return;
+        }
+        let mut state = self.lock();
+        if state.making.as_ref().is_some_and(|m| Arc::ptr_eq(m, site)) {
+            return;
+        }
+        state.making = Some(site.clone());
+        let (index, site) = (self.clone(), site.clone());
+        std::thread::spawn(move || {
+            // Making any file of the group makes all of them.
+            let _ = site.file(crate::render::urls::SEARCH_INDEX);
+            let mut state = index.lock();
+            if state.making.as_ref().is_some_and(|m| Arc::ptr_eq(m, &site)) {
+                state.making = None;
+            }
+            // Builds are made one after the other; a later one may be ready first.
+            if !state.ready.as_ref().is_some_and(|r| Arc::ptr_eq(r, &site)) {
+                state.ready = Some(site);
+            }
+        });
+    }
+
+    /// The site to answer a search-index request from for `site`: itself if
+    /// its index is made, otherwise the last one made while `site`'s is made
+    /// in the background; the very first index is made at once.
+    fn source(self: &Arc<Self>, site: &Arc<OnDemand>) -> Arc<OnDemand> {
+        if site.is_made(Derived::Search) {
+            return site.clone();
+        }
+        let ready = self.lock().ready.clone();
+        match ready {
+            Some(earlier) => {
+                self.update(site);
+                earlier
+            }
+            None => {
+                let _ = site.file(crate::render::urls::SEARCH_INDEX);
+                self.lock().ready.get_or_insert_with(|| site.clone());
+                site.clone()
+            }
+        }
+    }
+
+    /// Whether `site`'s index is not made yet while an older one is served.
+    pub fn is_stale(&self, site: &OnDemand) -> bool {
+        !site.is_made(Derived::Search) && self.lock().ready.is_some()
+    }
 }
 
 impl Snapshot {
@@ -49,7 +126,16 @@ impl Snapshot {
         if let Some(hit) = lock().get(path) {
             return Some(Ok(hit.clone()));
         }
-        let made = self.site.as_ref()?.file(path)?.map(Arc::new);
+        let site = self.site.as_ref()?;
+        if path.starts_with(crate::render::urls::SEARCH_INDEX) {
+            // Not kept in `made`: the source may be an earlier build's index.
+            return self.search.source(site).file(path).map(|r| r.map(Arc::new));
+        }
+        if path == crate::render::urls::file_of(crate::render::urls::SEARCH) {
+            // The resident is about to search: bring the index up to date.
+            self.search.update(site);
+        }
+        let made = site.file(path)?.map(Arc::new);
         if let Ok(bytes) = &made {
             lock().insert(path.to_owned(), bytes.clone());
         }
@@ -74,6 +160,7 @@ pub struct Session {
     theme: Option<Arc<Theme>>,
     sizes: Option<Arc<Sizes>>,
     markdown: Arc<crate::markdown::Cache>,
+    search: Arc<SearchIndex>,
 }
 
 /// What the last load read and how it was checked.
@@ -97,7 +184,15 @@ enum Take {
 
 impl Session {
     pub fn new(content: &Path, today: Date) -> Session {
-        Session { content: content.to_owned(), today, kept: None, theme: None, sizes: None, markdown: Arc::default() }
+        Session {
+            content: content.to_owned(),
+            today,
+            kept: None,
+            theme: None,
+            sizes: None,
+            markdown: Arc::default(),
+            search: Arc::default(),
+        }
     }
 
     /// Builds again after `changes`. On success the new site replaces the
@@ -137,7 +232,8 @@ impl Session {
         match self.site(site) {
             Ok(site) => {
                 let site = Some(Arc::new(site));
-                Snapshot { build, site, made: Arc::default(), problems, failed: false, incremental }
+                let search = self.search.clone();
+                Snapshot { build, site, made: Arc::default(), problems, failed: false, incremental, search }
             }
             Err(e) => {
                 problems.push(catalog.get("error-theme", &[("reason", e.to_string())]));
@@ -298,10 +394,44 @@ mod tests {
             assert_eq!(snap.problems, problems, "edit {i}: problems differ");
             assert_eq!(snap.failed, files.is_none(), "edit {i}");
             for (file, bytes) in files.iter().flatten() {
-                let got = snap.file(file).unwrap_or_else(|| panic!("edit {i}: {file} missing")).unwrap();
+                // The build itself (the preview may serve an earlier search index meanwhile).
+                let site = snap.site.as_ref().unwrap();
+                let got = site.file(file).unwrap_or_else(|| panic!("edit {i}: {file} missing")).unwrap();
                 assert!(got.as_slice() == bytes.as_slice(), "edit {i}: {file} differs from the build's");
             }
         }
+    }
+
+    /// The search index is made when asked for; after an edit the earlier
+    /// index is served (and said to be stale) until the new one is made.
+    #[test]
+    fn the_search_index_of_an_earlier_build_serves_until_the_new_one_is_made() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        copy_example(&content);
+        let catalog = Catalog::new(Lang::En);
+        let mut session = Session::new(&content, "2026-11-25".parse().unwrap());
+        let first = session.rebuild(&Snapshot::default(), &Changes::All, &catalog);
+        let entry = "pagefind/pagefind-entry.json";
+        let site1 = first.site.clone().unwrap();
+        assert!(!first.search.is_stale(&site1), "no index at all is not stale: the first is waited for");
+        let old = first.file(entry).unwrap().unwrap();
+        let par = content.join("kommunstyrelsen/2025-06-16/102-markanvisning-larkan.md");
+        let text = std::fs::read_to_string(&par).unwrap();
+        std::fs::write(&par, format!("{text}\nOrdet ZYXWVUTSR.\n")).unwrap();
+        let second = session.rebuild(&first, &Changes::Paths(vec![std::fs::canonicalize(&par).unwrap()]), &catalog);
+        let site2 = second.site.clone().unwrap();
+        assert!(second.search.is_stale(&site2), "the edited build's index is not made yet");
+        // Asked for now: the earlier index answers while the new one is made.
+        let answered = second.file(entry).unwrap().unwrap();
+        let start = std::time::Instant::now();
+        while second.search.is_stale(&site2) {
+            assert!(start.elapsed().as_secs() < 60, "the new index was never made");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let new = second.file(entry).unwrap().unwrap();
+        assert!(answered == old || answered == new);
+        assert!(new != old, "the new index differs (one more word, other hashes)");
     }
 
     /// A file that came and went is ignored; a new file loads everything.

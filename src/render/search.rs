@@ -1,0 +1,207 @@
+//! The search index: every public paragraph, meeting and notice as a
+//! Pagefind record (its plain text, its title, filters `organ` (body name)
+//! and `ar` (year)), indexed with Pagefind's own Rust API and Swedish
+//! stemming, written under [`urls::SEARCH_INDEX`] with Pagefind's script.
+//! The records are made from the model with the same redaction as the
+//! pages: a confidential paragraph gives only its number, public title and
+//! legal ground. Records are added in the site's fixed page order, so the
+//! same content gives the same index (tested with the whole build).
+
+use super::pages::{self, PageRef};
+use super::views::{Labels, meeting_label};
+use super::{File, RenderError, Whole, urls};
+use crate::markdown::plain_text;
+use crate::model::*;
+use std::collections::BTreeMap;
+
+/// One thing to find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The page's address from the site's root, with a leading `/` (the
+    /// search page tells Pagefind where the root is).
+    pub url: String,
+    pub title: String,
+    pub text: String,
+    pub body: Option<String>,
+    pub year: i16,
+}
+
+pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
+    index(&records(x.site, x.labels))
+}
+
+/// Every record of the site, in page order.
+pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
+    let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_owned());
+    let url = |address: String| format!("/{address}");
+    let mut out = Vec::new();
+    for page in pages::all(site) {
+        match page {
+            PageRef::Meeting(b, i) => {
+                let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
+                let mut text = vec![m.place.clone().unwrap_or_default()];
+                text.extend(m.intro.as_ref().map(|md| plain_text(&md.text)));
+                text.extend(m.paragraphs.iter().map(|p| format!("§ {} {}", p.number, public_title(p))));
+                out.push(Record {
+                    url: url(urls::meeting(&m.id)),
+                    title: format!("{} {}", body.name, meeting_label(m)),
+                    text: join(text),
+                    body: Some(body.name.clone()),
+                    year: m.id.date.year(),
+                });
+            }
+            PageRef::Paragraph(b, i, k) => {
+                let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
+                let p = &m.paragraphs[k];
+                let text = match &p.content {
+                    Content::Public(x) => {
+                        let mut text = vec![x.dnr.join(" ")];
+                        text.extend(x.decision.as_ref().map(|d| plain_text(&d.text)));
+                        text.extend(x.proposal.as_ref().map(|d| plain_text(&d.text)));
+                        text.push(plain_text(&x.text.text));
+                        text.extend(x.documents.iter().map(|d| d.title.clone()));
+                        text.extend(x.recipients.iter().cloned());
+                        text
+                    }
+                    Content::Confidential { legal_ground, .. } => {
+                        vec![format!("{} {legal_ground}", label("confidential"))]
+                    }
+                };
+                out.push(Record {
+                    url: url(urls::paragraph(&m.id, p.number)),
+                    title: format!("§ {} {} – {} {}", p.number, public_title(p), body.name, meeting_label(m)),
+                    text: join(text),
+                    body: Some(body.name.clone()),
+                    year: m.id.date.year(),
+                });
+            }
+            PageRef::ProtocolNotice(b, i) => {
+                let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
+                let Adjustment::Adjusted { on, board } = m.adjustment else { continue };
+                let text = [
+                    (label("adjusted"), on),
+                    (label("posted"), board.posted),
+                    (label("appeal_last_day"), board.appeal_last_day),
+                    (label("removal"), board.removal),
+                ]
+                .map(|(k, d)| format!("{k}: {d}"));
+                out.push(Record {
+                    url: url(urls::protocol_notice(m)),
+                    title: format!("{}: {} {}", label("protocol_notice"), body.name, meeting_label(m)),
+                    text: join(text.into_iter().collect()),
+                    body: Some(body.name.clone()),
+                    year: board.posted.year(),
+                });
+            }
+            PageRef::Notice(i) => {
+                let n = &site.notices[i];
+                let body = n.body.as_ref().and_then(|s| site.bodies.iter().find(|b| &b.slug == s));
+                out.push(Record {
+                    url: url(urls::notice(n)),
+                    title: n.title.clone(),
+                    text: plain_text(&n.text.text),
+                    body: body.map(|b| b.name.clone()),
+                    year: n.posted.year(),
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn public_title(p: &Paragraph) -> &str {
+    match &p.content {
+        Content::Public(x) => &x.title,
+        Content::Confidential { public_title, .. } => public_title,
+    }
+}
+
+fn join(parts: Vec<String>) -> String {
+    parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// Indexes `records` with Pagefind; its files, under [`urls::SEARCH_INDEX`].
+pub fn index(records: &[Record]) -> Result<Vec<File>, RenderError> {
+    let err = |e: &dyn std::fmt::Display| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX));
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| err(&e))?;
+    runtime.block_on(async {
+        let options = pagefind::options::PagefindServiceConfig::builder().force_language("sv".to_owned()).build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| err(&e))?;
+        for r in records {
+            let meta = BTreeMap::from([("title".to_owned(), r.title.clone())]);
+            let mut filters = BTreeMap::from([("ar".to_owned(), vec![r.year.to_string()])]);
+            if let Some(body) = &r.body {
+                filters.insert("organ".to_owned(), vec![body.clone()]);
+            }
+            let text = format!("{}\n{}", r.title, r.text);
+            index
+                .add_custom_record(r.url.clone(), text, "sv".to_owned(), Some(meta), Some(filters), None)
+                .await
+                .map_err(|e| err(&e))?;
+        }
+        let files = index.get_files().await.map_err(|e| err(&e))?;
+        Ok(files
+            .into_iter()
+            .map(|f| {
+                let name = f.filename.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/");
+                (format!("{}{name}", urls::SEARCH_INDEX), f.contents)
+            })
+            .collect())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> (Site, Labels) {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let (loaded, _) = crate::load::load(&content).unwrap();
+        let site = crate::validate::validate(&loaded, "2026-11-25".parse().unwrap()).site.unwrap();
+        let labels = super::super::labels(&site);
+        (site, labels)
+    }
+
+    #[test]
+    fn confidential_paragraphs_give_number_public_title_and_ground_only() {
+        let (site, labels) = example();
+        let records = records(&site, &labels);
+        let secret = records.iter().find(|r| r.url == "/socialnamnden/2026-11-18/7/").expect("the confidential §");
+        let Content::Confidential { public_title, legal_ground } = &site
+            .bodies
+            .iter()
+            .find(|b| b.slug == "socialnamnden")
+            .unwrap()
+            .meetings
+            .iter()
+            .flat_map(|m| &m.paragraphs)
+            .find(|p| p.number == 7)
+            .unwrap()
+            .content
+        else {
+            panic!("§ 7 is confidential in the example")
+        };
+        assert!(secret.title.contains(public_title.as_str()));
+        assert_eq!(secret.text, format!("sekretess {legal_ground}"));
+        let paragraphs = site.paragraph_count();
+        assert!(records.len() > paragraphs, "{} records for {paragraphs} §", records.len());
+    }
+
+    #[test]
+    fn the_index_is_the_same_twice_and_finds_words() {
+        let (site, labels) = example();
+        let records = records(&site, &labels);
+        let mut a = index(&records).unwrap();
+        let mut b = index(&records).unwrap();
+        a.sort();
+        b.sort();
+        let names = |v: &[File]| v.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&a), names(&b), "the same records must give the same files");
+        for (x, y) in a.iter().zip(&b) {
+            assert!(x.1 == y.1, "{} differs between two runs", x.0);
+        }
+        assert!(a.iter().any(|f| f.0 == "pagefind/pagefind.js"));
+        assert!(a.iter().any(|f| f.0.starts_with("pagefind/fragment/")));
+    }
+}
