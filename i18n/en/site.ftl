@@ -138,3 +138,6 @@ a11y_report = If you find a problem or need content in another format, contact u
 a11y_complaint_heading = Supervision
 a11y_complaint = The Agency for Digital Government (Digg) supervises the Act. If you are not satisfied with how we handle your feedback, you can
 a11y_digg = report it to Digg
+# Feeds and calendars (src/render/feeds.rs, calendars.rs).
+feed_protocols = adjusted minutes
+calendar_meeting = meeting
