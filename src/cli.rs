@@ -250,6 +250,7 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
         eprintln!("{}", catalog.get("error-output-in-content", &[("path", output.display().to_string())]));
         return exit::USAGE;
     }
+    let clock = std::time::Instant::now();
     let mut site = match checked(cli, today, catalog) {
         Ok((_, Some(site))) => site,
         Ok((_, None)) => return exit::CONTENT,
@@ -258,10 +259,17 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
     if let Some(url) = base_url {
         site.config.base_url = url.to_owned();
     }
+    let checked_in = clock.elapsed();
     let result = theme(cli, &site).and_then(|theme| {
         let staging = crate::write::begin(output)?;
         match crate::render::render(&site, &theme, &cli.content, &staging) {
-            Ok(summary) => staging.commit().map(|_| summary).map_err(|source| io_error(output, source)),
+            Ok(mut summary) => {
+                let clock = std::time::Instant::now();
+                staging.commit().map_err(|source| io_error(output, source))?;
+                summary.stages.insert(0, ("load and validate".to_owned(), checked_in));
+                summary.stages.push(("commit (swap in, sync)".to_owned(), clock.elapsed()));
+                Ok(summary)
+            }
             Err(e) => {
                 let _ = staging.abandon();
                 Err(e)
@@ -276,6 +284,12 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
                 ("path", output.display().to_string()),
             ];
             eprintln!("{}", catalog.get("built", &args));
+            // For benchmarks (issue 9, docs/performance.md): the wall time of each stage.
+            if std::env::var_os("ANSLAG_TIMINGS").is_some() {
+                for (stage, took) in &summary.stages {
+                    eprintln!("timing {:>9.3} s  {stage}", took.as_secs_f64());
+                }
+            }
             exit::OK
         }
         Err(crate::render::RenderError::Output(crate::write::BeginError::NotOurs(path))) => {

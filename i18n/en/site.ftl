@@ -139,5 +139,5 @@ a11y_complaint_heading = Supervision
 a11y_complaint = The Agency for Digital Government (Digg) supervises the Act. If you are not satisfied with how we handle your feedback, you can
 a11y_digg = report it to Digg
 # Feeds and calendars (src/render/feeds.rs, calendars.rs).
-feed_protocols = adjusted minutes
+feed_title_protocols = adjusted minutes
 calendar_meeting = meeting

@@ -139,5 +139,5 @@ a11y_complaint_heading = Tillsyn
 a11y_complaint = Myndigheten för digital förvaltning (Digg) har tillsyn över lagen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du
 a11y_digg = anmäla det till Digg
 # Feeds and calendars (src/render/feeds.rs, calendars.rs).
-feed_protocols = justerade protokoll
+feed_title_protocols = justerade protokoll
 calendar_meeting = sammanträde

@@ -253,7 +253,7 @@ fn body_feed(x: &Whole<'_>, host: &str, body: &Body) -> Result<Feed, RenderError
             });
         }
     }
-    let title = format!("{}: {}", body.name, label(labels, "feed_protocols")?);
+    let title = format!("{}: {}", body.name, label(labels, "feed_title_protocols")?);
     let self_url = urls::body_feed(&body.slug);
     feed(x, absolute(site, &self_url), title, &self_url, &urls::body(&body.slug), items)
 }

@@ -47,11 +47,14 @@ pub enum RenderError {
     },
 }
 
-/// What was written.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What was written, and how long each part took.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     pub pages: usize,
     pub attachments: usize,
+    /// Wall time of each part: the pages, each group of whole-site files
+    /// (made in parallel with each other), the theme's files and attachments.
+    pub stages: Vec<(String, std::time::Duration)>,
 }
 
 /// Renders `site` with `theme` into `out`; attachments are copied from `content`.
@@ -60,6 +63,8 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
     let attachments = attachments(site);
     let sizes = sizes(content, &attachments, None)?;
     let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None };
+    let clock = std::time::Instant::now();
+    let mut stages = Vec::new();
     // Each page's view is built, rendered and written by one worker, then
     // dropped: the whole site is never held in memory.
     let written: Vec<Result<usize, RenderError>> = pages::all(site)
@@ -75,20 +80,30 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
         })
         .collect();
     let pages = written.into_iter().sum::<Result<usize, _>>()?;
+    stages.push(("pages".to_owned(), clock.elapsed()));
     let whole = Whole { site, labels: &labels, sizes: &sizes, content };
-    let derived: Vec<Result<Vec<File>, RenderError>> = Derived::ALL.par_iter().map(|d| d.files(&whole)).collect();
-    for files in derived {
-        for (path, bytes) in files? {
-            out.write(&path, &bytes).map_err(|source| RenderError::Io { path, source })?;
-        }
-    }
+    let derived: Vec<_> = Derived::ALL
+        .par_iter()
+        .map(|d| {
+            let clock = std::time::Instant::now();
+            let files = d.files(&whole)?;
+            for (path, bytes) in &files {
+                out.write(path, bytes).map_err(|source| RenderError::Io { path: path.clone(), source })?;
+            }
+            let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+            Ok((format!("{d:?} ({} files, {bytes} bytes)", files.len()).to_lowercase(), clock.elapsed()))
+        })
+        .collect::<Result<_, RenderError>>()?;
+    stages.extend(derived);
+    let clock = std::time::Instant::now();
     for (name, bytes) in theme.static_files() {
         out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
     }
     for path in &attachments {
         out.copy(path, &content.join(path)).map_err(|source| RenderError::Io { path: path.clone(), source })?;
     }
-    Ok(Summary { pages, attachments: attachments.len() })
+    stages.push(("theme files and attachments".to_owned(), clock.elapsed()));
+    Ok(Summary { pages, attachments: attachments.len(), stages })
 }
 
 /// The site as a whole, for the files made from all of it (feeds,

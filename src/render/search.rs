@@ -140,7 +140,11 @@ pub fn index(records: &[Record]) -> Result<Vec<File>, RenderError> {
                 .await
                 .map_err(|e| err(&e))?;
         }
+        let t = std::time::Instant::now();
         let files = index.get_files().await.map_err(|e| err(&e))?;
+        if std::env::var_os("ANSLAG_TIMINGS").is_some() {
+            eprintln!("timing {:>9.3} s  search: pagefind build_indexes + get_files", t.elapsed().as_secs_f64());
+        }
         Ok(files
             .into_iter()
             .map(|f| {

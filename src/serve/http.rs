@@ -38,6 +38,10 @@ pub fn content_type(path: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "pdf" => "application/pdf",
         "xml" => "application/xml; charset=utf-8",
+        "atom" => "application/atom+xml; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
         "json" => "application/json",
         "ics" => "text/calendar; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
@@ -155,6 +159,7 @@ mod tests {
         assert_eq!(content_type("feed.xml"), "application/xml; charset=utf-8");
         assert_eq!(content_type("data.json"), "application/json");
         assert_eq!(content_type("kalender.ics"), "text/calendar; charset=utf-8");
+        assert_eq!(content_type("anslagstavla.atom"), "application/atom+xml; charset=utf-8");
     }
 
     #[test]
