@@ -1,0 +1,50 @@
+//! `paragraphs.csv`: one row per paragraph (§), in the site's order (body,
+//! meeting, § number), for Excel with Swedish settings: UTF-8 with a byte
+//! order mark, `;` between fields, CRLF after each row, a header row.
+//!
+//! Columns: `Nämnd` (the body's name), `Sammanträde` (the meeting's date,
+//! with the folder's suffix for a second meeting that day), `Paragraf` (the
+//! § number), `Diarienummer` (joined with ", "), `Rubrik`, `Beslut` (the
+//! decision as plain text), `Sekretess` (the legal ground of a confidential
+//! §, else empty), `Länk` (the paragraph's page). A confidential § gives its
+//! number, public title and legal ground; its other fields are empty.
+
+use super::Ids;
+use crate::model::{Content, Site};
+use crate::render::{RenderError, urls, views};
+
+pub const HEADER: [&str; 8] =
+    ["Nämnd", "Sammanträde", "Paragraf", "Diarienummer", "Rubrik", "Beslut", "Sekretess", "Länk"];
+
+pub fn paragraphs(site: &Site, ids: &Ids) -> Result<Vec<u8>, RenderError> {
+    let fail = |e: ::csv::Error| RenderError::Whole(format!("{}{}: {e}", urls::DATA, super::PARAGRAPHS_CSV));
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    w.write_record(HEADER).map_err(fail)?;
+    for b in &site.bodies {
+        for m in &b.meetings {
+            for p in &m.paragraphs {
+                let (dnr, title, decision, secrecy) = match &p.content {
+                    Content::Public(x) => (
+                        x.dnr.join(", "),
+                        x.title.as_str(),
+                        x.decision.as_ref().map(|d| super::text::plain(&d.text)).unwrap_or_default(),
+                        "",
+                    ),
+                    Content::Confidential { public_title, legal_ground } => {
+                        (String::new(), public_title.as_str(), String::new(), legal_ground.as_str())
+                    }
+                };
+                let number = p.number.to_string();
+                let url = ids.abs(&urls::paragraph(&m.id, p.number));
+                let label = views::meeting_label(m);
+                w.write_record([b.name.as_str(), &label, &number, &dnr, title, &decision, secrecy, &url])
+                    .map_err(fail)?;
+            }
+        }
+    }
+    w.into_inner().map_err(|e| RenderError::Whole(format!("{}{}: {e}", urls::DATA, super::PARAGRAPHS_CSV)))
+}
