@@ -371,5 +371,9 @@ fn serves_what_build_writes_byte_for_byte() {
     std::fs::write(&file, format!("{text}\nTillägg PLOVERSTONE.\n")).expect("edit");
     let page = "/kommunstyrelsen/2025-06-16/102/";
     wait_for(&server.addr, page, "the edit", |b| b.contains("PLOVERSTONE"));
+    // The search index is made again in the background (the search page
+    // says so meanwhile, and the earlier index answers): wait for it.
+    let stale = |b: &str| b.contains("<p class=\"anslag-preview\" role=\"status\"");
+    wait_for(&server.addr, "/sok/", "the new search index", |b| !stale(b));
     compare("after-edit");
 }

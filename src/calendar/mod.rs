@@ -10,6 +10,9 @@
 //!   to the appeal period of Kommunallagen 13 kap. 5 § and the posting
 //!   limit of Kommunallagen 8 kap. 12 §.
 //!
+//! * [`clock`]: a meeting's time of day as clerks write it, and Sweden's
+//!   offset from UTC.
+//!
 //! Everything is a pure function of [`Date`]: no I/O, no clock, no panics
 //! on any date in jiff's range (-9999-01-01..=9999-12-31). Results that
 //! would fall outside that range saturate to [`Date::MAX`] (or clamp the
@@ -17,6 +20,7 @@
 //! Holiday rules are applied proleptically: years before 1989 get the 1989
 //! rules (with *annandag pingst*), not the law then in force.
 
+pub mod clock;
 pub mod deadline;
 pub mod holidays;
 

@@ -14,6 +14,9 @@
 //!    attribute and no `javascript:` URL from content ever reaches a page.
 
 pub mod highlight;
+pub mod plain;
+
+pub use plain::plain_text;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -401,25 +404,4 @@ impl Cache {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-}
-
-/// Clerk Markdown as plain text, for search and data: the words as a reader
-/// sees them (emphasis, links and code kept as their text; raw HTML left
-/// out), a paragraph, heading, list item or table row a line.
-pub fn plain_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak => out.push(' '),
-            Event::HardBreak => out.push('\n'),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::CodeBlock,
-            ) => out.push('\n'),
-            Event::End(TagEnd::TableCell) => out.push('\t'),
-            _ => {}
-        }
-    }
-    let lines: Vec<&str> = out.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect();
-    lines.join("\n")
 }

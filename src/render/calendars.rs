@@ -184,60 +184,29 @@ fn text(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n").chars().filter(|c| *c == '\n' || !c.is_control()).collect()
 }
 
-/// A meeting's time as written by clerks: `13.00–16.15`, `9.00 - 12.00`,
-/// `kl. 18:00`, `09:00`. A start and maybe an end; `None` when it does not
-/// read as times.
+/// A meeting's time as written by clerks (see [`crate::calendar::clock`]):
+/// a start and maybe an end; `None` when it does not read as times.
 pub fn times(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
-    let s = s.trim();
-    let lower = s.to_lowercase();
-    let s = if lower.starts_with("kl.") {
-        &s[3..]
-    } else if lower.starts_with("kl ") {
-        &s[2..]
-    } else {
-        s
-    };
-    let mut parts = s.split(['–', '—', '-', '−']);
-    let start = clock(parts.next()?)?;
-    let end = match parts.next() {
-        Some(e) => Some(clock(e)?),
-        None => None,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    Some((start, end.filter(|e| *e != start)))
-}
-
-/// `H.MM`, `HH.MM`, `H:MM` or `HH:MM` (24-hour clock).
-fn clock(s: &str) -> Option<NaiveTime> {
-    let s = s.trim();
-    let (h, m) = s.split_once(['.', ':'])?;
-    let digits =
-        |t: &str, n: std::ops::RangeInclusive<usize>| n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
-    if !digits(h, 1..=2) || !digits(m, 2..=2) {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+    let t = |(h, m): crate::calendar::clock::Hm| NaiveTime::from_hms_opt(h.into(), m.into(), 0);
+    let (start, end) = crate::calendar::clock::meeting_times(s)?;
+    Some((
+        t(start)?,
+        match end {
+            Some(e) => Some(t(e)?),
+            None => None,
+        },
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Site;
-    use std::path::Path;
 
-    fn example_site(today: &str) -> Site {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let (loaded, _) = crate::load::load(&root).expect("load the example content");
-        crate::validate::validate(&loaded, today.parse().expect("date")).site.expect("the example site is valid")
-    }
+    use super::super::testing::example_site;
 
     fn calendars_of(site: &Site) -> Vec<File> {
-        let labels = super::super::labels(site);
-        let sizes = super::super::Sizes::new();
-        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        files(&Whole { site, labels: &labels, sizes: &sizes, content: &content }).expect("calendars")
+        super::super::testing::whole_files(site, files)
     }
 
     fn text_of(files: &[File], path: &str) -> String {

@@ -278,17 +278,10 @@ mod tests {
     use crate::model::{Content, Markdown};
     use std::path::Path;
 
-    fn example_site(today: &str) -> Site {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let (loaded, _) = crate::load::load(&root).expect("load the example content");
-        crate::validate::validate(&loaded, today.parse().expect("date")).site.expect("the example site is valid")
-    }
+    use super::super::testing::example_site;
 
     fn feeds_of(site: &Site) -> Vec<File> {
-        let labels = super::super::labels(site);
-        let sizes = super::super::Sizes::new();
-        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        files(&Whole { site, labels: &labels, sizes: &sizes, content: &content }).expect("feeds")
+        super::super::testing::whole_files(site, files)
     }
 
     fn parsed(files: &[File], path: &str) -> Feed {

@@ -19,6 +19,9 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 use crate::model::{Content, Language, Site};
 use crate::write::Sink;
 pub use on_demand::OnDemand;

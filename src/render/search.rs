@@ -160,9 +160,7 @@ mod tests {
     use super::*;
 
     fn example() -> (Site, Labels) {
-        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let (loaded, _) = crate::load::load(&content).unwrap();
-        let site = crate::validate::validate(&loaded, "2026-11-25".parse().unwrap()).site.unwrap();
+        let site = super::super::testing::example_site("2026-11-25");
         let labels = super::super::labels(&site);
         (site, labels)
     }

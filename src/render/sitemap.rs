@@ -66,13 +66,8 @@ mod tests {
 
     #[test]
     fn every_page_of_the_example_but_404_once() {
-        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let (loaded, _) = crate::load::load(&content).unwrap();
-        let site = crate::validate::validate(&loaded, "2026-11-25".parse().unwrap()).site.unwrap();
-        let labels = super::super::labels(&site);
-        let sizes = super::super::Sizes::new();
-        let x = Whole { site: &site, labels: &labels, sizes: &sizes, content: &content };
-        let files = files(&x).unwrap();
+        let site = super::super::testing::example_site("2026-11-25");
+        let files = super::super::testing::whole_files(&site, files);
         let xml = String::from_utf8(files[0].1.clone()).unwrap();
         let locs = xml.matches("<loc>").count();
         let pages = pages::all(&site).len();

@@ -20,7 +20,6 @@
 mod board;
 mod oparl;
 mod table;
-mod text;
 mod time;
 
 use super::{File, RenderError, Whole, urls};

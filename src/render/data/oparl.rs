@@ -447,7 +447,7 @@ fn agenda_item(
         name: x.title.clone(),
         public: true,
         dnr: x.dnr.clone(),
-        resolution_text: x.decision.as_ref().map(|d| super::text::plain(&d.text)).filter(|t| !t.is_empty()),
+        resolution_text: x.decision.as_ref().map(|d| crate::markdown::plain_text(&d.text)).filter(|t| !t.is_empty()),
         paper: paper_ids,
         auxiliary_file: x.linked.iter().map(|path| ids.file(path)).collect(),
         web,

@@ -31,7 +31,7 @@ pub fn paragraphs(site: &Site, ids: &Ids) -> Result<Vec<u8>, RenderError> {
                     Content::Public(x) => (
                         x.dnr.join(", "),
                         x.title.as_str(),
-                        x.decision.as_ref().map(|d| super::text::plain(&d.text)).unwrap_or_default(),
+                        x.decision.as_ref().map(|d| crate::markdown::plain_text(&d.text)).unwrap_or_default(),
                         "",
                     ),
                     Content::Confidential { public_title, legal_ground } => {

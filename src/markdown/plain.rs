@@ -1,4 +1,4 @@
-//! Markdown as plain text, from pulldown-cmark's events (never by pattern):
+//! Clerk Markdown as plain text (for open data and search), from pulldown-cmark's events (never by pattern):
 //! text and code as they are; a soft break is a space, a hard break a new
 //! line; paragraphs, headings, lists, code blocks and tables are blocks
 //! separated by an empty line; every list item starts its own line with a marker (`•`, or
@@ -10,9 +10,9 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// `md` as plain text, without leading or trailing white space; lines end in `\n`.
-pub fn plain(md: &str) -> String {
+pub fn plain_text(md: &str) -> String {
     let mut w = Writer::default();
-    for event in Parser::new_ext(md, crate::markdown::options()) {
+    for event in Parser::new_ext(md, super::options()) {
         w.event(event);
     }
     w.out.trim().to_owned()
@@ -125,53 +125,53 @@ impl Writer {
 
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::plain_text;
 
     #[test]
     fn inline_markup_gives_its_text() {
         assert_eq!(
-            plain("Nämnden *beslutar* att **godkänna** `KS 2026/1`."),
+            plain_text("Nämnden *beslutar* att **godkänna** `KS 2026/1`."),
             "Nämnden beslutar att godkänna KS 2026/1."
         );
-        assert_eq!(plain("Se [planen](bilagor/plan.pdf) och ![kartan](karta.png)."), "Se planen och kartan.");
-        assert_eq!(plain("~~gammalt~~ nytt"), "gammalt nytt");
+        assert_eq!(plain_text("Se [planen](bilagor/plan.pdf) och ![kartan](karta.png)."), "Se planen och kartan.");
+        assert_eq!(plain_text("~~gammalt~~ nytt"), "gammalt nytt");
     }
 
     #[test]
     fn breaks_and_paragraphs() {
-        assert_eq!(plain("en rad\nsamma stycke"), "en rad samma stycke");
-        assert_eq!(plain("rad ett  \nrad två"), "rad ett\nrad två");
-        assert_eq!(plain("rad ett\\\nrad två"), "rad ett\nrad två");
-        assert_eq!(plain("Första.\n\nAndra.\n"), "Första.\n\nAndra.");
-        assert_eq!(plain("# Rubrik\nText."), "Rubrik\n\nText.");
-        assert_eq!(plain(""), "");
+        assert_eq!(plain_text("en rad\nsamma stycke"), "en rad samma stycke");
+        assert_eq!(plain_text("rad ett  \nrad två"), "rad ett\nrad två");
+        assert_eq!(plain_text("rad ett\\\nrad två"), "rad ett\nrad två");
+        assert_eq!(plain_text("Första.\n\nAndra.\n"), "Första.\n\nAndra.");
+        assert_eq!(plain_text("# Rubrik\nText."), "Rubrik\n\nText.");
+        assert_eq!(plain_text(""), "");
     }
 
     #[test]
     fn list_items_on_their_own_lines() {
         assert_eq!(
-            plain("Nämnden beslutar\n\n- att godkänna\n- att anta\n"),
+            plain_text("Nämnden beslutar\n\n- att godkänna\n- att anta\n"),
             "Nämnden beslutar\n\n• att godkänna\n• att anta"
         );
-        assert_eq!(plain("1. ett\n2. två\n"), "1. ett\n2. två");
-        assert_eq!(plain("3. tre\n4. fyra\n"), "3. tre\n4. fyra");
-        assert_eq!(plain("- a\n  - b\n- c"), "• a\n  • b\n• c");
+        assert_eq!(plain_text("1. ett\n2. två\n"), "1. ett\n2. två");
+        assert_eq!(plain_text("3. tre\n4. fyra\n"), "3. tre\n4. fyra");
+        assert_eq!(plain_text("- a\n  - b\n- c"), "• a\n  • b\n• c");
         // A loose list: each item's paragraph stays on the marker's line.
-        assert_eq!(plain("- a\n\n- b\n\nSlut."), "• a\n• b\n\nSlut.");
-        assert_eq!(plain("- a\n  fortsättning"), "• a fortsättning");
+        assert_eq!(plain_text("- a\n\n- b\n\nSlut."), "• a\n• b\n\nSlut.");
+        assert_eq!(plain_text("- a\n  fortsättning"), "• a fortsättning");
     }
 
     #[test]
     fn code_tables_and_html() {
-        assert_eq!(plain("Före\n\n```\nx = 1\ny = 2\n```\n\nEfter"), "Före\n\nx = 1\ny = 2\n\nEfter");
-        assert_eq!(plain("| A | B |\n|---|--:|\n| 1 | 2 |\n|   | 4 |\n"), "A | B\n1 | 2\n | 4");
-        assert_eq!(plain("<b>fet</b> text"), "fet text");
-        assert_eq!(plain("<div>\nblock\n</div>\n\nText"), "Text");
-        assert_eq!(plain("> citat\n\nefter"), "citat\n\nefter");
+        assert_eq!(plain_text("Före\n\n```\nx = 1\ny = 2\n```\n\nEfter"), "Före\n\nx = 1\ny = 2\n\nEfter");
+        assert_eq!(plain_text("| A | B |\n|---|--:|\n| 1 | 2 |\n|   | 4 |\n"), "A | B\n1 | 2\n | 4");
+        assert_eq!(plain_text("<b>fet</b> text"), "fet text");
+        assert_eq!(plain_text("<div>\nblock\n</div>\n\nText"), "Text");
+        assert_eq!(plain_text("> citat\n\nefter"), "citat\n\nefter");
     }
 
     #[test]
     fn footnotes() {
-        assert_eq!(plain("Beslut[^1].\n\n[^1]: Enligt KL.\n"), "Beslut[1].\n\n[1] Enligt KL.");
+        assert_eq!(plain_text("Beslut[^1].\n\n[^1]: Enligt KL.\n"), "Beslut[1].\n\n[1] Enligt KL.");
     }
 }

@@ -1,0 +1,25 @@
+//! For tests: the example site and the whole-site files made from it.
+
+use super::{File, RenderError, Sizes, Whole};
+use crate::model::Site;
+use std::path::{Path, PathBuf};
+
+/// The example site's content folder.
+pub fn example_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// The example site's model on `today`.
+pub fn example_site(today: &str) -> Site {
+    let (loaded, _) = crate::load::load(&example_content()).expect("load the example content");
+    crate::validate::validate(&loaded, today.parse().expect("date")).site.expect("the example site is valid")
+}
+
+/// The files `make` makes from `site` (feeds, calendars …), with the
+/// example's content folder and no attachment sizes.
+pub fn whole_files(site: &Site, make: fn(&Whole<'_>) -> Result<Vec<File>, RenderError>) -> Vec<File> {
+    let labels = super::labels(site);
+    let sizes = Sizes::new();
+    let content = example_content();
+    make(&Whole { site, labels: &labels, sizes: &sizes, content: &content }).expect("the files")
+}
