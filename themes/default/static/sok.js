@@ -7,13 +7,19 @@ const list = document.getElementById("search-results");
 const nojs = document.getElementById("search-nojs");
 const field = (id) => document.getElementById(id);
 
-// Pagefind marks the words found with <mark>; everything else is text.
+// Pagefind marks the words found with <mark>; everything else is text
+// (entities decoded by a textarea, which keeps white space and runs nothing).
+function decode(html) {
+  const t = document.createElement("textarea");
+  t.innerHTML = html;
+  return t.value;
+}
+
 function excerpt(html) {
   const p = document.createElement("p");
   html.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
     const m = part.match(/^<mark>(.*)<\/mark>$/);
-    const text = new DOMParser().parseFromString(m ? m[1] : part, "text/html").body.textContent;
-    p.append(m ? Object.assign(document.createElement("mark"), { textContent: text }) : text);
+    p.append(m ? Object.assign(document.createElement("mark"), { textContent: decode(m[1]) }) : decode(part));
   });
   return p;
 }
