@@ -251,8 +251,8 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
         return exit::USAGE;
     }
     let clock = std::time::Instant::now();
-    let mut site = match checked(cli, today, catalog) {
-        Ok((_, Some(site))) => site,
+    let (loaded, mut site) = match checked(cli, today, catalog) {
+        Ok((loaded, Some(site))) => (loaded, site),
         Ok((_, None)) => return exit::CONTENT,
         Err(code) => return code,
     };
@@ -261,14 +261,20 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
     }
     let checked_in = clock.elapsed();
     let result = theme(cli, &site).and_then(|theme| {
+        let key = crate::freshness::key(&loaded, &site, &theme, &cli.content)
+            .map_err(|source| io_error(&cli.content, source))?;
+        if crate::write::is_current(output, &key) {
+            return Ok(None);
+        }
         let staging = crate::write::begin(output)?;
+        staging.set_key(key);
         match crate::render::render(&site, &theme, &cli.content, &staging) {
             Ok(mut summary) => {
                 let clock = std::time::Instant::now();
                 staging.commit().map_err(|source| io_error(output, source))?;
                 summary.stages.insert(0, ("load and validate".to_owned(), checked_in));
                 summary.stages.push(("commit (swap in, sync)".to_owned(), clock.elapsed()));
-                Ok(summary)
+                Ok(Some(summary))
             }
             Err(e) => {
                 let _ = staging.abandon();
@@ -277,7 +283,11 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
         }
     });
     match result {
-        Ok(summary) => {
+        Ok(None) => {
+            eprintln!("{}", catalog.get("up-to-date", &[("path", output.display().to_string())]));
+            exit::OK
+        }
+        Ok(Some(summary)) => {
             let args = [
                 ("pages", summary.pages.to_string()),
                 ("attachments", summary.attachments.to_string()),

@@ -18,6 +18,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod diag;
+pub mod freshness;
 pub mod i18n;
 pub mod load;
 pub mod markdown;

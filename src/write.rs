@@ -74,6 +74,57 @@ pub struct Staging {
     output: PathBuf,
     /// The lock on the parent folder, held until the build ends.
     _lock: std::fs::File,
+    /// The key of what the build read ([`crate::freshness`]), kept in the marker.
+    key: std::sync::Mutex<Option<String>>,
+}
+
+/// The first line of the marker file.
+const MARKER_TEXT: &str = "This folder is written by anslag build; it is replaced as a whole.\n";
+
+/// Whether `output` holds exactly what the last build with `key` wrote: the
+/// same key in its marker, the same files with the same lengths (nothing
+/// removed, added or cut), and none changed after the marker was written
+/// (the marker is written last). Then a build with `key` may be skipped. The
+/// marker itself holds no time, so two builds still write the same bytes.
+pub fn is_current(output: &Path, key: &str) -> bool {
+    let marker = output.join(MARKER);
+    let Ok(text) = std::fs::read_to_string(&marker) else { return false };
+    let Ok(written) = std::fs::metadata(&marker).and_then(|m| m.modified()) else { return false };
+    let mut lines = text.lines().skip(1);
+    if lines.next() != Some(&format!("key {key}")) {
+        return false;
+    }
+    let listed: Vec<(String, u64)> = lines
+        .filter_map(|l| l.split_once(' ').and_then(|(len, path)| Some((path.to_owned(), len.parse().ok()?))))
+        .collect();
+    files(output).is_some_and(|(found, last)| found == listed && last <= written)
+}
+
+/// Every file under `dir` but the marker, sorted by path, with its length,
+/// and the latest modification time among them; `None` if the folder cannot
+/// be read or holds something that is not a file or folder.
+fn files(dir: &Path) -> Option<(Vec<(String, u64)>, std::time::SystemTime)> {
+    let mut found = Vec::new();
+    let mut last = std::time::UNIX_EPOCH;
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.ok()?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).ok()?;
+        let rel = rel.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/");
+        if rel == MARKER {
+            continue;
+        }
+        let meta = entry.metadata().ok()?;
+        if !meta.is_file() || rel.contains('\n') {
+            return None;
+        }
+        last = last.max(meta.modified().ok()?);
+        found.push((rel, meta.len()));
+    }
+    found.sort();
+    Some((found, last))
 }
 
 /// Why a build may not write its output folder.
@@ -103,8 +154,8 @@ pub fn begin(output: &Path) -> Result<Staging, BeginError> {
     remove_leftovers(&parent, &name)?;
     let dir = parent.join(format!(".{name}{NEW_MARK}{}", std::process::id()));
     std::fs::create_dir(&dir)?;
-    std::fs::write(dir.join(MARKER), "This folder is written by anslag build; it is replaced as a whole.\n")?;
-    Ok(Staging { dir, output, _lock: lock })
+    std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
+    Ok(Staging { dir, output, _lock: lock, key: Default::default() })
 }
 
 /// Whether writing `output` could touch `content`: one is the other or
@@ -173,6 +224,25 @@ impl Staging {
         std::fs::copy(from, target).map(|_| ())
     }
 
+    /// Records the key of what this build read; the marker keeps it with the
+    /// list of files, so the next build with the same key can be skipped.
+    pub fn set_key(&self, key: String) {
+        *self.key.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(key);
+    }
+
+    /// Writes the marker, last: its line, the key (if any) and every file of
+    /// the new site with its length.
+    fn write_marker(&self) -> io::Result<()> {
+        let key = self.key.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        let Some(key) = key else { return Ok(()) };
+        let mut text = format!("{MARKER_TEXT}key {key}\n");
+        let (files, _) = files(&self.dir).ok_or_else(|| io::Error::other("the new site changed while written"))?;
+        for (path, len) in files {
+            text.push_str(&format!("{len} {path}\n"));
+        }
+        std::fs::write(self.dir.join(MARKER), text)
+    }
+
     /// Swaps the new site in. The file system is synced first (one `syncfs`,
     /// not one `fsync` per file), so a crash after the swap cannot leave a
     /// half-written file in the new site. If the swap fails, the staging
@@ -187,6 +257,7 @@ impl Staging {
     }
 
     fn swap(self) -> io::Result<()> {
+        self.write_marker()?;
         rustix::fs::syncfs(std::fs::File::open(&self.dir)?)?;
         if self.output.exists() {
             rustix::fs::renameat_with(

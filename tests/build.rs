@@ -338,6 +338,52 @@ fn same_content_and_day_give_byte_identical_output_across_thread_counts() {
     assert!(names_starting(site.root(), ".").is_empty(), "staging folders left behind");
 }
 
+/// A second build with nothing changed does nothing and the output is still
+/// byte for byte a cold build's; after one § changed, after only `--today`
+/// changed (notices move on and off the board) and after a file of the output
+/// was edited, the warm build gives exactly what a cold build gives.
+#[test]
+fn warm_builds_give_what_cold_builds_give() {
+    let site = Site::copy_of(&example_content());
+    let warm = site.root().join("warm");
+    let cold = |name: &str, today: &str| {
+        let out = site.root().join(name);
+        let b = build_on(today, &site.content(), &out, &[], &[]);
+        assert_eq!(b.code, 0, "{}", b.stderr);
+        files(&out)
+    };
+    let same = |label: &str, expected: &BTreeMap<String, Vec<u8>>| {
+        let d = diff(expected, &files(&warm), 20);
+        assert!(d.is_empty(), "{label}: the warm output differs from a cold build:\n{}", d.join("\n"));
+    };
+    build_ok(&site.content(), &warm, &[]);
+    let again = build(&site.content(), &warm, &[], &[]);
+    assert!(again.code == 0 && again.stderr.contains("up to date"), "nothing changed: {}", again.stderr);
+    same("nothing changed", &cold("cold-1", TODAY));
+
+    let par = "kommunstyrelsen/2025-06-16/102-markanvisning-larkan.md";
+    let text = std::fs::read_to_string(site.path(par)).expect("read");
+    site.write(par, format!("{text}\nEtt tillägg.\n"));
+    let b = build(&site.content(), &warm, &[], &[]);
+    assert!(b.code == 0 && !b.stderr.contains("up to date"), "one § changed: {}", b.stderr);
+    same("one § changed", &cold("cold-2", TODAY));
+
+    let later = "2026-12-20";
+    let b = build_on(later, &site.content(), &warm, &[], &[]);
+    assert!(b.code == 0 && !b.stderr.contains("up to date"), "--today changed: {}", b.stderr);
+    same("--today changed", &cold("cold-3", later));
+
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(warm.join("index.html"), "edited by hand").expect("edit");
+    let b = build_on(later, &site.content(), &warm, &[], &[]);
+    assert!(b.code == 0 && !b.stderr.contains("up to date"), "an output file was edited: {}", b.stderr);
+    same("output edited", &cold("cold-4", later));
+    std::fs::remove_file(warm.join("robots.txt")).expect("remove");
+    let b = build_on(later, &site.content(), &warm, &[], &[]);
+    assert!(b.code == 0 && !b.stderr.contains("up to date"), "an output file was removed: {}", b.stderr);
+    same("output file removed", &cold("cold-5", later));
+}
+
 // ---------------------------------------------------------------------------
 // 4. Failed builds keep the previous output; --output inside --content
 // ---------------------------------------------------------------------------

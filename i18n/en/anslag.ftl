@@ -185,6 +185,7 @@ cli-output-value = DIR
 cli-base-url = The site's address, instead of `base_url` in site.yaml
 cli-base-url-value = URL
 built = Built {$pages} pages and copied {$attachments} attachments into {$path}.
+up-to-date = {$path} is up to date: nothing the build reads has changed since the last build.
 error-theme = The theme cannot render the site: {$reason}
 error-output-not-ours = {$path} is not empty and was not written by anslag, so it is not replaced. Choose a new or empty folder with --output (a folder anslag wrote holds the file .anslag-output).
 error-output-busy = Another build is writing next to {$path} right now; try again when it has finished.

@@ -185,6 +185,7 @@ cli-output-value = MAPP
 cli-base-url = Webbplatsens adress, i stället för `base_url` i site.yaml
 cli-base-url-value = URL
 built = Byggde {$pages} sidor och kopierade {$attachments} bilagor till {$path}.
+up-to-date = {$path} är redan aktuell: inget som bygget läser har ändrats sedan förra bygget.
 error-theme = Temat kan inte visa webbplatsen: {$reason}
 error-output-not-ours = {$path} är inte tom och har inte skrivits av anslag, så den ersätts inte. Välj en ny eller tom mapp med --output (en mapp som anslag har skrivit innehåller filen .anslag-output).
 error-output-busy = Ett annat bygge skriver bredvid {$path} just nu; försök igen när det är klart.

@@ -143,7 +143,10 @@ pub fn index(records: &[Record]) -> Result<Vec<File>, RenderError> {
         let t = std::time::Instant::now();
         let files = index.get_files().await.map_err(|e| err(&e))?;
         if std::env::var_os("ANSLAG_TIMINGS").is_some() {
-            eprintln!("timing {:>9.3} s  search: pagefind build_indexes + get_files", t.elapsed().as_secs_f64());
+            eprintln!(
+                "timing {:>9.3} s  search index: Pagefind's build_indexes and get_files",
+                t.elapsed().as_secs_f64()
+            );
         }
         Ok(files
             .into_iter()

@@ -44,6 +44,8 @@ pub struct Theme {
     statics: std::collections::BTreeMap<String, Vec<u8>>,
     /// `?v=` and the start of the stylesheet's SHA-256 (see [`Theme::style_suffix`]).
     style: String,
+    /// SHA-256 of every template and static file (see [`Theme::fingerprint`]).
+    fingerprint: [u8; 32],
 }
 
 impl Theme {
@@ -72,6 +74,17 @@ impl Theme {
                 .unwrap_or_else(|| (*default).to_owned());
             sources.push((*name, text));
         }
+        let fingerprint = {
+            use sha2::Digest;
+            let mut h = sha2::Sha256::new();
+            for (name, text) in &sources {
+                h.update((name.len() as u64).to_le_bytes());
+                h.update(name.as_bytes());
+                h.update((text.len() as u64).to_le_bytes());
+                h.update(text.as_bytes());
+            }
+            h
+        };
         tera.add_raw_templates(sources)
             .map_err(|e| RenderError::Template { template: "theme".into(), message: error_chain(&e) })?;
         let mut statics: std::collections::BTreeMap<String, Vec<u8>> =
@@ -94,7 +107,18 @@ impl Theme {
             let hash = sha2::Sha256::digest(css);
             format!("?v={}", hash[..6].iter().map(|b| format!("{b:02x}")).collect::<String>())
         };
-        Ok(Theme { tera, statics, style })
+        let fingerprint = {
+            use sha2::Digest;
+            let mut h = fingerprint;
+            for (name, bytes) in &statics {
+                h.update((name.len() as u64).to_le_bytes());
+                h.update(name.as_bytes());
+                h.update((bytes.len() as u64).to_le_bytes());
+                h.update(bytes);
+            }
+            h.finalize().into()
+        };
+        Ok(Theme { tera, statics, style, fingerprint })
     }
 
     /// Renders one template with a view.
@@ -109,6 +133,12 @@ impl Theme {
     /// stylesheet of another build.
     pub fn style_suffix(&self) -> &str {
         &self.style
+    }
+
+    /// A SHA-256 of every template and static file: what the theme
+    /// contributes to the key of a build ([`crate::freshness`]).
+    pub fn fingerprint(&self) -> [u8; 32] {
+        self.fingerprint
     }
 
     pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {

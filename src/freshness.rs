@@ -1,0 +1,51 @@
+//! Whether a build can be skipped: the key of everything a build reads.
+//!
+//! The key is a SHA-256 over the anslag program itself, the build's date,
+//! the site's `base_url` as built, the theme (every template and static
+//! file), every content file's path and text, and every attachment's path and
+//! bytes. `build` keeps it in the output's marker with the list of files it
+//! wrote ([`crate::write::is_current`]); a build whose key is the same, into
+//! a folder that still holds exactly those files, has nothing to do: the
+//! folder already is, byte for byte, what it would write. Anything else —
+//! one § changed, another `--today`, a new anslag — builds everything again.
+
+use crate::load::Loaded;
+use crate::model::Site;
+use crate::render::Theme;
+use sha2::{Digest, Sha256};
+use std::io;
+use std::path::Path;
+
+/// The key of a build of `site` (read as `loaded`) with `theme`.
+pub fn key(loaded: &Loaded, site: &Site, theme: &Theme, content: &Path) -> io::Result<String> {
+    let mut h = Sha256::new();
+    let mut part = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    // The program: a new anslag may write other bytes for the same content.
+    let program = std::env::current_exe().and_then(std::fs::read).unwrap_or_default();
+    part(env!("CARGO_PKG_VERSION").as_bytes());
+    part(&Sha256::digest(&program));
+    part(site.today.to_string().as_bytes());
+    part(site.config.base_url.as_bytes());
+    part(&theme.fingerprint());
+    for file in loaded.sources.iter() {
+        part(file.path.as_bytes());
+        part(file.text.as_bytes());
+    }
+    for path in crate::render::attachments(site) {
+        part(path.as_bytes());
+        let mut file = std::fs::File::open(content.join(&path))?;
+        let (mut digest, mut buf) = (Sha256::new(), vec![0u8; 1 << 16]);
+        loop {
+            let n = io::Read::read(&mut file, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            digest.update(&buf[..n]);
+        }
+        part(&digest.finalize());
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
