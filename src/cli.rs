@@ -78,6 +78,18 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Writes one archive package (E-ARK SIP) per adjusted meeting.
+    Export {
+        /// The folder the packages are written to.
+        #[arg(long, value_name = "DIR", default_value = "export")]
+        out: PathBuf,
+        /// Only this meeting, BODY/FOLDER (may be repeated).
+        #[arg(long, value_name = "BODY/FOLDER")]
+        meeting: Vec<String>,
+        /// Put confidential paragraphs' source files and attachments in the packages.
+        #[arg(long)]
+        include_confidential: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,7 +124,7 @@ pub fn command(catalog: &Catalog) -> clap::Command {
         .arg(version)
         .override_usage(t("cli-usage"))
         .mut_args(|a| localize_arg(a, catalog));
-    for name in ["check", "serve", "build"] {
+    for name in ["check", "serve", "build", "export"] {
         cmd = cmd.mut_subcommand(name, |c| {
             c.about(t(&format!("cli-{name}-about")))
                 .help_template(template(false))
@@ -168,6 +180,10 @@ pub fn run(args: Vec<OsString>) -> u8 {
             crate::serve::run(&opts, &catalog)
         }
         Command::Build { ref output, ref base_url } => build(&cli, today, &catalog, output, base_url.as_deref()),
+        Command::Export { ref out, ref meeting, include_confidential } => {
+            let options = crate::export::Options { include_confidential };
+            export(&cli, today, &catalog, out, meeting, options)
+        }
     }
 }
 
@@ -315,6 +331,82 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
             exit::IO
         }
     }
+}
+
+/// `anslag export`: check like `build` (a content error writes nothing),
+/// then write one package per adjusted meeting (or per `--meeting`), each
+/// atomically.
+fn export(
+    cli: &Cli,
+    today: Date,
+    catalog: &Catalog,
+    out: &Path,
+    selected: &[String],
+    options: crate::export::Options,
+) -> u8 {
+    if crate::write::overlaps(out, &cli.content) {
+        eprintln!("{}", catalog.get("error-export-out-in-content", &[("path", out.display().to_string())]));
+        return exit::USAGE;
+    }
+    let (loaded, site) = match checked(cli, today, catalog) {
+        Ok((loaded, Some(site))) => (loaded, site),
+        Ok((_, None)) => return exit::CONTENT,
+        Err(code) => return code,
+    };
+    let exporter = match theme(cli, &site)
+        .map_err(crate::export::ExportError::from)
+        .and_then(|theme| crate::export::Exporter::new(site, theme, &loaded, options))
+    {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("{}", catalog.get("error-export", &[("reason", e.to_string())]));
+            return exit::IO;
+        }
+    };
+    let meetings = match export_selection(&exporter, selected, catalog) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    for meeting in &meetings {
+        let written = exporter.package(meeting).and_then(|p| crate::export::write(out, &p));
+        if let Err(e) = written {
+            eprintln!("{}", catalog.get("error-export", &[("reason", e.to_string())]));
+            return exit::IO;
+        }
+    }
+    let args = [("count", meetings.len().to_string()), ("path", out.display().to_string())];
+    eprintln!("{}", catalog.get("exported", &args));
+    exit::OK
+}
+
+/// The meetings `--meeting BODY/FOLDER` names (each must exist and be
+/// adjusted), or every adjusted meeting.
+fn export_selection<'a>(
+    exporter: &'a crate::export::Exporter<'_>,
+    selected: &[String],
+    catalog: &Catalog,
+) -> Result<Vec<&'a crate::model::Meeting>, u8> {
+    if selected.is_empty() {
+        return Ok(exporter.adjusted().collect());
+    }
+    let mut meetings = Vec::new();
+    for name in selected {
+        let key = name.trim_matches('/');
+        let found = exporter.site().meetings().find(|m| format!("{}/{}", m.id.body, m.id.folder()) == key);
+        match found {
+            None => {
+                eprintln!("{}", catalog.get("error-export-unknown-meeting", &[("meeting", name.clone())]));
+                return Err(exit::USAGE);
+            }
+            Some(m) if !exporter.adjusted().any(|a| a.id == m.id) => {
+                eprintln!("{}", catalog.get("error-export-not-adjusted", &[("meeting", name.clone())]));
+                return Err(exit::USAGE);
+            }
+            Some(m) if !meetings.iter().any(|x: &&crate::model::Meeting| x.id == m.id) => meetings.push(m),
+            Some(_) => {}
+        }
+    }
+    Ok(meetings)
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> crate::render::RenderError {

@@ -13,11 +13,13 @@
 //! - [`validate`] checks every rule of the content format and builds the [`model`];
 //! - [`calendar`] holds the law on dates (holidays, Lag 1930:173);
 //! - [`diag`] holds diagnostics and prints them ([`i18n`] gives their words);
-//! - [`cli`] is the thin front end (`check` today).
+//! - [`export`] makes archive packages (E-ARK SIP) of adjusted meetings;
+//! - [`cli`] is the thin front end (`check`, `build`, `serve`, `export`).
 
 pub mod calendar;
 pub mod cli;
 pub mod diag;
+pub mod export;
 pub mod freshness;
 pub mod i18n;
 pub mod load;

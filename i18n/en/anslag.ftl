@@ -220,3 +220,19 @@ summary = { $errors ->
     [one] 1 paragraph
    *[other] {$paragraphs} paragraphs
 }
+
+cli-export-about = Writes one archive package (E-ARK SIP 2.1, FGS Paketstruktur 2.0) per adjusted meeting; nothing is written if the content has an error.
+cli-export-usage = anslag export [OPTIONS]
+cli-out = The folder the packages (<OBJID>.zip) are written to; a package of the same name is replaced [default: export]
+cli-out-value = DIR
+cli-meeting = Only this meeting, as BODY/FOLDER, e.g. socialnamnden/2026-11-18 (may be given more than once) [default: every adjusted meeting]
+cli-meeting-value = BODY/FOLDER
+cli-include-confidential = Also put the source files and attachments of confidential paragraphs in the packages, as written (for an archive that keeps the full record)
+exported = { $count ->
+    [one] Wrote 1 package to {$path}.
+   *[other] Wrote {$count} packages to {$path}.
+}
+error-export = The packages could not be written: {$reason}
+error-export-unknown-meeting = There is no meeting {$meeting}. Give --meeting as BODY/FOLDER, the body's folder and the meeting's folder in the content folder, e.g. socialnamnden/2026-11-18.
+error-export-not-adjusted = The meeting {$meeting} is not adjusted on the export's date, so it has no protocol to archive yet. Set `adjusted:` in its _meeting.md, or choose a later --today.
+error-export-out-in-content = The folder {$path} is inside the content folder; anslag never writes there. Choose another --out.

@@ -220,3 +220,19 @@ summary = { $errors ->
     [one] 1 paragraf
    *[other] {$paragraphs} paragrafer
 }
+
+cli-export-about = Skriver ett arkivpaket (E-ARK SIP 2.1, FGS Paketstruktur 2.0) per justerat sammanträde; inget skrivs om innehållet har fel.
+cli-export-usage = anslag export [FLAGGOR]
+cli-out = Mappen som paketen (<OBJID>.zip) skrivs till; ett paket med samma namn ersätts [standard: export]
+cli-out-value = MAPP
+cli-meeting = Bara detta sammanträde, som ORGAN/MAPP, t.ex. socialnamnden/2026-11-18 (kan anges flera gånger) [standard: alla justerade sammanträden]
+cli-meeting-value = ORGAN/MAPP
+cli-include-confidential = Lägg även med källfiler och bilagor för sekretessbelagda paragrafer i paketen, som de är skrivna (för ett arkiv som bevarar hela handlingen)
+exported = { $count ->
+    [one] Skrev 1 paket till {$path}.
+   *[other] Skrev {$count} paket till {$path}.
+}
+error-export = Paketen kunde inte skrivas: {$reason}
+error-export-unknown-meeting = Det finns inget sammanträde {$meeting}. Ange --meeting som ORGAN/MAPP, organets mapp och sammanträdets mapp i innehållsmappen, t.ex. socialnamnden/2026-11-18.
+error-export-not-adjusted = Sammanträdet {$meeting} är inte justerat på exportens datum, så det finns inget protokoll att arkivera än. Ange `adjusted:` i dess _meeting.md, eller välj ett senare --today.
+error-export-out-in-content = Mappen {$path} ligger i innehållsmappen; anslag skriver aldrig där. Välj en annan --out.

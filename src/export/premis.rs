@@ -1,0 +1,112 @@
+//! Preservation metadata (PREMIS 3.0, `schemas/premis.xsd`) in
+//! `metadata/preservation/premis.xml`: every file of the representations
+//! as an object (size, SHA-256, format), the creation of the package as an
+//! event, the software and the municipality as agents, and one redaction
+//! event for each confidential paragraph.
+
+use super::representations::Redaction;
+use super::xml::Xml;
+use super::{Head, Listed, mets};
+use std::io;
+
+pub const PATH: &str = "metadata/preservation/premis.xml";
+const NS: &str = "http://www.loc.gov/premis/v3";
+const LOCAL: &str = "local";
+
+/// The PREMIS record of a package whose representation files are `objects`.
+pub fn record(head: &Head<'_>, objects: &[Listed], redactions: &[Redaction]) -> io::Result<Vec<u8>> {
+    let mut x = Xml::new()?;
+    let attrs = [
+        ("xmlns:premis", NS),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xsi:schemaLocation", "http://www.loc.gov/premis/v3 ../../schemas/premis.xsd"),
+        ("version", "3.0"),
+    ];
+    x.start("premis:premis", &attrs)?;
+    for o in objects {
+        object(&mut x, o)?;
+    }
+    let software = format!("{} {}", mets::SOFTWARE, env!("CARGO_PKG_VERSION"));
+    let creation = format!("Package {} made from the adjusted protocol by {software}.", head.objid);
+    event(&mut x, &format!("event-creation-{}", head.objid), "creation", &head.created, &creation, &[])?;
+    for r in redactions {
+        let id = format!("event-redaction-{}-{}", head.objid, r.number);
+        event(&mut x, &id, "redaction", &head.created, &redaction_detail(r), std::slice::from_ref(&r.page))?;
+    }
+    agent(&mut x, "agent-software", &software, "software", Some(env!("CARGO_PKG_VERSION")))?;
+    agent(&mut x, "agent-municipality", &head.site.config.municipality, "organization", None)?;
+    x.end("premis:premis")?;
+    Ok(x.finish())
+}
+
+/// What was left out for a confidential paragraph, and why.
+pub fn redaction_detail(r: &Redaction) -> String {
+    let source = if r.withheld {
+        "its source file and attachments are not in this package (rep-source)"
+    } else {
+        "its source file and attachments are in rep-source as written (--include-confidential)"
+    };
+    format!(
+        "§ {} ({}) is confidential under {}: the published pages (rep-html) show only its number, public title \
+         and legal ground; {source}.",
+        r.number, r.public_title, r.legal_ground
+    )
+}
+
+fn identifier(x: &mut Xml, element: &str, value: &str) -> io::Result<()> {
+    x.start(&format!("premis:{element}Identifier"), &[])?;
+    x.leaf(&format!("premis:{element}IdentifierType"), &[], LOCAL)?;
+    x.leaf(&format!("premis:{element}IdentifierValue"), &[], value)?;
+    x.end(&format!("premis:{element}Identifier"))
+}
+
+fn object(x: &mut Xml, o: &Listed) -> io::Result<()> {
+    x.start("premis:object", &[("xsi:type", "premis:file")])?;
+    identifier(x, "object", &o.path)?;
+    x.start("premis:objectCharacteristics", &[])?;
+    x.leaf("premis:compositionLevel", &[], "0")?;
+    x.start("premis:fixity", &[])?;
+    x.leaf("premis:messageDigestAlgorithm", &[], "SHA-256")?;
+    x.leaf("premis:messageDigest", &[], &o.sha256)?;
+    x.end("premis:fixity")?;
+    x.leaf("premis:size", &[], &o.size.to_string())?;
+    x.start("premis:format", &[])?;
+    x.start("premis:formatDesignation", &[])?;
+    x.leaf("premis:formatName", &[], o.mime)?;
+    x.end("premis:formatDesignation")?;
+    x.end("premis:format")?;
+    x.end("premis:objectCharacteristics")?;
+    x.end("premis:object")
+}
+
+fn event(x: &mut Xml, id: &str, kind: &str, date: &str, detail: &str, objects: &[String]) -> io::Result<()> {
+    x.start("premis:event", &[])?;
+    identifier(x, "event", id)?;
+    x.leaf("premis:eventType", &[], kind)?;
+    x.leaf("premis:eventDateTime", &[], date)?;
+    x.start("premis:eventDetailInformation", &[])?;
+    x.leaf("premis:eventDetail", &[], detail)?;
+    x.end("premis:eventDetailInformation")?;
+    x.start("premis:linkingAgentIdentifier", &[])?;
+    x.leaf("premis:linkingAgentIdentifierType", &[], LOCAL)?;
+    x.leaf("premis:linkingAgentIdentifierValue", &[], "agent-software")?;
+    x.end("premis:linkingAgentIdentifier")?;
+    for o in objects {
+        x.start("premis:linkingObjectIdentifier", &[])?;
+        x.leaf("premis:linkingObjectIdentifierType", &[], LOCAL)?;
+        x.leaf("premis:linkingObjectIdentifierValue", &[], o)?;
+        x.end("premis:linkingObjectIdentifier")?;
+    }
+    x.end("premis:event")
+}
+
+fn agent(x: &mut Xml, id: &str, name: &str, kind: &str, version: Option<&str>) -> io::Result<()> {
+    x.start("premis:agent", &[])?;
+    identifier(x, "agent", id)?;
+    x.leaf("premis:agentName", &[], name)?;
+    x.leaf("premis:agentType", &[], kind)?;
+    if let Some(v) = version {
+        x.leaf("premis:agentVersion", &[], v)?;
+    }
+    x.end("premis:agent")
+}

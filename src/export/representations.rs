@@ -1,0 +1,132 @@
+//! The representations of a meeting in its package, each a function from
+//! the site (and the content folder) to files. A new representation (the
+//! protocol as PDF/A, `rep-pdf`) is one more function here and one more
+//! entry in [`super::Exporter::package`].
+
+use super::{ExportError, Files, Options};
+use crate::load::Loaded;
+use crate::model::{Adjustment, Content, Meeting};
+use crate::render::{OnDemand, urls};
+use std::collections::BTreeSet;
+
+/// One representation: its folder name, what kind of content it holds (the
+/// METS `csip:OTHERCONTENTINFORMATIONTYPE`), and its files by path under `data/`.
+#[derive(Debug, Clone)]
+pub struct Representation {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub files: Files,
+}
+
+impl Representation {
+    /// `representations/<name>/`.
+    pub fn dir(&self) -> String {
+        format!("representations/{}/", self.name)
+    }
+
+    /// The representation's own METS file.
+    pub fn mets(&self) -> String {
+        format!("{}METS.xml", self.dir())
+    }
+
+    /// The file group's `USE`: `Representations/<name>`.
+    pub fn group(&self) -> String {
+        format!("Representations/{}", self.name)
+    }
+}
+
+/// A confidential paragraph (sekretess): what the package says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redaction {
+    pub number: u32,
+    pub public_title: String,
+    pub legal_ground: String,
+    /// Whether its source file and attachments were left out of `rep-source`.
+    pub withheld: bool,
+    /// Its page in `rep-html` (path inside the package), which shows only
+    /// the number, the public title and the legal ground.
+    pub page: String,
+}
+
+/// `rep-source`: the clerk's files as written, byte for byte, under their
+/// content-relative paths, with `site.yaml` and the body's `_body.yaml` for
+/// context. By default only what the site publishes: `_meeting.md`, the
+/// public paragraphs' files and the attachments the site links; with
+/// [`Options::include_confidential`] every file of the meeting folder.
+pub fn source(
+    loaded: &Loaded,
+    meeting: &Meeting,
+    options: Options,
+) -> Result<(Representation, Vec<Redaction>), ExportError> {
+    let path_of = |span: crate::diag::Span| loaded.sources.get(span.file).path.clone();
+    let mut paths = BTreeSet::new();
+    let body_meta = format!("{}/_body.yaml", meeting.id.body);
+    for context in ["site.yaml", body_meta.as_str()] {
+        if loaded.texts.contains_key(context) {
+            paths.insert(context.to_owned());
+        }
+    }
+    paths.insert(path_of(meeting.src));
+    paths.extend(meeting.linked.iter().cloned());
+    let mut redactions = Vec::new();
+    for p in &meeting.paragraphs {
+        match &p.content {
+            Content::Public(x) => {
+                paths.insert(path_of(p.src));
+                paths.extend(x.documents.iter().filter_map(|d| d.file.clone()));
+                paths.extend(x.linked.iter().cloned());
+            }
+            Content::Confidential { public_title, legal_ground } => redactions.push(Redaction {
+                number: p.number,
+                public_title: public_title.clone(),
+                legal_ground: legal_ground.clone(),
+                withheld: !options.include_confidential,
+                page: format!(
+                    "representations/rep-html/data/{}",
+                    urls::file_of(&urls::paragraph(&meeting.id, p.number))
+                ),
+            }),
+        }
+    }
+    if options.include_confidential {
+        let folder = format!("{}/{}/", meeting.id.body, meeting.id.folder());
+        let texts = loaded.texts.keys().filter(|p| p.starts_with(&folder)).cloned();
+        paths.extend(texts.chain(loaded.files.iter().filter(|p| p.starts_with(&folder)).cloned()));
+    }
+    let mut files = Files::new();
+    for path in paths {
+        let bytes = std::fs::read(loaded.root.join(&path))
+            .map_err(|source| ExportError::Io { path: loaded.root.join(&path).display().to_string(), source })?;
+        files.insert(path, bytes);
+    }
+    Ok((Representation { name: "rep-source", kind: "anslag content (Markdown, YAML, attachments)", files }, redactions))
+}
+
+/// `rep-html`: the published pages of the meeting (its page, the whole
+/// protocol, each paragraph and, once posted, the protocol notice), the
+/// stylesheet and the attachments the pages link, made by the same renderer
+/// as `build`, at their paths in the site so the links between them work.
+pub fn html(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, ExportError> {
+    let site = pages.site();
+    let mut paths = vec![urls::file_of(&urls::meeting(&meeting.id)), urls::file_of(&urls::protocol(&meeting.id))];
+    if let Adjustment::Adjusted { board, .. } = meeting.adjustment
+        && board.posted <= site.today
+    {
+        paths.push(urls::file_of(&urls::protocol_notice(meeting)));
+    }
+    paths.extend(meeting.paragraphs.iter().map(|p| urls::file_of(&urls::paragraph(&meeting.id, p.number))));
+    paths.push(urls::STYLE.to_owned());
+    paths.extend(meeting.linked.iter().cloned());
+    for p in &meeting.paragraphs {
+        if let Content::Public(x) = &p.content {
+            paths.extend(x.documents.iter().filter_map(|d| d.file.clone()));
+            paths.extend(x.linked.iter().cloned());
+        }
+    }
+    let mut files = Files::new();
+    for path in paths {
+        let made = pages.file(&path).ok_or_else(|| ExportError::Missing(path.clone()))?;
+        files.insert(path, made?);
+    }
+    Ok(Representation { name: "rep-html", kind: "anslag published pages (HTML, CSS)", files })
+}
