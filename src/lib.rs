@@ -11,6 +11,11 @@
 //!
 //! - [`load`] reads `content/` (sorted walk, UTF-8, front matter, YAML with spans);
 //! - [`validate`] checks every rule of the content format and builds the [`model`];
+//! - [`render`] makes the site's files from the model (pages, feeds,
+//!   calendars, open data, search index), [`markdown`] the clerks' text;
+//! - [`write`] swaps the new site in atomically; [`freshness`] tells when
+//!   nothing has changed since the last build;
+//! - [`serve`] keeps the stages in memory for the live preview;
 //! - [`calendar`] holds the law on dates (holidays, Lag 1930:173);
 //! - [`diag`] holds diagnostics and prints them ([`i18n`] gives their words);
 //! - [`export`] makes archive packages (E-ARK SIP) of adjusted meetings;
