@@ -212,6 +212,9 @@ pub struct Layout {
     y: f32,
     /// Lists open around the block being laid out (their paragraphs are closer).
     lists: usize,
+    /// Height of the headings that directly follow the one being laid out
+    /// (a heading is kept with them and the first lines after them).
+    keep: f32,
 }
 
 impl Default for Layout {
@@ -222,7 +225,7 @@ impl Default for Layout {
 
 impl Layout {
     pub fn new() -> Layout {
-        Layout { pages: vec![Vec::new()], tree: Tree::new(), outline: Vec::new(), y: MARGIN_TOP, lists: 0 }
+        Layout { pages: vec![Vec::new()], tree: Tree::new(), outline: Vec::new(), y: MARGIN_TOP, lists: 0, keep: 0.0 }
     }
 
     fn op(&mut self, op: Op) {
@@ -272,8 +275,16 @@ impl Layout {
 
     /// Lays out `blocks` as children of the structure node `parent`.
     pub fn blocks(&mut self, parent: usize, blocks: &[Block]) {
-        for b in blocks {
-            self.block(parent, b, MARGIN_X, CONTENT_W);
+        self.seq(parent, blocks, MARGIN_X, CONTENT_W);
+    }
+
+    /// Lays out blocks one after the other, a heading kept with the headings right after it.
+    fn seq(&mut self, parent: usize, blocks: &[Block], x: f32, w: f32) {
+        for (i, b) in blocks.iter().enumerate() {
+            if matches!(b, Block::Heading { .. }) {
+                self.keep = blocks[i + 1..].iter().map_while(|b| leading_heading(b, w)).sum();
+            }
+            self.block(parent, b, x, w);
         }
     }
 
@@ -281,17 +292,13 @@ impl Layout {
         let gap = if self.lists > 0 { 2.5 } else { 6.0 };
         match b {
             Block::Heading { level, text, outline } => {
-                let (size, before, after) = match level {
-                    1 => (18.0, 0.0, 10.0),
-                    2 => (14.0, 14.0, 6.0),
-                    3 => (12.0, 10.0, 4.0),
-                    _ => (BODY, 8.0, 3.0),
-                };
+                let (size, before, after) = heading_metrics(*level);
                 let runs: Inline = text.iter().map(|r| Run { style: heading_style(r.style), ..r.clone() }).collect();
                 let lines = break_lines(&runs, size, w);
                 self.space(before);
                 // Keep the heading with the first lines of what follows.
-                self.need(lines.len() as f32 * size * LEADING + 3.0 * BODY * LEADING);
+                let keep = std::mem::take(&mut self.keep);
+                self.need(lines.len() as f32 * size * LEADING + keep + 3.0 * BODY * LEADING);
                 let title = text_of(text).trim().to_owned();
                 if *outline {
                     self.outline.push((title.clone(), self.pages.len() - 1, self.y));
@@ -316,9 +323,7 @@ impl Layout {
             Block::List { start, items } => self.list(parent, *start, items, x, w),
             Block::Quote(blocks) => {
                 let g = self.tree.group(parent, Tag::BlockQuote);
-                for b in blocks {
-                    self.block(g, b, x + 16.0, w - 16.0);
-                }
+                self.seq(g, blocks, x + 16.0, w - 16.0);
             }
             Block::Table(t) => {
                 self.table(parent, t, x, w);
@@ -340,9 +345,7 @@ impl Layout {
             }
             Block::Lang { lang, blocks } => {
                 let g = self.tree.group(parent, TagKind::from(Tag::Div).with_lang(Some((*lang).to_owned())));
-                for b in blocks {
-                    self.block(g, b, x, w);
-                }
+                self.seq(g, blocks, x, w);
             }
             Block::Rule => {
                 self.space(4.0);
@@ -381,9 +384,7 @@ impl Layout {
             let lx = if start.is_some() { x + indent - 5.0 - FONTS.regular.width(&text, BODY) } else { x + 4.0 };
             self.text(lx, self.y + BODY * ASCENT, &seg, BODY, Mark::Leaf(leaf));
             let top = (self.pages.len(), self.y);
-            for b in item {
-                self.block(body, b, x + indent, w - indent);
-            }
+            self.seq(body, item, x + indent, w - indent);
             if (self.pages.len(), self.y) == top {
                 self.y += BODY * LEADING;
             }
@@ -550,6 +551,30 @@ impl Layout {
     }
 }
 
+/// The size and the space around a heading of `level`.
+fn heading_metrics(level: u8) -> (f32, f32, f32) {
+    match level {
+        1 => (18.0, 0.0, 10.0),
+        2 => (14.0, 14.0, 6.0),
+        3 => (12.0, 10.0, 4.0),
+        _ => (BODY, 8.0, 3.0),
+    }
+}
+
+/// The height of `b` if it is (or starts with) a heading: what the heading
+/// before it must be kept with.
+fn leading_heading(b: &Block, w: f32) -> Option<f32> {
+    match b {
+        Block::Heading { level, text, .. } => {
+            let (size, before, after) = heading_metrics(*level);
+            let runs: Inline = text.iter().map(|r| Run { style: heading_style(r.style), ..r.clone() }).collect();
+            Some(before + break_lines(&runs, size, w).len() as f32 * size * LEADING + after)
+        }
+        Block::Lang { blocks, .. } | Block::Quote(blocks) => leading_heading(blocks.first()?, w),
+        _ => None,
+    }
+}
+
 fn heading_style(s: Style) -> Style {
     if s == Style::Mono { Style::Mono } else { Style::Bold }
 }
@@ -686,6 +711,20 @@ mod tests {
         assert!(layout.pages.len() >= 2);
         let all: String = (0..layout.pages.len()).flat_map(|p| leaf_texts(&layout, p)).collect();
         assert!(all.contains("ord0 ") && all.contains("ord1999"));
+    }
+
+    #[test]
+    fn a_heading_followed_by_headings_moves_with_them() {
+        let mut layout = Layout::new();
+        while layout.y < BOTTOM - 75.0 {
+            layout.blocks(0, &[Block::Para(plain("Rad"))]);
+        }
+        let h = |level, t: &str| Block::Heading { level, text: plain(t), outline: false };
+        // Alone, "Ärendet" and three lines would fit; with the sub-heading they would not.
+        layout.blocks(0, &[h(3, "Ärendet"), h(4, "Bakgrund"), Block::Para(plain("Text"))]);
+        assert_eq!(layout.pages.len(), 2);
+        assert!(leaf_texts(&layout, 0).iter().all(|t| t == "Rad"), "{:?}", leaf_texts(&layout, 0));
+        assert_eq!(leaf_texts(&layout, 1), ["Ärendet", "Bakgrund", "Text"]);
     }
 
     #[test]
