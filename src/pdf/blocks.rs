@@ -40,19 +40,32 @@ pub fn text_of(inline: &[Run]) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A heading of `level` (1 = the protocol's title); `outline`: an entry in the bookmarks.
-    Heading { level: u8, text: Inline, outline: bool },
+    Heading {
+        level: u8,
+        text: Inline,
+        outline: bool,
+    },
     Para(Inline),
     /// Preformatted lines, set in monospace.
     Code(String),
     /// A list; `start` is the first number of a numbered list.
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     Quote(Vec<Block>),
     Table(Table),
     /// An image: its alt text, and the placeholder shown for it ("Bild: …";
     /// the image itself is not drawn).
-    Figure { alt: String, shown: String },
+    Figure {
+        alt: String,
+        shown: String,
+    },
     /// Blocks in another language than the document's (clerk text on an English site).
-    Lang { lang: &'static str, blocks: Vec<Block> },
+    Lang {
+        lang: &'static str,
+        blocks: Vec<Block>,
+    },
     /// A thematic break: a line, an artifact.
     Rule,
 }
@@ -438,14 +451,9 @@ mod tests {
         );
         assert_eq!(
             b[0],
-            Block::Para(plain(
-                "Se webben (https://ex.se/a) och bilagan (https://x.se/ks/bilaga.pdf) och intern."
-            ))
+            Block::Para(plain("Se webben (https://ex.se/a) och bilagan (https://x.se/ks/bilaga.pdf) och intern."))
         );
-        assert_eq!(
-            b[1],
-            Block::Figure { alt: "Karta över Ängen".into(), shown: "[Bild: Karta över Ängen]".into() }
-        );
+        assert_eq!(b[1], Block::Figure { alt: "Karta över Ängen".into(), shown: "[Bild: Karta över Ängen]".into() });
         assert_eq!(b.len(), 2);
     }
 

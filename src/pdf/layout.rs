@@ -10,7 +10,7 @@
 
 use super::blocks::{Block, Cell, Inline, Run, Table, text_of};
 use super::fonts::{FONTS, Style, drawable};
-use krilla::tagging::{ArtifactType, ListNumbering, Tag, TableHeaderScope, TagKind};
+use krilla::tagging::{ArtifactType, ListNumbering, TableHeaderScope, Tag, TagKind};
 use std::num::NonZeroU16;
 
 pub const PAGE_W: f32 = 595.28;
@@ -282,7 +282,15 @@ impl Layout {
     fn seq(&mut self, parent: usize, blocks: &[Block], x: f32, w: f32) {
         for (i, b) in blocks.iter().enumerate() {
             if matches!(b, Block::Heading { .. }) {
-                self.keep = blocks[i + 1..].iter().map_while(|b| leading_heading(b, w)).sum();
+                let after = &blocks[i + 1..];
+                let headings = after.iter().take_while(|b| leading_heading(b, w).is_some()).count();
+                self.keep = after[..headings].iter().filter_map(|b| leading_heading(b, w)).sum();
+                // A key–value list is kept whole, and with its heading: about two lines a row.
+                if let Some(Block::Table(t)) = after.get(headings).filter(|_| headings == 0)
+                    && t.facts
+                {
+                    self.keep = (t.rows.len() as f32 * 2.0 * BODY * LEADING).min(BOTTOM - MARGIN_TOP - 100.0);
+                }
             }
             self.block(parent, b, x, w);
         }
@@ -407,7 +415,8 @@ impl Layout {
         } else {
             (0..n).map(|j| t.head.get(j).cloned().unwrap_or_default()).collect()
         };
-        let rows: Vec<Vec<&Cell>> = t.rows.iter().map(|r| (0..n).map(|j| r.get(j).unwrap_or(&empty)).collect()).collect();
+        let rows: Vec<Vec<&Cell>> =
+            t.rows.iter().map(|r| (0..n).map(|j| r.get(j).unwrap_or(&empty)).collect()).collect();
         let (mut least, mut natural) = (vec![6.0f32; n], vec![6.0f32; n]);
         for cells in std::iter::once(head.iter().collect::<Vec<_>>())
             .chain(rows.iter().map(|r| r.iter().map(|c| &c.text).collect()))
@@ -448,8 +457,11 @@ impl Layout {
             .iter()
             .map(|r| r.iter().zip(&widths).map(|(c, wj)| break_lines(&c.text, size, *wj)).collect())
             .collect();
-        let first_h = row_lines.first().map_or(0.0, |r| r.iter().map(Vec::len).max().unwrap_or(0) as f32 * lh);
-        self.need(head_h + first_h + 2.0 * pad_y);
+        let row_h = |r: &Vec<Vec<Line>>| r.iter().map(Vec::len).max().unwrap_or(0) as f32 * lh + 2.0 * pad_y;
+        let first_h = row_lines.first().map_or(0.0, row_h);
+        let all_h: f32 = row_lines.iter().map(row_h).sum();
+        // A key–value list is not split unless it is longer than a page.
+        self.need(head_h + if t.facts && all_h < BOTTOM - MARGIN_TOP { all_h } else { first_h });
         let rules = !t.facts;
         // The header row: in the structure tree once; drawn again as an artifact on each new page.
         let draw_head = |me: &mut Layout, cells: Option<&[usize]>| {
@@ -483,8 +495,7 @@ impl Layout {
         if !head.is_empty() {
             let thead = self.tree.group(table, Tag::THead);
             let tr = self.tree.group(thead, Tag::TR);
-            let cells: Vec<usize> =
-                (0..n).map(|_| self.tree.group(tr, Tag::TH(TableHeaderScope::Column))).collect();
+            let cells: Vec<usize> = (0..n).map(|_| self.tree.group(tr, Tag::TH(TableHeaderScope::Column))).collect();
             draw_head(self, Some(&cells));
         }
         let tbody = self.tree.group(table, Tag::TBody);
@@ -667,9 +678,8 @@ mod tests {
 
     #[test]
     fn a_long_table_repeats_its_header_row_as_an_artifact() {
-        let rows = (1..=120)
-            .map(|i| vec![Cell::row_header(format!("Rad {i}")), Cell::data(format!("{i} kr"))])
-            .collect();
+        let rows =
+            (1..=120).map(|i| vec![Cell::row_header(format!("Rad {i}")), Cell::data(format!("{i} kr"))]).collect();
         let t = Table { caption: None, head: vec![bold("Post"), bold("Belopp")], rows, facts: false };
         let mut layout = Layout::new();
         layout.blocks(0, &[Block::Table(t)]);
@@ -693,7 +703,8 @@ mod tests {
             }
         }
         // The structure: Table → THead (1 TR) and TBody (120 TR).
-        let kinds: Vec<String> = layout.tree.nodes.iter().filter_map(|n| n.0.as_ref()).map(|k| format!("{k:?}")).collect();
+        let kinds: Vec<String> =
+            layout.tree.nodes.iter().filter_map(|n| n.0.as_ref()).map(|k| format!("{k:?}")).collect();
         assert_eq!(kinds.iter().filter(|k| k.starts_with("TR")).count(), 121);
     }
 

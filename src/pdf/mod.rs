@@ -78,7 +78,13 @@ pub fn protocol(
         title: format!("{title} – {}", site.config.municipality),
         lang,
         author: site.config.municipality.clone(),
-        header: format!("{} · {} · {} {}", site.config.municipality, body.name, p.label("protocol"), meeting_label(meeting)),
+        header: format!(
+            "{} · {} · {} {}",
+            site.config.municipality,
+            body.name,
+            p.label("protocol"),
+            meeting_label(meeting)
+        ),
         page_of: (p.label("pdf_page"), p.label("pdf_page_of")),
         date: on,
         id: format!("anslag:{}:{}/{}", site.config.base_url, meeting.id.body, meeting.id.folder()),
@@ -138,7 +144,11 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
                     (None, Some(t)) => format!(", {t}"),
                     (None, None) => String::new(),
                 };
-                vec![Cell::row_header(a.name.clone()), Cell::data(a.party.clone().unwrap_or_default()), Cell::data(role)]
+                vec![
+                    Cell::row_header(a.name.clone()),
+                    Cell::data(a.party.clone().unwrap_or_default()),
+                    Cell::data(role),
+                ]
             })
             .collect();
         let head = vec![bold(l("name")), bold(l("party")), bold(l("role"))];
@@ -389,7 +399,15 @@ fn children(layout: &Layout, node: usize, ids: &mut [Option<Identifier>]) -> Res
 }
 
 #[allow(clippy::too_many_arguments)]
-fn text(s: &mut Surface<'_>, x: f32, y: f32, style: fonts::Style, size: f32, t: &str, tag: ContentTag<'_>) -> Identifier {
+fn text(
+    s: &mut Surface<'_>,
+    x: f32,
+    y: f32,
+    style: fonts::Style,
+    size: f32,
+    t: &str,
+    tag: ContentTag<'_>,
+) -> Identifier {
     let id = s.start_tagged(tag);
     if !t.is_empty() {
         let font = fonts::FONTS.get(style).font.clone();
@@ -471,7 +489,14 @@ mod tests {
     fn a_confidential_paragraph_shows_only_its_number_title_and_ground() {
         let site = example_site("2026-11-25");
         let labels = crate::render::labels(&site);
-        let p = Page { url: String::new(), site: &site, labels: &labels, style: "", markdown: None, tables: Default::default() };
+        let p = Page {
+            url: String::new(),
+            site: &site,
+            labels: &labels,
+            style: "",
+            markdown: None,
+            tables: Default::default(),
+        };
         let mut found = 0;
         for b in &site.bodies {
             for m in b.meetings.iter().filter(|m| has_pdf(m)) {

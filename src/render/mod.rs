@@ -76,14 +76,8 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
     let (count, bytes) = pdfs.iter().flatten().flatten().fold((0, 0), |(n, b), len| (n + 1, b + len));
     stages.push((format!("pdf ({count} files, {bytes} bytes)"), clock.elapsed()));
     let pdf = |b: usize, i: usize| pdfs[b][i];
-    let inputs = pages::Inputs {
-        site,
-        labels: &labels,
-        sizes: &sizes,
-        style: theme.style_suffix(),
-        markdown: None,
-        pdf: &pdf,
-    };
+    let inputs =
+        pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let clock = std::time::Instant::now();
     // Each page's view is built, rendered and written by one worker, then
     // dropped: the whole site is never held in memory.
@@ -128,7 +122,12 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
 
 /// Makes and writes the protocol PDF of every adjusted meeting, in
 /// parallel; gives the size of each, by body and meeting index.
-fn pdfs(site: &Site, labels: &views::Labels, sizes: &Sizes, out: &dyn Sink) -> Result<Vec<Vec<Option<u64>>>, RenderError> {
+fn pdfs(
+    site: &Site,
+    labels: &views::Labels,
+    sizes: &Sizes,
+    out: &dyn Sink,
+) -> Result<Vec<Vec<Option<u64>>>, RenderError> {
     let jobs: Vec<(usize, usize)> = site
         .bodies
         .iter()
