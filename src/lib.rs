@@ -30,6 +30,7 @@ pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod pdf;
 pub mod render;
 pub mod serve;
 pub mod validate;

@@ -32,6 +32,13 @@ paragraphs_heading = Paragraphs
 protocol = Minutes
 full_protocol = the whole minutes
 full_protocol_link = The whole minutes on one page (for reading and printing)
+# The protocol as a tagged PDF (src/pdf): its link, page footer ("Sida 2 av 5"), the adjustment block, image placeholder, vote tally column.
+pdf_link = The protocol as PDF
+pdf_page = Page
+pdf_page_of = of
+pdf_adjustment = Adjustment
+pdf_image = Image
+pdf_count = Count
 time = Time
 place = Place
 chair = Chair

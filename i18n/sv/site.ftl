@@ -32,6 +32,13 @@ paragraphs_heading = Paragrafer
 protocol = Protokoll
 full_protocol = hela protokollet
 full_protocol_link = Hela protokollet på en sida (för läsning och utskrift)
+# The protocol as a tagged PDF (src/pdf): its link, page footer ("Sida 2 av 5"), the adjustment block, image placeholder, vote tally column.
+pdf_link = Protokollet som PDF
+pdf_page = Sida
+pdf_page_of = av
+pdf_adjustment = Justering
+pdf_image = Bild
+pdf_count = Antal
 time = Tid
 place = Plats
 chair = Ordförande

@@ -4,7 +4,10 @@
 //! 2. the pages are rendered with tera in parallel and written, as they are
 //!    made, into the staging folder of [`crate::write`] (never the whole site
 //!    in memory);
-//! 3. the theme's static files and the attachments of public paragraphs are
+//! 3. before the pages, the protocol of every adjusted meeting is made as a
+//!    PDF ([`crate::pdf`]), in parallel, and written: its meeting's pages
+//!    link to it with its size;
+//! 4. the theme's static files and the attachments of public paragraphs are
 //!    copied. A confidential paragraph's documents never enter the model, so
 //!    they are never copied.
 
@@ -42,6 +45,8 @@ pub enum RenderError {
     Whole(String),
     #[error("the theme `{name}` named in site.yaml has no folder {path}")]
     ThemeMissing { name: String, path: String },
+    #[error(transparent)]
+    Pdf(#[from] crate::pdf::PdfError),
     #[error("{path}: {source}")]
     Io {
         path: String,
@@ -65,9 +70,15 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
     let labels = labels(site);
     let attachments = attachments(site);
     let sizes = sizes(content, &attachments, None)?;
-    let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None };
-    let clock = std::time::Instant::now();
     let mut stages = Vec::new();
+    let clock = std::time::Instant::now();
+    let pdfs = pdfs(site, &labels, &sizes, out)?;
+    let (count, bytes) = pdfs.iter().flatten().flatten().fold((0, 0), |(n, b), len| (n + 1, b + len));
+    stages.push((format!("pdf ({count} files, {bytes} bytes)"), clock.elapsed()));
+    let pdf = |b: usize, i: usize| pdfs[b][i];
+    let inputs =
+        pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
+    let clock = std::time::Instant::now();
     // Each page's view is built, rendered and written by one worker, then
     // dropped: the whole site is never held in memory.
     let written: Vec<Result<usize, RenderError>> = pages::all(site)
@@ -107,6 +118,38 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
     }
     stages.push(("theme files and attachments".to_owned(), clock.elapsed()));
     Ok(Summary { pages, attachments: attachments.len(), stages })
+}
+
+/// Makes and writes the protocol PDF of every adjusted meeting, in
+/// parallel; gives the size of each, by body and meeting index.
+fn pdfs(
+    site: &Site,
+    labels: &views::Labels,
+    sizes: &Sizes,
+    out: &dyn Sink,
+) -> Result<Vec<Vec<Option<u64>>>, RenderError> {
+    let jobs: Vec<(usize, usize)> = site
+        .bodies
+        .iter()
+        .enumerate()
+        .flat_map(|(b, body)| (0..body.meetings.len()).map(move |i| (b, i)))
+        .filter(|(b, i)| crate::pdf::has_pdf(&site.bodies[*b].meetings[*i]))
+        .collect();
+    let made: Vec<(usize, usize, u64)> = jobs
+        .par_iter()
+        .map(|&(b, i)| {
+            let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
+            let bytes = crate::pdf::protocol(site, body, m, labels, sizes)?;
+            let path = urls::protocol_pdf(&m.id);
+            out.write(&path, &bytes).map_err(|source| RenderError::Io { path, source })?;
+            Ok((b, i, bytes.len() as u64))
+        })
+        .collect::<Result<_, RenderError>>()?;
+    let mut table: Vec<Vec<Option<u64>>> = site.bodies.iter().map(|b| vec![None; b.meetings.len()]).collect();
+    for (b, i, len) in made {
+        table[b][i] = Some(len);
+    }
+    Ok(table)
 }
 
 /// The site as a whole, for the files made from all of it (feeds,
@@ -182,7 +225,10 @@ pub(crate) fn labels(site: &Site) -> views::Labels {
 pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> {
     let labels = labels(site);
     let sizes = Sizes::new();
-    let inputs = pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None };
+    // A size for every meeting, so the template's PDF link is tried too.
+    let pdf = |_: usize, _: usize| Some(1);
+    let inputs =
+        pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let mut seen = std::collections::HashSet::new();
     for page in pages::all(site) {
         if seen.insert(std::mem::discriminant(&page)) {

@@ -14,6 +14,9 @@ use std::sync::Arc;
 /// One group of whole-site files, made (or why not).
 type Made = Result<HashMap<String, Vec<u8>>, String>;
 
+/// A meeting's protocol PDF, made (or why not).
+type Pdf = Result<Arc<Vec<u8>>, String>;
+
 /// One build of the site whose files are made on request.
 pub struct OnDemand {
     site: Arc<Site>,
@@ -27,6 +30,10 @@ pub struct OnDemand {
     attachments: BTreeSet<String>,
     /// The files made from the whole site, by group, made when first asked for.
     derived: [std::sync::OnceLock<Made>; Derived::ALL.len()],
+    /// The protocol PDF of each adjusted meeting, by its file: body and meeting index.
+    pdf_files: HashMap<String, (usize, usize)>,
+    /// The PDFs, by body and meeting, made when first asked for (the file, or its size on a meeting page).
+    pdfs: Vec<Vec<std::sync::OnceLock<Pdf>>>,
 }
 
 impl OnDemand {
@@ -42,7 +49,30 @@ impl OnDemand {
         let attachments = super::attachments(&site);
         let labels = super::labels(&site);
         let derived = Default::default();
-        OnDemand { site, theme, content: content.to_owned(), labels, sizes, markdown, index, attachments, derived }
+        let pdf_files = site
+            .bodies
+            .iter()
+            .enumerate()
+            .flat_map(|(b, body)| body.meetings.iter().enumerate().map(move |(i, m)| (b, i, m)))
+            .filter(|(_, _, m)| crate::pdf::has_pdf(m))
+            .map(|(b, i, m)| (urls::protocol_pdf(&m.id), (b, i)))
+            .collect();
+        let pdfs = site.bodies.iter().map(|b| b.meetings.iter().map(|_| Default::default()).collect()).collect();
+        let content = content.to_owned();
+        OnDemand { site, theme, content, labels, sizes, markdown, index, attachments, derived, pdf_files, pdfs }
+    }
+
+    /// The protocol PDF of meeting `i` of body `b`, made once; `None` if it has none.
+    fn pdf(&self, b: usize, i: usize) -> Option<&Pdf> {
+        let body = self.site.bodies.get(b)?;
+        let m = body.meetings.get(i)?;
+        if !crate::pdf::has_pdf(m) {
+            return None;
+        }
+        Some(self.pdfs[b][i].get_or_init(|| {
+            let made = crate::pdf::protocol(&self.site, body, m, &self.labels, &self.sizes);
+            made.map(Arc::new).map_err(|e| e.to_string())
+        }))
     }
 
     pub fn site(&self) -> &Site {
@@ -63,6 +93,7 @@ impl OnDemand {
             sizes: &self.sizes,
             style: self.theme.style_suffix(),
             markdown: Some(&self.markdown),
+            pdf: &|b, i| self.pdf(b, i).and_then(|made| made.as_ref().ok()).map(|bytes| bytes.len() as u64),
         };
         let render = |page: PageRef| -> Option<Result<Vec<u8>, RenderError>> {
             let spec = page.specs(&inputs).into_iter().find(|s| urls::file_of(&s.url) == path)?;
@@ -70,6 +101,12 @@ impl OnDemand {
         };
         if let Some(page) = self.index.get(path) {
             return render(*page);
+        }
+        if let Some(&(b, i)) = self.pdf_files.get(path) {
+            return self.pdf(b, i).map(|made| match made {
+                Ok(bytes) => Ok(bytes.to_vec()),
+                Err(e) => Err(RenderError::Whole(e.clone())),
+            });
         }
         if path.starts_with(urls::ARCHIVE) {
             return render(PageRef::Archive);

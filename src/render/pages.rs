@@ -50,6 +50,17 @@ pub struct Inputs<'a> {
     pub style: &'a str,
     /// Markdown already rendered (kept by `serve` from build to build).
     pub markdown: Option<&'a crate::markdown::Cache>,
+    /// The size in bytes of the protocol PDF of meeting `(body, meeting)`
+    /// (indices into `site.bodies` and its meetings), `None` if it has none.
+    pub pdf: &'a PdfSize<'a>,
+}
+
+/// See [`Inputs::pdf`].
+pub type PdfSize<'a> = dyn Fn(usize, usize) -> Option<u64> + Sync + 'a;
+
+/// For page views that never show a meeting's PDF link (sitemap addresses).
+pub fn no_pdf(_: usize, _: usize) -> Option<u64> {
+    None
 }
 
 /// All pages of the site, in a fixed order.
@@ -120,8 +131,8 @@ impl PageRef {
             PageRef::Search => search(x),
             PageRef::Register => return register(x),
             PageRef::Body(b) => body_page(x, body(b)),
-            PageRef::Meeting(b, i) => meeting_page(x, body(b), meeting(b, i)),
-            PageRef::Protocol(b, i) => protocol_page(x, body(b), meeting(b, i), x.sizes),
+            PageRef::Meeting(b, i) => meeting_page(x, body(b), meeting(b, i), (x.pdf)(b, i)),
+            PageRef::Protocol(b, i) => protocol_page(x, body(b), meeting(b, i), x.sizes, (x.pdf)(b, i)),
             PageRef::ProtocolNotice(b, i) => {
                 let m = meeting(b, i);
                 let Adjustment::Adjusted { on, board } = m.adjustment else { return Vec::new() };
@@ -295,18 +306,18 @@ fn body_page(x: &Inputs<'_>, body: &Body) -> PageSpec {
     spec(p.url.clone(), "body.html", frame, view)
 }
 
-fn meeting_page(x: &Inputs<'_>, body: &Body, m: &Meeting) -> PageSpec {
+fn meeting_page(x: &Inputs<'_>, body: &Body, m: &Meeting, pdf: Option<u64>) -> PageSpec {
     let p = page(x, urls::meeting(&m.id));
-    let (title, view, trail) = meeting_view(&p, body, m);
+    let (title, view, trail) = meeting_view(&p, body, m, pdf);
     let mut view = view;
     view["protocol_href"] = json!(p.href(&urls::protocol(&m.id)));
     spec(p.url.clone(), "meeting.html", p.body_frame(title, trail, body), view)
 }
 
 /// The whole protocol: the meeting's facts, then every paragraph in full.
-fn protocol_page(x: &Inputs<'_>, body: &Body, m: &Meeting, sizes: &super::Sizes) -> PageSpec {
+fn protocol_page(x: &Inputs<'_>, body: &Body, m: &Meeting, sizes: &super::Sizes, pdf: Option<u64>) -> PageSpec {
     let p = page(x, urls::protocol(&m.id));
-    let (title, view, mut trail) = meeting_view(&p, body, m);
+    let (title, view, mut trail) = meeting_view(&p, body, m, pdf);
     trail.push(p.link(&urls::meeting(&m.id), title.clone()));
     let paragraphs: Vec<Value> =
         m.paragraphs.iter().map(|par| paragraph_view(&p, m, par, sizes, 3, &format!("p{}-", par.number))).collect();
@@ -316,8 +327,9 @@ fn protocol_page(x: &Inputs<'_>, body: &Body, m: &Meeting, sizes: &super::Sizes)
     spec(p.url.clone(), "protocol.html", p.body_frame(title, trail, body), view)
 }
 
-/// The facts of a meeting, for its page and its full protocol.
-fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting) -> (String, Value, Vec<Link>) {
+/// The facts of a meeting, for its page and its full protocol; `pdf` is
+/// the size of its protocol as PDF, if it has one.
+fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting, pdf: Option<u64>) -> (String, Value, Vec<Link>) {
     let site = p.site;
     let dir = format!("{}/{}", m.id.body, m.id.folder());
     let board = match m.adjustment {
@@ -354,6 +366,7 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting) -> (String, Value, Vec<L
         "board": board, "storage": m.storage, "attendance": attendance,
         "intro": m.intro.as_ref().map(|i| p.markdown_linked(i, 2, "", Some((&dir, m.linked.as_slice())))),
         "paragraphs": paragraphs,
+        "pdf": pdf.map(|n| json!({"href": p.href(&urls::protocol_pdf(&m.id)), "size": p.size(n)})),
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(&urls::body(&body.slug), &body.name)];
     (title, view, trail)

@@ -22,7 +22,8 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
 
 /// The address of every page but the one for missing addresses.
 fn page_addresses(x: &Whole<'_>) -> Vec<String> {
-    let inputs = Inputs { site: x.site, labels: x.labels, sizes: x.sizes, style: "", markdown: None };
+    let inputs =
+        Inputs { site: x.site, labels: x.labels, sizes: x.sizes, style: "", markdown: None, pdf: &pages::no_pdf };
     pages::all(x.site)
         .into_iter()
         .filter(|p| !matches!(p, PageRef::NotFound))

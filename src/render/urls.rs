@@ -65,6 +65,11 @@ pub fn protocol(id: &MeetingId) -> String {
     format!("{}protokoll/", meeting(id))
 }
 
+/// The whole protocol of an adjusted meeting as a tagged PDF/A (`crate::pdf`).
+pub fn protocol_pdf(id: &MeetingId) -> String {
+    format!("{}{}", meeting(id), crate::pdf::FILE_NAME)
+}
+
 pub fn paragraph(id: &MeetingId, number: u32) -> String {
     format!("{}{number}/", meeting(id))
 }

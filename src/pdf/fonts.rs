@@ -1,0 +1,128 @@
+//! The fonts of the PDF: DejaVu Sans (regular, bold) and DejaVu Sans Mono,
+//! vendored in `src/pdf/fonts/` with their licence (Bitstream Vera / public
+//! domain, see `LICENSE` there). krilla embeds a subset of each with a
+//! Unicode map; the advance widths here are what line breaking measures.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const REGULAR: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
+const MONO: &[u8] = include_bytes!("fonts/DejaVuSansMono.ttf");
+
+/// How a piece of text is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    Regular,
+    Bold,
+    Mono,
+}
+
+/// One font: krilla's handle and the advance width of every character it maps.
+pub struct Face {
+    pub font: krilla::text::Font,
+    /// Advance widths in font units, by character.
+    widths: HashMap<char, u16>,
+    units_per_em: f32,
+}
+
+impl Face {
+    fn load(data: &'static [u8]) -> Face {
+        use skrifa::MetadataProvider;
+        use skrifa::instance::{LocationRef, Size};
+        // The vendored files are known good: a failure here is a broken build, caught by every test.
+        let font = krilla::text::Font::new(data.into(), 0).expect("vendored font loads");
+        let face = skrifa::FontRef::from_index(data, 0).expect("vendored font parses");
+        let metrics = face.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let widths = face
+            .charmap()
+            .mappings()
+            .filter_map(|(c, g)| {
+                let c = char::from_u32(c)?;
+                let w = metrics.advance_width(g)?;
+                Some((c, w.round().clamp(0.0, f32::from(u16::MAX)) as u16))
+            })
+            .collect();
+        let units_per_em = font.units_per_em();
+        Face { font, widths, units_per_em }
+    }
+
+    /// Whether the font has a glyph for `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.widths.contains_key(&c)
+    }
+
+    /// The width of `text` at `size` points (kerning ignored: it only narrows).
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text.chars().map(|c| u32::from(self.widths.get(&c).copied().unwrap_or(0))).sum();
+        units as f32 * size / self.units_per_em
+    }
+}
+
+/// The three faces, loaded once per process.
+pub struct Fonts {
+    pub regular: Face,
+    pub bold: Face,
+    pub mono: Face,
+}
+
+impl Fonts {
+    pub fn get(&self, style: Style) -> &Face {
+        match style {
+            Style::Regular => &self.regular,
+            Style::Bold => &self.bold,
+            Style::Mono => &self.mono,
+        }
+    }
+}
+
+pub static FONTS: LazyLock<Fonts> =
+    LazyLock::new(|| Fonts { regular: Face::load(REGULAR), bold: Face::load(BOLD), mono: Face::load(MONO) });
+
+/// `text` with what no face can draw replaced, so that the PDF never holds
+/// a `.notdef` glyph (PDF/A refuses it): control characters go (tabs become
+/// spaces), and a character the face lacks becomes U+FFFD (shown as such).
+pub fn drawable(text: &str, style: Style) -> String {
+    let face = FONTS.get(style);
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            // Soft hyphen and zero-width characters: no glyph, no width.
+            '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' => None,
+            c if face.has(c) => Some(c),
+            _ => Some('\u{fffd}'),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_letters_and_signs_have_glyphs_in_every_face() {
+        for style in [Style::Regular, Style::Bold, Style::Mono] {
+            for c in "åäöÅÄÖéüÉÜ§–•\u{fffd}".chars() {
+                assert!(FONTS.get(style).has(c), "{style:?} lacks {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn widths_grow_with_text_and_size() {
+        let f = &FONTS.regular;
+        assert!(f.width("mm", 11.0) > f.width("m", 11.0));
+        assert!((f.width("m", 22.0) - 2.0 * f.width("m", 11.0)).abs() < 0.01);
+        assert!(FONTS.bold.width("Beslut", 11.0) > f.width("Beslut", 11.0));
+        assert_eq!(f.width("", 11.0), 0.0);
+    }
+
+    #[test]
+    fn what_cannot_be_drawn_is_replaced() {
+        assert_eq!(drawable("a\tb\u{7}c\u{ad}d", Style::Regular), "a bcd");
+        // A private-use character has no glyph in DejaVu.
+        assert_eq!(drawable("x\u{e000}y", Style::Regular), "x\u{fffd}y");
+        assert_eq!(drawable("§ 12 – åäö", Style::Bold), "§ 12 – åäö");
+    }
+}

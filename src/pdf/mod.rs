@@ -1,0 +1,540 @@
+//! The protocol of an adjusted meeting as one tagged PDF/A-2a + PDF/UA-1
+//! document, made from the same model as the HTML "whole protocol" page and
+//! showing the same facts (see `docs/pdf.md`).
+//!
+//! 1. [`content`] turns the meeting into [`blocks`] (the clerks' Markdown
+//!    through [`blocks::markdown`]);
+//! 2. [`layout`] sets them on A4 pages and builds the structure tree;
+//! 3. [`write`] draws the pages with krilla (running header and "Sida N av
+//!    M" as artifacts), adds the bookmarks (one per §), the metadata (title,
+//!    language, a fixed creation date and document id) and lets krilla's
+//!    PDF/A-2a and PDF/UA-1 validation refuse anything that does not conform.
+
+pub mod blocks;
+pub mod fonts;
+pub mod layout;
+
+use crate::model::{Adjustment, Body, Content, Language, Meeting, Site, Vote};
+use crate::render::urls;
+use crate::render::views::{Labels, Page, meeting_label, vote_key};
+use blocks::{Block, Cell, Links, Table, bold, plain};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
+use krilla::geom::{PathBuilder, Point};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, Node, SpanTag, TagGroup, TagTree};
+use krilla::{Document, SerializeSettings};
+use layout::{Child, Layout, Mark, Op, PAGE_H, PAGE_W};
+
+/// The file name of a meeting's protocol, in the meeting's folder.
+pub const FILE_NAME: &str = "protokoll.pdf";
+
+/// Why a meeting's PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+#[error("{meeting}: the protocol as PDF could not be made: {message}")]
+pub struct PdfError {
+    /// The meeting's folder, `body/date[-suffix]`.
+    pub meeting: String,
+    pub message: String,
+}
+
+/// Whether a meeting has a PDF: its protocol is adjusted.
+pub fn has_pdf(m: &Meeting) -> bool {
+    matches!(m.adjustment, Adjustment::Adjusted { .. })
+}
+
+/// The protocol of `meeting` (of `body`) as PDF bytes; `sizes` are those of
+/// the attachments (shown with the documents, as on the site).
+pub fn protocol(
+    site: &Site,
+    body: &Body,
+    meeting: &Meeting,
+    labels: &Labels,
+    sizes: &crate::render::Sizes,
+) -> Result<Vec<u8>, PdfError> {
+    let error = |message: String| PdfError { meeting: format!("{}/{}", meeting.id.body, meeting.id.folder()), message };
+    let Adjustment::Adjusted { on, .. } = meeting.adjustment else {
+        return Err(error("the protocol is not adjusted".to_owned()));
+    };
+    let p = Page {
+        url: urls::meeting(&meeting.id),
+        site,
+        labels,
+        style: "",
+        markdown: None,
+        tables: std::cell::Cell::new(0),
+    };
+    let title = format!("{}: {} {}", p.label("protocol"), body.name, meeting_label(meeting));
+    let blocks = content(&p, body, meeting, sizes, &title);
+    let mut layout = Layout::new();
+    layout.blocks(0, &blocks);
+    let lang = match site.config.language {
+        Language::Sv => "sv",
+        Language::En => "en",
+    };
+    let doc = Doc {
+        title: format!("{title} – {}", site.config.municipality),
+        lang,
+        author: site.config.municipality.clone(),
+        header: format!(
+            "{} · {} · {} {}",
+            site.config.municipality,
+            body.name,
+            p.label("protocol"),
+            meeting_label(meeting)
+        ),
+        page_of: (p.label("pdf_page"), p.label("pdf_page_of")),
+        date: on,
+        id: format!("anslag:{}:{}/{}", site.config.base_url, meeting.id.body, meeting.id.folder()),
+    };
+    write(&layout, &doc).map_err(error)
+}
+
+/// The meeting as blocks: the same facts, in the same order, as the HTML
+/// whole protocol (`protocol.html`, `meeting-facts.html`,
+/// `paragraph-body.html`), with the adjustment and the notice at the end as
+/// on a printed protocol.
+fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes, title: &str) -> Vec<Block> {
+    let site = p.site;
+    let l = |k: &str| p.label(k);
+    // Clerk text is Swedish: on an English site it is marked so.
+    let clerk = |blocks: Vec<Block>| match site.config.language {
+        Language::Sv => blocks,
+        Language::En => vec![Block::Lang { lang: "sv", blocks }],
+    };
+    let dir = format!("{}/{}", m.id.body, m.id.folder());
+    let base = site.config.base_url.trim_end_matches('/');
+    let image = l("pdf_image");
+    let markdown = |md: &crate::model::Markdown, linked: &[String], level: u8| {
+        let resolve = |url: &str| -> Option<String> {
+            let path = crate::model::paths::join(&dir, crate::model::paths::file_part(url))?;
+            linked.binary_search(&path).ok()?;
+            (!base.is_empty()).then(|| format!("{base}/{}", urls::encode_path(&path)))
+        };
+        clerk(blocks::markdown(&md.text, level, &Links { resolve: &resolve, image_label: &image }))
+    };
+    let facts = |rows: Vec<(String, String)>| {
+        let rows = rows.into_iter().map(|(k, v)| vec![Cell::row_header(k), Cell::data(v)]).collect();
+        Block::Table(Table { caption: None, head: Vec::new(), rows, facts: true })
+    };
+    let h = |level: u8, text: String| Block::Heading { level, text: plain(text), outline: false };
+
+    let mut out = vec![
+        Block::Para(bold(site.config.municipality.clone())),
+        Block::Heading { level: 1, text: plain(title), outline: false },
+    ];
+    let mut top = vec![(l("meeting_date"), meeting_label(m))];
+    top.extend(m.time.clone().map(|t| (l("time"), t)));
+    top.extend(m.place.clone().map(|t| (l("place"), t)));
+    out.push(facts(top));
+    if let Some(intro) = &m.intro {
+        out.extend(markdown(intro, &m.linked, 2));
+    }
+    if !m.attendance.is_empty() {
+        out.push(h(2, l("attendance")));
+        let rows = m
+            .attendance
+            .iter()
+            .map(|a| {
+                let role = match (&a.role, &a.title) {
+                    (Some(r), Some(t)) => format!("{r}, {t}"),
+                    (Some(r), None) => r.clone(),
+                    (None, Some(t)) => format!(", {t}"),
+                    (None, None) => String::new(),
+                };
+                vec![
+                    Cell::row_header(a.name.clone()),
+                    Cell::data(a.party.clone().unwrap_or_default()),
+                    Cell::data(role),
+                ]
+            })
+            .collect();
+        let head = vec![bold(l("name")), bold(l("party")), bold(l("role"))];
+        out.push(Block::Table(Table { caption: None, head, rows, facts: false }));
+    }
+    for par in &m.paragraphs {
+        let (ptitle, x) = match &par.content {
+            Content::Public(x) => (x.title.clone(), Some(x)),
+            Content::Confidential { public_title, .. } => (public_title.clone(), None),
+        };
+        let mut heading = plain(format!("§ {} ", par.number));
+        heading.extend(plain(ptitle));
+        out.extend(clerk(vec![Block::Heading { level: 2, text: heading, outline: true }]));
+        let x = match (&par.content, x) {
+            (Content::Confidential { legal_ground, .. }, _) => {
+                let mut text = plain(format!("{} ", l("confidential_text")));
+                text.extend(bold(legal_ground.clone()));
+                out.push(Block::Para(text));
+                continue;
+            }
+            (_, Some(x)) => x,
+            (_, None) => continue,
+        };
+        let mut rows = Vec::new();
+        if !x.dnr.is_empty() {
+            rows.push((l("dnr"), x.dnr.join(", ")));
+        }
+        rows.push((l("decided_by"), x.decided_by.clone()));
+        out.push(facts(rows));
+        for (key, md) in [("decision", &x.decision), ("proposal", &x.proposal), ("matter", &Some(x.text.clone()))] {
+            if let Some(md) = md.as_ref().filter(|md| !md.text.trim().is_empty()) {
+                out.push(h(3, l(key)));
+                out.extend(markdown(md, &x.linked, 4));
+            }
+        }
+        if let Some(v) = &x.votes {
+            out.push(h(3, l("votes")));
+            if let Some(yes) = &v.yes {
+                out.push(Block::Para(plain(format!("{}: {yes}", l("vote_ja")))));
+            }
+            if let Some(no) = &v.no {
+                out.push(Block::Para(plain(format!("{}: {no}", l("vote_nej")))));
+            }
+            let rows = v
+                .ballots
+                .iter()
+                .map(|b| {
+                    vec![
+                        Cell::row_header(b.name.clone()),
+                        Cell::data(b.party.clone().unwrap_or_default()),
+                        Cell::data(l(vote_key(b.vote))),
+                    ]
+                })
+                .collect();
+            let head = vec![bold(l("name")), bold(l("party")), bold(l("vote"))];
+            let caption = Some(format!("{}, § {}", l("votes_caption"), par.number));
+            out.push(Block::Table(Table { caption, head, rows, facts: false }));
+            let tally = [Vote::Ja, Vote::Nej, Vote::Avstar, Vote::Jav]
+                .into_iter()
+                .map(|k| {
+                    let n = v.ballots.iter().filter(|b| b.vote == k).count();
+                    vec![Cell::row_header(l(vote_key(k))), Cell::data(n.to_string())]
+                })
+                .collect();
+            let head = vec![bold(l("vote")), bold(l("pdf_count"))];
+            out.push(Block::Table(Table { caption: None, head, rows: tally, facts: false }));
+        }
+        if !x.reservations.is_empty() {
+            out.push(h(3, l("reservations")));
+            let items = x
+                .reservations
+                .iter()
+                .map(|r| {
+                    let by = r.by.join(", ");
+                    let text = r.text.as_ref().map_or(by.clone(), |t| format!("{by}: {t}"));
+                    vec![Block::Para(plain(text))]
+                })
+                .collect();
+            out.push(Block::List { start: None, items });
+        }
+        if !x.disqualified.is_empty() {
+            out.push(h(3, l("disqualified")));
+            out.push(Block::Para(plain(x.disqualified.join(", "))));
+        }
+        if !x.documents.is_empty() {
+            out.push(h(3, l("documents")));
+            let items = x
+                .documents
+                .iter()
+                .map(|d| {
+                    let mut text = d.title.clone();
+                    if let Some(f) = &d.file {
+                        let name = f.rsplit('/').next().unwrap_or(f);
+                        let kind = name.rsplit_once('.').map(|(_, e)| e.to_uppercase()).unwrap_or_default();
+                        let size = sizes.get(f).map(|n| format!(", {}", p.size(*n))).unwrap_or_default();
+                        text.push_str(&format!(" ({kind}{size})"));
+                    }
+                    if let Some(date) = d.date {
+                        text.push_str(&format!(", {date}"));
+                    }
+                    vec![Block::Para(plain(text))]
+                })
+                .collect();
+            out.push(Block::List { start: None, items });
+        }
+        if !x.recipients.is_empty() {
+            out.push(h(3, l("recipients")));
+            let items = x.recipients.iter().map(|r| vec![Block::Para(plain(r.clone()))]).collect();
+            out.push(Block::List { start: None, items });
+        }
+    }
+    // The adjustment (justering) and the notice on the board (anslag).
+    let mut rows = Vec::new();
+    rows.extend(m.chair.clone().map(|c| (l("chair"), c)));
+    rows.extend(m.secretary.clone().map(|c| (l("secretary"), c)));
+    if !m.adjusters.is_empty() {
+        rows.push((l("adjusters"), m.adjusters.join(", ")));
+    }
+    let mut notice = Vec::new();
+    if let Adjustment::Adjusted { on, board } = m.adjustment {
+        rows.push((l("adjusted"), on.to_string()));
+        // As on the site: the notice's dates once it is up.
+        if board.posted <= site.today {
+            notice.push((l("posted"), board.posted.to_string()));
+            notice.push((l("appeal_last_day"), board.appeal_last_day.to_string()));
+            notice.push((l("removal"), board.removal.to_string()));
+        }
+    }
+    notice.extend(m.storage.clone().map(|s| (l("storage"), s)));
+    out.push(h(2, l("pdf_adjustment")));
+    out.push(facts(rows));
+    if !notice.is_empty() {
+        out.push(h(2, l("protocol_notice")));
+        out.push(facts(notice));
+    }
+    let _ = body;
+    out
+}
+
+/// What the document says about itself.
+struct Doc {
+    title: String,
+    lang: &'static str,
+    author: String,
+    /// The running header of pages after the first.
+    header: String,
+    /// "Sida", "av".
+    page_of: (String, String),
+    /// The creation date (the adjustment's day, 00:00 UTC): the same content gives the same bytes.
+    date: jiff::civil::Date,
+    /// What the document id is derived from: the same meeting keeps its id across versions.
+    id: String,
+}
+
+/// Draws the laid-out pages with krilla and serialises them, validated as
+/// PDF/A-2a and PDF/UA-1.
+fn write(layout: &Layout, doc: &Doc) -> Result<Vec<u8>, String> {
+    let configuration = ConfigurationBuilder::new()
+        .with_archival_validator(Archival::A2_A)
+        .with_accessibility_validator(Accessibility::UA1)
+        .finish()
+        .map_err(|e| format!("{e:?}"))?;
+    let settings = SerializeSettings { configuration, enable_tagging: true, ..Default::default() };
+    let mut document = Document::new_with(settings);
+    let total = layout.pages.len();
+    let mut ids: Vec<Option<Identifier>> = vec![None; layout.tree.leaves];
+    let size = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("bad page size")?;
+    for (i, ops) in layout.pages.iter().enumerate() {
+        let mut page = document.start_page_with(size.clone());
+        let mut s = page.surface();
+        if i > 0 {
+            let y = layout::MARGIN_TOP - 24.0;
+            let header = Artifact::with_kind(ArtifactType::Header);
+            text(&mut s, layout::MARGIN_X, y, fonts::Style::Regular, 8.5, &doc.header, ContentTag::Artifact(header));
+            rule(&mut s, layout::MARGIN_X, y + 5.0, PAGE_W - layout::MARGIN_X, y + 5.0, 0.3, true);
+        }
+        for op in ops {
+            match op {
+                Op::Text { x, y, style, size, text: t, strike, mark } => {
+                    let tag = match mark {
+                        Mark::Leaf(_) => ContentTag::Span(SpanTag::empty()),
+                        Mark::Artifact(kind) => ContentTag::Artifact(Artifact::with_kind(*kind)),
+                    };
+                    let id = text(&mut s, *x, *y, *style, *size, t, tag);
+                    if *strike && !t.trim().is_empty() {
+                        let w = fonts::FONTS.get(*style).width(t.trim_end(), *size);
+                        let y = *y - size * 0.3;
+                        rule(&mut s, *x, y, x + w, y, size * 0.07, false);
+                    }
+                    if let Mark::Leaf(leaf) = mark {
+                        ids[*leaf] = Some(id);
+                    }
+                }
+                Op::Rule { x1, y1, x2, y2, width, grey } => rule(&mut s, *x1, *y1, *x2, *y2, *width, *grey),
+            }
+        }
+        let footer = format!("{} {} {} {total}", doc.page_of.0, i + 1, doc.page_of.1);
+        let w = fonts::FONTS.regular.width(&footer, 9.0);
+        let tag = ContentTag::Artifact(Artifact::with_kind(ArtifactType::Footer));
+        text(&mut s, (PAGE_W - w) / 2.0, PAGE_H - 34.0, fonts::Style::Regular, 9.0, &footer, tag);
+        s.finish();
+        page.finish();
+    }
+    let mut outline = Outline::new();
+    for (title, page, y) in &layout.outline {
+        let dest = krilla::destination::XyzDestination::new(*page, Point::from_xy(layout::MARGIN_X, *y));
+        outline.push_child(OutlineNode::new(title.clone(), dest));
+    }
+    document.set_outline(outline);
+    let date = DateTime::new(u16::try_from(doc.date.year()).map_err(|e| e.to_string())?)
+        .month(doc.date.month().unsigned_abs())
+        .day(doc.date.day().unsigned_abs())
+        .hour(0)
+        .minute(0)
+        .second(0)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0);
+    document.set_metadata(
+        Metadata::new()
+            .title(doc.title.clone())
+            .language(doc.lang.to_owned())
+            .authors(vec![doc.author.clone()])
+            .creator("anslag".to_owned())
+            .creation_date(date)
+            .document_id(doc.id.clone()),
+    );
+    let mut tree = TagTree::new().with_lang(Some(doc.lang.to_owned()));
+    for child in children(layout, 0, &mut ids)? {
+        tree.push(child);
+    }
+    document.set_tag_tree(tree);
+    document.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// The structure node `node`'s children, with the identifiers drawing gave.
+fn children(layout: &Layout, node: usize, ids: &mut [Option<Identifier>]) -> Result<Vec<Node>, String> {
+    layout.tree.nodes[node]
+        .1
+        .iter()
+        .map(|c| match c {
+            Child::Leaf(l) => ids[*l].take().map(Node::from).ok_or_else(|| format!("content {l} was never drawn")),
+            Child::Node(n) => {
+                let kind = layout.tree.nodes[*n].0.clone().ok_or("the root inside the tree")?;
+                Ok(TagGroup::with_children(kind, children(layout, *n, ids)?).into())
+            }
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text(
+    s: &mut Surface<'_>,
+    x: f32,
+    y: f32,
+    style: fonts::Style,
+    size: f32,
+    t: &str,
+    tag: ContentTag<'_>,
+) -> Identifier {
+    let id = s.start_tagged(tag);
+    if !t.is_empty() {
+        let font = fonts::FONTS.get(style).font.clone();
+        s.draw_text(Point::from_xy(x, y), font, size, t, false, krilla::text::TextDirection::Auto);
+    }
+    s.end_tagged();
+    id
+}
+
+/// A line, as a layout artifact.
+fn rule(s: &mut Surface<'_>, x1: f32, y1: f32, x2: f32, y2: f32, width: f32, grey: bool) {
+    let mut pb = PathBuilder::new();
+    pb.move_to(x1, y1);
+    pb.line_to(x2, y2);
+    let Some(path) = pb.finish() else { return };
+    s.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
+    let shade = if grey { 120 } else { 0 };
+    s.set_fill(None);
+    s.set_stroke(Some(krilla::paint::Stroke {
+        paint: krilla::color::rgb::Color::new(shade, shade, shade).into(),
+        width,
+        ..Default::default()
+    }));
+    s.draw_path(&path);
+    s.set_stroke(None);
+    s.set_fill(Some(krilla::paint::Fill::default()));
+    s.end_tagged();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::testing::example_site;
+
+    /// Every adjusted meeting of the example site, with its PDF.
+    fn all(site: &Site) -> Vec<(&Body, &Meeting, Vec<u8>)> {
+        let labels = crate::render::labels(site);
+        let sizes = crate::render::Sizes::new();
+        site.bodies
+            .iter()
+            .flat_map(|b| b.meetings.iter().map(move |m| (b, &**m)))
+            .filter(|(_, m)| has_pdf(m))
+            .map(|(b, m)| {
+                let pdf = protocol(site, b, m, &labels, &sizes).unwrap_or_else(|e| panic!("{e}"));
+                (b, m, pdf)
+            })
+            .collect()
+    }
+
+    /// The raw text of a PDF's uncompressed parts (XMP, structure tree, outline).
+    fn contains(pdf: &[u8], needle: &str) -> bool {
+        pdf.windows(needle.len()).any(|w| w == needle.as_bytes())
+    }
+
+    #[test]
+    fn every_adjusted_meeting_of_the_example_passes_krilla_validation() {
+        let site = example_site("2026-11-25");
+        let made = all(&site);
+        assert!(made.len() >= 10, "{} PDFs", made.len());
+        for (_, m, pdf) in &made {
+            assert!(pdf.starts_with(b"%PDF-1.7"), "{:?}", m.id);
+            assert!(contains(pdf, "<pdfaid:part>2</pdfaid:part>"), "{:?}", m.id);
+            assert!(contains(pdf, "<pdfaid:conformance>A</pdfaid:conformance>"), "{:?}", m.id);
+            assert!(contains(pdf, "<pdfuaid:part>1</pdfuaid:part>"), "{:?}", m.id);
+        }
+    }
+
+    #[test]
+    fn the_same_content_gives_the_same_bytes() {
+        let (one, two) = (example_site("2026-11-25"), example_site("2026-11-25"));
+        let (a, b) = (all(&one), all(&two));
+        assert_eq!(a.len(), b.len());
+        for ((_, m, x), (_, _, y)) in a.iter().zip(&b) {
+            assert!(x == y, "{:?} differs between two runs", m.id);
+        }
+    }
+
+    #[test]
+    fn a_confidential_paragraph_shows_only_its_number_title_and_ground() {
+        let site = example_site("2026-11-25");
+        let labels = crate::render::labels(&site);
+        let p = Page {
+            url: String::new(),
+            site: &site,
+            labels: &labels,
+            style: "",
+            markdown: None,
+            tables: Default::default(),
+        };
+        let mut found = 0;
+        for b in &site.bodies {
+            for m in b.meetings.iter().filter(|m| has_pdf(m)) {
+                let blocks = content(&p, b, m, &crate::render::Sizes::new(), "t");
+                for (i, par) in m.paragraphs.iter().enumerate() {
+                    let Content::Confidential { public_title, legal_ground } = &par.content else { continue };
+                    found += 1;
+                    let at = blocks
+                        .iter()
+                        .position(|x| matches!(x, Block::Heading { level: 2, text, .. } if blocks::text_of(text) == format!("§ {} {public_title}", par.number)))
+                        .expect("the § heading");
+                    let Block::Para(text) = &blocks[at + 1] else { panic!("{:?}", blocks[at + 1]) };
+                    assert_eq!(blocks::text_of(text), format!("{} {legal_ground}", labels["confidential_text"]));
+                    // Next comes the next § (or the adjustment): nothing else of this one.
+                    let next = &blocks[at + 2];
+                    let Block::Heading { level: 2, text, .. } = next else { panic!("{next:?}") };
+                    let expected = match m.paragraphs.get(i + 1) {
+                        Some(n) => format!("§ {} ", n.number),
+                        None => labels["pdf_adjustment"].clone(),
+                    };
+                    assert!(blocks::text_of(text).starts_with(&expected), "{next:?}");
+                }
+            }
+        }
+        assert!(found > 0, "the example has a confidential §");
+    }
+
+    #[test]
+    fn a_meeting_not_adjusted_has_no_pdf() {
+        let site = example_site("2026-11-25");
+        let labels = crate::render::labels(&site);
+        let (b, m) = site
+            .bodies
+            .iter()
+            .flat_map(|b| b.meetings.iter().map(move |m| (b, m)))
+            .find(|(_, m)| !has_pdf(m))
+            .expect("the example has a meeting not adjusted");
+        let e = protocol(&site, b, m, &labels, &crate::render::Sizes::new()).unwrap_err();
+        assert_eq!(e.meeting, format!("{}/{}", m.id.body, m.id.folder()));
+    }
+}
