@@ -133,6 +133,8 @@ fn every_package_matches_its_mets_and_leaves_confidential_text_out() {
     assert!(!social.contains_key(CONFIDENTIAL));
     assert!(social.contains_key("representations/rep-source/data/socialnamnden/2026-11-18/_meeting.md"));
     assert!(social.contains_key("representations/rep-html/data/socialnamnden/2026-11-18/7/index.html"));
+    let pdf = &social["representations/rep-pdf/data/socialnamnden/2026-11-18/protokoll.pdf"];
+    assert!(pdf.starts_with(b"%PDF-"), "rep-pdf holds the protocol as PDF");
     assert!(String::from_utf8_lossy(&social["metadata/preservation/premis.xml"]).contains("redaction"));
     let old = unpack(
         "anslag-exempelby-kommun-socialnamnden-2025-09-17.zip",

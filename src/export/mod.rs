@@ -104,14 +104,21 @@ impl<'a> Exporter<'a> {
 
     /// The package of one adjusted meeting.
     pub fn package(&self, meeting: &Meeting) -> Result<Package, ExportError> {
+        let (objid, files) = self.files(meeting)?;
+        let zip = zip(&objid, self.site().today, &files)?;
+        Ok(Package { objid, zip })
+    }
+
+    /// The OBJID and the files of one meeting's package, by path inside it.
+    pub fn files(&self, meeting: &Meeting) -> Result<(String, Files), ExportError> {
         let site = self.site();
         let objid = objid(site, meeting);
         let (source, redactions) = representations::source(self.loaded, meeting, self.options)?;
         let html = representations::html(&self.pages, meeting)?;
-        let reps = [source, html];
+        let pdf = representations::pdf(&self.pages, meeting)?;
+        let reps = [source, html, pdf];
         let files = assemble(&Head::new(site, meeting, &objid), &reps, &redactions)?;
-        let zip = zip(&objid, site.today, &files)?;
-        Ok(Package { objid, zip })
+        Ok((objid, files))
     }
 }
 

@@ -1,7 +1,8 @@
 //! The representations of a meeting in its package, each a function from
-//! the site (and the content folder) to files. A new representation (the
-//! protocol as PDF/A, `rep-pdf`) is one more function here and one more
-//! entry in [`super::Exporter::package`].
+//! the site (and the content folder) to files: the clerk's sources
+//! (`rep-source`), the published pages (`rep-html`) and the protocol as
+//! tagged PDF/A-2a (`rep-pdf`). A new representation is one more function
+//! here and one more entry in [`super::Exporter::package`].
 
 use super::{ExportError, Files, Options};
 use crate::load::Loaded;
@@ -129,4 +130,13 @@ pub fn html(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, Expor
         files.insert(path, made?);
     }
     Ok(Representation { name: "rep-html", kind: "anslag published pages (HTML, CSS)", files })
+}
+
+/// `rep-pdf`: the protocol as tagged PDF/A-2a, the same bytes `build` writes
+/// beside the meeting page (`<body>/<meeting folder>/protokoll.pdf`).
+pub fn pdf(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, ExportError> {
+    let path = urls::protocol_pdf(&meeting.id);
+    let made = pages.file(&path).ok_or_else(|| ExportError::Missing(path.clone()))?;
+    let files = Files::from([(path, made?)]);
+    Ok(Representation { name: "rep-pdf", kind: "anslag protocol (PDF/A-2a, PDF/UA-1)", files })
 }

@@ -14,10 +14,7 @@ fn exporter_files(options: Options, which: &str) -> Files {
     let theme = Theme::load(None).expect("theme");
     let exporter = Exporter::new(site, theme, &loaded, options).expect("exporter");
     let m = exporter.adjusted().find(|m| format!("{}/{}", m.id.body, m.id.folder()) == which).expect("meeting");
-    let objid = objid(exporter.site(), m);
-    let (source, redactions) = representations::source(&loaded, m, options).expect("source");
-    let html = representations::html(&exporter.pages, m).expect("html");
-    assemble(&Head::new(exporter.site(), m, &objid), &[source, html], &redactions).expect("assemble")
+    exporter.files(m).expect("the package's files").1
 }
 
 /// Every element of an XML document: (name, attributes), in order.
@@ -71,7 +68,16 @@ fn root_mets_has_every_must_of_csip_and_sip() {
     );
     assert!(els.iter().any(|e| e.0 == "mets:note" && attr(e, "csip:NOTETYPE") == Some("SOFTWARE VERSION")));
     let uses: Vec<&str> = els.iter().filter(|e| e.0 == "mets:fileGrp").filter_map(|e| attr(e, "USE")).collect();
-    assert_eq!(uses, ["Documentation", "Schemas", "Representations/rep-source", "Representations/rep-html"]);
+    assert_eq!(
+        uses,
+        [
+            "Documentation",
+            "Schemas",
+            "Representations/rep-source",
+            "Representations/rep-html",
+            "Representations/rep-pdf"
+        ]
+    );
     let map = els.iter().find(|e| e.0 == "mets:structMap").expect("structMap");
     assert_eq!((attr(map, "TYPE"), attr(map, "LABEL")), (Some("PHYSICAL"), Some("CSIP")));
     let listed: Vec<_> = els.iter().filter(|e| e.0 == "mets:file" || e.0 == "mets:mdRef").collect();
@@ -86,7 +92,14 @@ fn root_mets_has_every_must_of_csip_and_sip() {
     let flocats = els.iter().filter(|e| e.0 == "mets:FLocat").count();
     assert_eq!(flocats, els.iter().filter(|e| e.0 == "mets:file").count());
     let mptrs: Vec<_> = els.iter().filter(|e| e.0 == "mets:mptr").filter_map(|e| attr(e, "xlink:href")).collect();
-    assert_eq!(mptrs, ["representations/rep-source/METS.xml", "representations/rep-html/METS.xml"]);
+    assert_eq!(
+        mptrs,
+        [
+            "representations/rep-source/METS.xml",
+            "representations/rep-html/METS.xml",
+            "representations/rep-pdf/METS.xml"
+        ]
+    );
 }
 
 #[test]
