@@ -70,14 +70,59 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
     let labels = labels(site);
     let attachments = attachments(site);
     let sizes = sizes(content, &attachments, None)?;
+    let whole = Whole { site, labels: &labels, sizes: &sizes, content };
+    // The search index is made on a thread of its own from the start: Pagefind
+    // indexes on one core, so it overlaps with the PDFs and pages, which keep
+    // the others busy (docs/performance.md).
+    let (stages, search) = std::thread::scope(|scope| {
+        let search = scope.spawn(|| write_group(Derived::Search, &whole, out));
+        let stages = pages_and_groups(site, theme, &whole, out);
+        let search = search.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (stages, search)
+    });
+    let (pages, mut stages) = stages?;
+    stages.push(search?);
+    let clock = std::time::Instant::now();
+    for (name, bytes) in theme.static_files() {
+        out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
+    }
+    for path in &attachments {
+        out.copy(path, &content.join(path)).map_err(|source| RenderError::Io { path: path.clone(), source })?;
+    }
+    stages.push(("theme files and attachments".to_owned(), clock.elapsed()));
+    Ok(Summary { pages, attachments: attachments.len(), stages })
+}
+
+/// Makes one group of whole-site files and writes it; its stage line.
+fn write_group(group: Derived, whole: &Whole<'_>, out: &dyn Sink) -> Result<Stage, RenderError> {
+    let clock = std::time::Instant::now();
+    let files = group.files(whole)?;
+    for (path, bytes) in &files {
+        out.write(path, bytes).map_err(|source| RenderError::Io { path: path.clone(), source })?;
+    }
+    let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+    Ok((format!("{group:?} ({} files, {bytes} bytes)", files.len()).to_lowercase(), clock.elapsed()))
+}
+
+/// A stage of the build and its wall time.
+type Stage = (String, std::time::Duration);
+
+/// The PDFs, every page, and the whole-site groups but the search index, in
+/// parallel; the number of pages and the stage lines.
+fn pages_and_groups(
+    site: &Site,
+    theme: &Theme,
+    whole: &Whole<'_>,
+    out: &dyn Sink,
+) -> Result<(usize, Vec<Stage>), RenderError> {
+    let (labels, sizes) = (whole.labels, whole.sizes);
     let mut stages = Vec::new();
     let clock = std::time::Instant::now();
-    let pdfs = pdfs(site, &labels, &sizes, out)?;
+    let pdfs = pdfs(site, labels, sizes, out)?;
     let (count, bytes) = pdfs.iter().flatten().flatten().fold((0, 0), |(n, b), len| (n + 1, b + len));
     stages.push((format!("pdf ({count} files, {bytes} bytes)"), clock.elapsed()));
     let pdf = |b: usize, i: usize| pdfs[b][i];
-    let inputs =
-        pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
+    let inputs = pages::Inputs { site, labels, sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let clock = std::time::Instant::now();
     // Each page's view is built, rendered and written by one worker, then
     // dropped: the whole site is never held in memory.
@@ -95,29 +140,11 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
         .collect();
     let pages = written.into_iter().sum::<Result<usize, _>>()?;
     stages.push(("pages".to_owned(), clock.elapsed()));
-    let whole = Whole { site, labels: &labels, sizes: &sizes, content };
-    let derived: Vec<_> = Derived::ALL
-        .par_iter()
-        .map(|d| {
-            let clock = std::time::Instant::now();
-            let files = d.files(&whole)?;
-            for (path, bytes) in &files {
-                out.write(path, bytes).map_err(|source| RenderError::Io { path: path.clone(), source })?;
-            }
-            let bytes: usize = files.iter().map(|f| f.1.len()).sum();
-            Ok((format!("{d:?} ({} files, {bytes} bytes)", files.len()).to_lowercase(), clock.elapsed()))
-        })
-        .collect::<Result<_, RenderError>>()?;
+    let groups = Derived::ALL.iter().filter(|d| **d != Derived::Search).collect::<Vec<_>>();
+    let derived: Vec<Stage> =
+        groups.par_iter().map(|d| write_group(**d, whole, out)).collect::<Result<_, RenderError>>()?;
     stages.extend(derived);
-    let clock = std::time::Instant::now();
-    for (name, bytes) in theme.static_files() {
-        out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
-    }
-    for path in &attachments {
-        out.copy(path, &content.join(path)).map_err(|source| RenderError::Io { path: path.clone(), source })?;
-    }
-    stages.push(("theme files and attachments".to_owned(), clock.elapsed()));
-    Ok(Summary { pages, attachments: attachments.len(), stages })
+    Ok((pages, stages))
 }
 
 /// Makes and writes the protocol PDF of every adjusted meeting, in
