@@ -73,11 +73,21 @@ def run(cmd, env=None, cwd=None):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, err.decode(errors="replace")
 
 
+def perf_counts():
+    """Whether `perf stat` can count instructions here (not in many VMs)."""
+    if not shutil.which("perf"):
+        return False
+    out = subprocess.run(["perf", "stat", "-x", ",", "-e", "instructions:u", "--", "true"],
+                         capture_output=True, text=True)
+    return any(line.split(",")[0].isdigit() for line in out.stderr.splitlines())
+
+
 def instructions(cmd, env=None, cwd=None, slow_ok=False):
     """Instructions executed (user space): `perf stat` where the machine's
     counters are available, else (only when `slow_ok`: ~50x slower)
     valgrind's callgrind; None if neither."""
-    if shutil.which("perf"):
+    # Only one counting run: a second would find the output up to date.
+    if perf_counts():
         out = subprocess.run(["perf", "stat", "-x", ",", "-e", "instructions:u", "--"] + cmd, env=env, cwd=cwd,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         for line in out.stderr.splitlines():
