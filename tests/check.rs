@@ -192,6 +192,12 @@ const CASES: &[Case] = &[
     ),
     case("notice-file-name", 1, &["E034 notices/Kungörelse KS.md:1:1"], &["Rename the file to `kungorelse-ks.md`"]),
     case(
+        "reserved-file-name",
+        1,
+        &["E036 kommunstyrelsen/2026-11-09/protokoll.pdf:1:1"],
+        &["anslag puts the protocol as PDF there", "protokoll-undertecknat.pdf"],
+    ),
+    case(
         "confidential-attachment",
         1,
         &["E035 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],

@@ -74,6 +74,7 @@ codes! {
     AttachmentType = "E033", "attachment-type", Error;
     NoticeFileName = "E034", "notice-file-name", Error;
     ConfidentialAttachment = "E035", "confidential-attachment", Error;
+    ReservedFileName = "E036", "reserved-file-name", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;
