@@ -55,9 +55,9 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
-/// Renders clerk Markdown to safe HTML.
-pub fn to_html(markdown: &str, cx: &Context<'_>) -> Html {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+/// How far the headings of `events` move so that the highest becomes
+/// `base` (a page has one `h1`; the clerk's text goes under its headings).
+pub fn heading_shift(events: &[Event<'_>], base: u8) -> i16 {
     let top = events
         .iter()
         .filter_map(|e| match e {
@@ -66,8 +66,13 @@ pub fn to_html(markdown: &str, cx: &Context<'_>) -> Html {
         })
         .min()
         .unwrap_or(1);
-    let mut rewriter =
-        Rewriter { cx: Some(cx), shift: i16::from(cx.heading_base) - i16::from(top), ..Rewriter::default() };
+    i16::from(base) - i16::from(top)
+}
+
+/// Renders clerk Markdown to safe HTML.
+pub fn to_html(markdown: &str, cx: &Context<'_>) -> Html {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let mut rewriter = Rewriter { cx: Some(cx), shift: heading_shift(&events, cx.heading_base), ..Rewriter::default() };
     let events = rewriter.rewrite(events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());

@@ -108,15 +108,7 @@ pub struct Links<'a> {
 /// Clerk Markdown as blocks; its highest heading becomes `base`.
 pub fn markdown(text: &str, base: u8, links: &Links<'_>) -> Vec<Block> {
     let events: Vec<Event<'_>> = Parser::new_ext(text, crate::markdown::options()).collect();
-    let top = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
-            _ => None,
-        })
-        .min()
-        .unwrap_or(1);
-    let mut w = Walker { links, shift: i16::from(base) - i16::from(top), ..Walker::new(links) };
+    let mut w = Walker { links, shift: crate::markdown::heading_shift(&events, base), ..Walker::new(links) };
     for e in events {
         w.event(e);
     }

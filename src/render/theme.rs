@@ -26,6 +26,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../themes/default/templates/search.html")),
     ("register.html", include_str!("../../themes/default/templates/register.html")),
     ("register-year.html", include_str!("../../themes/default/templates/register-year.html")),
+    ("subscribe.html", include_str!("../../themes/default/templates/subscribe.html")),
 ];
 
 /// The search page's script (it asks Pagefind and lists the results).
