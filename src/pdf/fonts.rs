@@ -18,11 +18,12 @@ pub enum Style {
     Mono,
 }
 
-/// One font: krilla's handle and the advance width of every character it maps.
+/// One font: krilla's handle and the glyph and advance width of every
+/// character it maps.
 pub struct Face {
     pub font: krilla::text::Font,
-    /// Advance widths in font units, by character.
-    widths: HashMap<char, u16>,
+    /// Glyph id and advance width (font units), by character.
+    widths: HashMap<char, (u32, u16)>,
     units_per_em: f32,
 }
 
@@ -40,7 +41,7 @@ impl Face {
             .filter_map(|(c, g)| {
                 let c = char::from_u32(c)?;
                 let w = metrics.advance_width(g)?;
-                Some((c, w.round().clamp(0.0, f32::from(u16::MAX)) as u16))
+                Some((c, (g.to_u32(), w.round().clamp(0.0, f32::from(u16::MAX)) as u16)))
             })
             .collect();
         let units_per_em = font.units_per_em();
@@ -54,8 +55,22 @@ impl Face {
 
     /// The width of `text` at `size` points (kerning ignored: it only narrows).
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| u32::from(self.widths.get(&c).copied().unwrap_or(0))).sum();
+        let units: u32 = text.chars().map(|c| u32::from(self.widths.get(&c).map_or(0, |g| g.1))).sum();
         units as f32 * size / self.units_per_em
+    }
+
+    /// The glyphs of `text` (made [`drawable`] first), each advanced by its
+    /// width: exactly the widths the line breaking measured. Latin text needs
+    /// no shaping, and skipping it saves parsing the font for every line.
+    pub fn glyphs(&self, text: &str) -> Vec<krilla::text::KrillaGlyph> {
+        text.char_indices()
+            .map(|(i, c)| {
+                let (glyph, width) = self.widths.get(&c).copied().unwrap_or((0, 0));
+                let advance = f32::from(width) / self.units_per_em;
+                let range = i..i + c.len_utf8();
+                krilla::text::KrillaGlyph::new(krilla::text::GlyphId::new(glyph), advance, 0.0, 0.0, 0.0, range, None)
+            })
+            .collect()
     }
 }
 

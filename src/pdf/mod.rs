@@ -410,8 +410,8 @@ fn text(
 ) -> Identifier {
     let id = s.start_tagged(tag);
     if !t.is_empty() {
-        let font = fonts::FONTS.get(style).font.clone();
-        s.draw_text(Point::from_xy(x, y), font, size, t, false, krilla::text::TextDirection::Auto);
+        let face = fonts::FONTS.get(style);
+        s.draw_glyphs(Point::from_xy(x, y), &face.glyphs(t), face.font.clone(), t, size, false);
     }
     s.end_tagged();
     id
