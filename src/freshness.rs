@@ -36,16 +36,9 @@ pub fn key(loaded: &Loaded, site: &Site, theme: &Theme, content: &Path) -> io::R
     }
     for path in crate::render::attachments(site) {
         part(path.as_bytes());
-        let mut file = std::fs::File::open(content.join(&path))?;
-        let (mut digest, mut buf) = (Sha256::new(), vec![0u8; 1 << 16]);
-        loop {
-            let n = io::Read::read(&mut file, &mut buf)?;
-            if n == 0 {
-                break;
-            }
-            digest.update(&buf[..n]);
-        }
+        let mut digest = Sha256::new();
+        crate::files::each_piece(&content.join(&path), |piece| digest.update(piece))?;
         part(&digest.finalize());
     }
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::files::hex(&h.finalize()))
 }

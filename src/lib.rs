@@ -25,6 +25,7 @@ pub mod calendar;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod files;
 pub mod freshness;
 pub mod i18n;
 pub mod load;

@@ -22,7 +22,7 @@ pub fn record(head: &Head<'_>) -> io::Result<Vec<u8>> {
     let title = if sv { format!("{body}, protokoll {}", m.id.date) } else { format!("{body}, minutes {}", m.id.date) };
     x.leaf("dc:title", &[], &title)?;
     x.leaf("dc:identifier", &[], head.objid)?;
-    let url = format!("{}/{}", site.config.base_url.trim_end_matches('/'), urls::meeting(&m.id));
+    let url = urls::absolute(&site.config.base_url, &urls::meeting(&m.id));
     x.leaf("dc:identifier", &[], &url)?;
     x.leaf("dc:creator", &[], body)?;
     x.leaf("dc:publisher", &[], &site.config.municipality)?;

@@ -197,35 +197,10 @@ fn xml_error(path: &str) -> impl FnOnce(std::io::Error) -> ExportError {
     move |source| ExportError::Io { path, source }
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::files::hex;
 
 /// The media type by the file's extension (IANA names).
-pub fn mime(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    match ext.as_str() {
-        "md" => "text/markdown",
-        "yaml" | "yml" => "application/yaml",
-        "html" => "text/html",
-        "css" => "text/css",
-        "xml" | "xsd" => "text/xml",
-        "pdf" => "application/pdf",
-        "txt" => "text/plain",
-        "csv" => "text/csv",
-        "json" => "application/json",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "svg" => "image/svg+xml",
-        "odt" => "application/vnd.oasis.opendocument.text",
-        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        _ => "application/octet-stream",
-    }
-}
+pub use crate::files::media_type as mime;
 
 /// Every file of the package, by its path inside the package root.
 pub fn assemble(head: &Head<'_>, reps: &[Representation], redactions: &[Redaction]) -> Result<Files, ExportError> {

@@ -48,7 +48,7 @@ pub(super) fn label<'a>(labels: &'a Labels, key: &str) -> Result<&'a str, Render
 /// The absolute address of a site address: `base_url` without its trailing
 /// `/`, then `/`, then the address.
 pub(super) fn absolute(site: &Site, url: &str) -> String {
-    format!("{}/{url}", site.config.base_url.trim_end_matches('/'))
+    urls::absolute(&site.config.base_url, url)
 }
 
 /// The host of `base_url` (lower case, without user or port): the authority

@@ -106,7 +106,7 @@ impl Theme {
             use sha2::Digest;
             let css = statics.get(super::urls::STYLE).map_or(&[][..], Vec::as_slice);
             let hash = sha2::Sha256::digest(css);
-            format!("?v={}", hash[..6].iter().map(|b| format!("{b:02x}")).collect::<String>())
+            format!("?v={}", crate::files::hex(&hash[..6]))
         };
         let fingerprint = {
             use sha2::Digest;

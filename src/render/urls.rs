@@ -44,6 +44,12 @@ pub fn body_calendar(slug: &str) -> String {
     format!("{slug}/sammantraden.ics")
 }
 
+/// The absolute address of a site address: `base_url` without its trailing
+/// `/`, then `/`, then the address.
+pub fn absolute(base_url: &str, url: &str) -> String {
+    format!("{}/{url}", base_url.trim_end_matches('/'))
+}
+
 pub fn archive_year(year: i16) -> String {
     format!("{ARCHIVE}{year}/")
 }

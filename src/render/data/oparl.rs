@@ -4,6 +4,7 @@
 //! `docs/open-data.md` and the schemas) carry what the pages show besides.
 
 use super::{AGENDA_ITEMS, BOARD, BODY, FILES, Ids, MEETINGS, ORGANIZATIONS, PAPERS, PARAGRAPHS_CSV, SYSTEM};
+use crate::files::{hex, media_type as mime_type};
 use crate::model::*;
 use crate::render::{RenderError, Whole, urls, views};
 use rayon::prelude::*;
@@ -486,59 +487,12 @@ fn files(x: &Whole<'_>, ids: &Ids, refs: BTreeMap<String, FileRefs>) -> Result<V
 /// The length of a file and its SHA-256 and SHA-512 in lower-case hex, read in pieces.
 fn checksums(path: &std::path::Path) -> std::io::Result<(u64, String, String)> {
     use sha2::Digest;
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
     let (mut a, mut b) = (sha2::Sha256::new(), sha2::Sha512::new());
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut len = 0u64;
-    loop {
-        let n = match file.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        a.update(&buf[..n]);
-        b.update(&buf[..n]);
-        len += n as u64;
-    }
+    let len = crate::files::each_piece(path, |piece| {
+        a.update(piece);
+        b.update(piece);
+    })?;
     Ok((len, hex(&a.finalize()), hex(&b.finalize())))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The media type of a file by its extension (any case); unknown ones are
-/// `application/octet-stream`.
-pub fn mime_type(file_name: &str) -> &'static str {
-    let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    match ext.as_str() {
-        "pdf" => "application/pdf",
-        "doc" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xls" => "application/vnd.ms-excel",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "ppt" => "application/vnd.ms-powerpoint",
-        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "odt" => "application/vnd.oasis.opendocument.text",
-        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
-        "odp" => "application/vnd.oasis.opendocument.presentation",
-        "rtf" => "application/rtf",
-        "txt" => "text/plain",
-        "csv" => "text/csv",
-        "md" => "text/markdown",
-        "json" => "application/json",
-        "zip" => "application/zip",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "tif" | "tiff" => "image/tiff",
-        "mp3" => "audio/mpeg",
-        "mp4" => "video/mp4",
-        _ => "application/octet-stream",
-    }
 }
 
 #[cfg(test)]
