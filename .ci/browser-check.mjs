@@ -371,6 +371,17 @@ function checkScript(file, facts) {
   for (const j of facts.jsUrls) fail(file, 'script', `javascript: URL in ${j}`);
 }
 
+// A page as a resident meets it once its scripts have run: the search page
+// shows its form when the index has loaded (and says so if it cannot).
+async function settled(page, file) {
+  if (file !== SEARCH_PAGE) return;
+  await page.waitForFunction(
+    () => !document.getElementById('search-form').hidden || document.getElementById('search-status').textContent !== '',
+    null,
+    { timeout: 15000 },
+  );
+}
+
 // The search works in a real browser: the form shows, a query finds pages
 // of the site (Pagefind's index and script load from the site itself), a
 // filter narrows, and axe finds nothing in the page with its results.
@@ -391,6 +402,11 @@ async function checkSearch() {
       const target = fileOfPath(new URL(href).pathname);
       if (!target || !existsSync(path.join(target, 'index.html'))) fail(file, 'search', `result ${href} is not a page of the site`);
     }
+    // The site's index is one per year, merged in the browser: the word
+    // (found in several years of the example) is found in each index.
+    const indexes = JSON.parse(readFileSync(path.join(root, 'pagefind', 'indexes.json'), 'utf8'));
+    const foundYears = new Set(found.map(([href]) => (new URL(href).pathname.match(/\/(\d{4})-\d\d-\d\d/) || [])[1]).filter(Boolean));
+    if (indexes.length > 1 && foundYears.size < 2) fail(file, 'search', `"${word}" found only in ${[...foundYears].join(', ') || 'no year'} of ${indexes.length} indexes`);
     await checkAxe(page, `${file}?q=${word}`, WIDE.width);
     // A filter by year narrows the results to that year's pages (or none).
     const years = await page.$$eval('#search-year option', (os) => os.map((o) => o.value).filter(Boolean));
@@ -490,6 +506,7 @@ try {
       try {
         // wide (1280 px), JavaScript on: facts, script, axe, print, focus
         await wide.goto(url, { waitUntil: 'load' });
+        await settled(wide, file);
         const facts = await wide.evaluate(pageFacts);
         idsOf.set(file, new Set([...facts.ids, ...facts.names]));
         linksOf.set(file, [...facts.links, ...facts.refs]);
@@ -500,6 +517,7 @@ try {
         await checkFocus(wide, file);
         // narrow (320 px): reflow, axe again (the layout differs)
         await narrow.goto(url, { waitUntil: 'load' });
+        await settled(narrow, file);
         await checkReflow(narrow, file);
         await checkAxe(narrow, file, NARROW.width);
         if (shotOf.has(file)) await narrow.screenshot({ path: path.join(shotDir, `${shotOf.get(file)}-${NARROW.width}.png`), fullPage: true });

@@ -77,6 +77,9 @@ pub enum Command {
         /// The site's address, instead of `base_url` in site.yaml.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Leave out the protocol PDFs (and their links).
+        #[arg(long)]
+        no_pdf: bool,
     },
     /// Writes one archive package (E-ARK SIP) per adjusted meeting.
     Export {
@@ -179,7 +182,10 @@ pub fn run(args: Vec<OsString>) -> u8 {
             let opts = crate::serve::Options { content: cli.content.clone(), bind, port, today, poll };
             crate::serve::run(&opts, &catalog)
         }
-        Command::Build { ref output, ref base_url } => build(&cli, today, &catalog, output, base_url.as_deref()),
+        Command::Build { ref output, ref base_url, no_pdf } => {
+            let options = crate::render::Options { pdf: !no_pdf };
+            build(&cli, today, &catalog, output, base_url.as_deref(), options)
+        }
         Command::Export { ref out, ref meeting, include_confidential } => {
             let options = crate::export::Options { include_confidential };
             export(&cli, today, &catalog, out, meeting, options)
@@ -261,7 +267,14 @@ fn checked(cli: &Cli, today: Date, catalog: &Catalog) -> Result<(crate::load::Lo
 /// `anslag build`: check, then render into a staging folder and swap it in.
 /// Nothing is written unless the content has no errors; a failure while
 /// writing leaves the previous output as it was.
-fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Option<&str>) -> u8 {
+fn build(
+    cli: &Cli,
+    today: Date,
+    catalog: &Catalog,
+    output: &Path,
+    base_url: Option<&str>,
+    options: crate::render::Options,
+) -> u8 {
     if crate::write::overlaps(output, &cli.content) {
         eprintln!("{}", catalog.get("error-output-in-content", &[("path", output.display().to_string())]));
         return exit::USAGE;
@@ -277,14 +290,14 @@ fn build(cli: &Cli, today: Date, catalog: &Catalog, output: &Path, base_url: Opt
     }
     let checked_in = clock.elapsed();
     let result = theme(cli, &site).and_then(|theme| {
-        let key = crate::freshness::key(&loaded, &site, &theme, &cli.content)
+        let key = crate::freshness::key(&loaded, &site, &theme, &cli.content, options)
             .map_err(|source| io_error(&cli.content, source))?;
         if crate::write::is_current(output, &key) {
             return Ok(None);
         }
         let staging = crate::write::begin(output)?;
         staging.set_key(key);
-        match crate::render::render(&site, &theme, &cli.content, &staging) {
+        match crate::render::render(&site, &theme, &cli.content, options, &staging) {
             Ok(mut summary) => {
                 let clock = std::time::Instant::now();
                 staging.commit().map_err(|source| io_error(output, source))?;

@@ -1,7 +1,7 @@
 //! Whether a build can be skipped: the key of everything a build reads.
 //!
 //! The key is a SHA-256 over the anslag program itself, the build's date,
-//! the site's `base_url` as built, the theme (every template and static
+//! the site's `base_url` as built, the build's options (`--no-pdf`), the theme (every template and static
 //! file), every content file's path and text, and every attachment's path and
 //! bytes. `build` keeps it in the output's marker with the list of files it
 //! wrote ([`crate::write::is_current`]); a build whose key is the same, into
@@ -17,7 +17,13 @@ use std::io;
 use std::path::Path;
 
 /// The key of a build of `site` (read as `loaded`) with `theme`.
-pub fn key(loaded: &Loaded, site: &Site, theme: &Theme, content: &Path) -> io::Result<String> {
+pub fn key(
+    loaded: &Loaded,
+    site: &Site,
+    theme: &Theme,
+    content: &Path,
+    options: crate::render::Options,
+) -> io::Result<String> {
     let mut h = Sha256::new();
     let mut part = |bytes: &[u8]| {
         h.update((bytes.len() as u64).to_le_bytes());
@@ -30,6 +36,7 @@ pub fn key(loaded: &Loaded, site: &Site, theme: &Theme, content: &Path) -> io::R
     part(site.today.to_string().as_bytes());
     part(site.config.base_url.as_bytes());
     part(&theme.fingerprint());
+    part(format!("{options:?}").as_bytes());
     for file in loaded.sources.iter() {
         part(file.path.as_bytes());
         part(file.text.as_bytes());

@@ -384,6 +384,35 @@ fn warm_builds_give_what_cold_builds_give() {
     same("output file removed", &cold("cold-5", later));
 }
 
+#[test]
+fn no_pdf_leaves_out_the_pdfs_and_their_links_and_is_a_build_of_its_own() {
+    let site = Site::fixture("build/full");
+    let out = site.root().join("out");
+    let pdfs = |files: &BTreeMap<String, Vec<u8>>| files.keys().filter(|p| p.ends_with("/protokoll.pdf")).count();
+    build_ok(&site.content(), &out, &[]);
+    let full = files(&out);
+    assert!(pdfs(&full) > 0, "the fixture has an adjusted meeting");
+
+    let b = build(&site.content(), &out, &["--no-pdf"], &[]);
+    assert!(b.code == 0 && !b.stderr.contains("up to date"), "--no-pdf is another build: {}", b.stderr);
+    let lean = files(&out);
+    assert_eq!(pdfs(&lean), 0, "no PDF with --no-pdf");
+    for (path, bytes) in &lean {
+        assert!(!contains(bytes, "protokoll.pdf"), "{path} still names the PDF");
+    }
+    assert_no_problems(&site_problems("build/full --no-pdf", &out, "sv", BASE_URL));
+    // Everything else is what the full build wrote, but the meeting pages (their PDF link).
+    for (path, bytes) in &lean {
+        if !path.ends_with("index.html") && path != ".anslag-output" {
+            assert!(full.get(path) == Some(bytes), "{path} differs from the full build's");
+        }
+    }
+
+    let b = build(&site.content(), &out, &[], &[]);
+    assert!(b.code == 0 && !b.stderr.contains("up to date"), "without --no-pdf again: {}", b.stderr);
+    assert!(files(&out) == full, "the full build after a --no-pdf build");
+}
+
 // ---------------------------------------------------------------------------
 // 4. Failed builds keep the previous output; --output inside --content
 // ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ fn memory_and_disk_hold_the_same_site() {
     let site = anslag::validate::validate(&loaded, today).site.expect("the example site has no errors");
     let theme = anslag::render::Theme::load(None).expect("theme");
     let memory = Memory::default();
-    let summary = anslag::render::render(&site, &theme, &content, &memory).expect("render");
+    let summary = anslag::render::render(&site, &theme, &content, Default::default(), &memory).expect("render");
     let in_memory = memory.into_files();
     assert!(summary.pages > 100 && in_memory.len() > summary.pages);
 

@@ -186,6 +186,7 @@ cli-output = The output folder, replaced as a whole when the build succeeds [def
 cli-output-value = DIR
 cli-base-url = The site's address, instead of `base_url` in site.yaml
 cli-base-url-value = URL
+cli-no-pdf = Leave out the protocol PDFs and their links (a quicker build while drafting, or where the protocols are published as PDF elsewhere)
 built = Built {$pages} pages and copied {$attachments} attachments into {$path}.
 up-to-date = {$path} is up to date: nothing the build reads has changed since the last build.
 error-theme = The theme cannot render the site: {$reason}

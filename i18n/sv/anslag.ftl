@@ -186,6 +186,7 @@ cli-output = Utmatningsmappen, som byts ut i sin helhet när bygget lyckas [stan
 cli-output-value = MAPP
 cli-base-url = Webbplatsens adress, i stället för `base_url` i site.yaml
 cli-base-url-value = URL
+cli-no-pdf = Utelämna protokollen som PDF och länkarna till dem (ett snabbare bygge under arbetet, eller där protokollen publiceras som PDF på annat sätt)
 built = Byggde {$pages} sidor och kopierade {$attachments} bilagor till {$path}.
 up-to-date = {$path} är redan aktuell: inget som bygget läser har ändrats sedan förra bygget.
 error-theme = Temat kan inte visa webbplatsen: {$reason}

@@ -10,6 +10,9 @@ const REGULAR: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
 const MONO: &[u8] = include_bytes!("fonts/DejaVuSansMono.ttf");
 
+/// Characters below this are looked up in an array (Latin, Greek, Cyrillic …).
+const DENSE: u32 = 0x2100;
+
 /// How a piece of text is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
@@ -22,7 +25,12 @@ pub enum Style {
 /// character it maps.
 pub struct Face {
     pub font: krilla::text::Font,
-    /// Glyph id and advance width (font units), by character.
+    /// Glyph id and advance width (font units) of the characters below
+    /// [`DENSE`], by code point; glyph 0 (`.notdef`) where the font has none.
+    /// Line breaking and drawing look up every character: an array is
+    /// several times faster than hashing (docs/performance.md).
+    dense: Vec<(u32, u16)>,
+    /// The same for the characters from [`DENSE`] up.
     widths: HashMap<char, (u32, u16)>,
     units_per_em: f32,
 }
@@ -35,27 +43,39 @@ impl Face {
         let font = krilla::text::Font::new(data.into(), 0).expect("vendored font loads");
         let face = skrifa::FontRef::from_index(data, 0).expect("vendored font parses");
         let metrics = face.glyph_metrics(Size::unscaled(), LocationRef::default());
-        let widths = face
-            .charmap()
-            .mappings()
-            .filter_map(|(c, g)| {
-                let c = char::from_u32(c)?;
-                let w = metrics.advance_width(g)?;
-                Some((c, (g.to_u32(), w.round().clamp(0.0, f32::from(u16::MAX)) as u16)))
-            })
-            .collect();
+        let mut dense = vec![(0, 0); DENSE as usize];
+        let mut widths = HashMap::new();
+        for (c, g) in face.charmap().mappings() {
+            let (Some(c), Some(w)) = (char::from_u32(c), metrics.advance_width(g)) else { continue };
+            let entry = (g.to_u32(), w.round().clamp(0.0, f32::from(u16::MAX)) as u16);
+            match dense.get_mut(c as usize) {
+                Some(slot) => *slot = entry,
+                None => {
+                    widths.insert(c, entry);
+                }
+            }
+        }
         let units_per_em = font.units_per_em();
-        Face { font, widths, units_per_em }
+        Face { font, dense, widths, units_per_em }
+    }
+
+    /// The glyph and advance width of `c`, if the font has a glyph for it.
+    fn lookup(&self, c: char) -> Option<(u32, u16)> {
+        match self.dense.get(c as usize) {
+            Some(&(0, _)) => None,
+            Some(&entry) => Some(entry),
+            None => self.widths.get(&c).copied(),
+        }
     }
 
     /// Whether the font has a glyph for `c`.
     pub fn has(&self, c: char) -> bool {
-        self.widths.contains_key(&c)
+        self.lookup(c).is_some()
     }
 
     /// The width of `text` at `size` points (kerning ignored: it only narrows).
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| u32::from(self.widths.get(&c).map_or(0, |g| g.1))).sum();
+        let units: u32 = text.chars().map(|c| u32::from(self.lookup(c).map_or(0, |g| g.1))).sum();
         units as f32 * size / self.units_per_em
     }
 
@@ -65,7 +85,7 @@ impl Face {
     pub fn glyphs(&self, text: &str) -> Vec<krilla::text::KrillaGlyph> {
         text.char_indices()
             .map(|(i, c)| {
-                let (glyph, width) = self.widths.get(&c).copied().unwrap_or((0, 0));
+                let (glyph, width) = self.lookup(c).unwrap_or((0, 0));
                 let advance = f32::from(width) / self.units_per_em;
                 let range = i..i + c.len_utf8();
                 krilla::text::KrillaGlyph::new(krilla::text::GlyphId::new(glyph), advance, 0.0, 0.0, 0.0, range, None)

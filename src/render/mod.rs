@@ -66,7 +66,27 @@ pub struct Summary {
 }
 
 /// Renders `site` with `theme` into `out`; attachments are copied from `content`.
-pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Result<Summary, RenderError> {
+/// What a build leaves out (`anslag build --no-pdf`); part of the build's
+/// key ([`crate::freshness`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Whether to make the protocol PDFs.
+    pub pdf: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { pdf: true }
+    }
+}
+
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    content: &Path,
+    options: Options,
+    out: &dyn Sink,
+) -> Result<Summary, RenderError> {
     let labels = labels(site);
     let attachments = attachments(site);
     let sizes = sizes(content, &attachments, None)?;
@@ -75,8 +95,14 @@ pub fn render(site: &Site, theme: &Theme, content: &Path, out: &dyn Sink) -> Res
     // indexes on one core, so it overlaps with the PDFs and pages, which keep
     // the others busy (docs/performance.md).
     let (stages, search) = std::thread::scope(|scope| {
-        let search = scope.spawn(|| write_group(Derived::Search, &whole, out));
-        let stages = pages_and_groups(site, theme, &whole, out);
+        // Pagefind sorts and compresses with rayon: on the global pool its
+        // work would queue behind the PDFs'; a pool of its own keeps it on
+        // its own thread.
+        let search = scope.spawn(|| match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+            Ok(pool) => pool.install(|| write_group(Derived::Search, &whole, out)),
+            Err(_) => write_group(Derived::Search, &whole, out),
+        });
+        let stages = pages_and_groups(site, theme, &whole, options, out);
         let search = search.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (stages, search)
     });
@@ -113,12 +139,17 @@ fn pages_and_groups(
     site: &Site,
     theme: &Theme,
     whole: &Whole<'_>,
+    options: Options,
     out: &dyn Sink,
 ) -> Result<(usize, Vec<Stage>), RenderError> {
     let (labels, sizes) = (whole.labels, whole.sizes);
     let mut stages = Vec::new();
     let clock = std::time::Instant::now();
-    let pdfs = pdfs(site, labels, sizes, out)?;
+    let pdfs = if options.pdf {
+        pdfs(site, labels, sizes, out)?
+    } else {
+        site.bodies.iter().map(|b| vec![None; b.meetings.len()]).collect()
+    };
     let (count, bytes) = pdfs.iter().flatten().flatten().fold((0, 0), |(n, b), len| (n + 1, b + len));
     stages.push((format!("pdf ({count} files, {bytes} bytes)"), clock.elapsed()));
     let pdf = |b: usize, i: usize| pdfs[b][i];
@@ -240,7 +271,7 @@ impl Derived {
 }
 
 /// The site's labels, in the language `site.yaml` names.
-pub(crate) fn labels(site: &Site) -> views::Labels {
+pub fn labels(site: &Site) -> views::Labels {
     crate::i18n::site_labels(match site.config.language {
         Language::Sv => crate::i18n::Lang::Sv,
         Language::En => crate::i18n::Lang::En,

@@ -501,7 +501,7 @@ fn search(x: &Inputs<'_>) -> PageSpec {
         "bodies": bodies,
         "years": paragraph_years(x.site),
         "register": p.href(urls::REGISTER),
-        "index": p.href(&format!("{}pagefind.js", urls::SEARCH_INDEX)),
+        "index": p.href(urls::SEARCH_INDEX),
         "script": p.href(super::theme::SEARCH_SCRIPT),
     });
     let frame = p.frame(p.label("search"), vec![p.link(urls::HOME, p.label("home"))]);

@@ -121,9 +121,72 @@ fn join(parts: Vec<String>) -> String {
     parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
-/// Indexes `records` with Pagefind; its files, under [`urls::SEARCH_INDEX`].
+/// The most records one Pagefind index is built from. Pagefind holds about
+/// 150 kB per record while it builds (docs/performance.md), and looks up each
+/// record's address in a list of all before it: a site's records are cut into
+/// an index per year of at most this many, built one after the other, and
+/// the search page merges them in the browser.
+pub const SHARD_RECORDS: usize = 5000;
+
+/// The list of the site's indexes (folders under [`urls::SEARCH_INDEX`],
+/// newest first), which the search page's script reads.
+pub const INDEXES: &str = "indexes.json";
+
+/// One index of the site: its folder name and its records.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Shard<'a> {
+    pub name: String,
+    pub records: Vec<&'a Record>,
+}
+
+/// `records` cut into indexes: one per year, newest first, named after it
+/// (`2025`); a year with more than `max` records is cut into equal parts
+/// (`2025_1`, `2025_2` …). Within an index, records keep the order they
+/// came in. (Years are what residents narrow a search by, and a year's
+/// index stays the same while later years are added.)
+pub fn shards(records: &[Record], max: usize) -> Vec<Shard<'_>> {
+    let mut years: BTreeMap<i16, Vec<&Record>> = BTreeMap::new();
+    for r in records {
+        years.entry(r.year).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for (year, list) in years.into_iter().rev() {
+        if list.len() <= max {
+            out.push(Shard { name: year.to_string(), records: list });
+            continue;
+        }
+        let size = list.len().div_ceil(list.len().div_ceil(max));
+        for (i, part) in list.chunks(size).enumerate() {
+            out.push(Shard { name: format!("{year}_{}", i + 1), records: part.to_vec() });
+        }
+    }
+    out
+}
+
+/// Indexes `records` with Pagefind, [`SHARD_RECORDS`] at most per index; the
+/// files under [`urls::SEARCH_INDEX`]: a folder per [`shards`] index and the
+/// list of them, [`INDEXES`].
 pub fn index(records: &[Record]) -> Result<Vec<File>, RenderError> {
-    let err = |e: &dyn std::fmt::Display| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX));
+    let shards = shards(records, SHARD_RECORDS);
+    let names: Vec<String> = shards.iter().map(|s| format!("{}/", s.name)).collect();
+    let list = serde_json::to_vec(&names).map_err(|e| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX)))?;
+    let mut files = vec![(format!("{}{INDEXES}", urls::SEARCH_INDEX), list)];
+    let timed = std::env::var_os("ANSLAG_TIMINGS").is_some();
+    for shard in &shards {
+        let t = std::time::Instant::now();
+        let folder = format!("{}{}/", urls::SEARCH_INDEX, shard.name);
+        files.extend(pagefind_index(&shard.records, &folder)?);
+        if timed {
+            let secs = t.elapsed().as_secs_f64();
+            eprintln!("timing {secs:>9.3} s  search index {folder} ({} records)", shard.records.len());
+        }
+    }
+    Ok(files)
+}
+
+/// One Pagefind index of `records`, its files under `folder`.
+fn pagefind_index(records: &[&Record], folder: &str) -> Result<Vec<File>, RenderError> {
+    let err = |e: &dyn std::fmt::Display| RenderError::Whole(format!("{folder}: {e}"));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| err(&e))?;
     runtime.block_on(async {
         let options = pagefind::options::PagefindServiceConfig::builder().force_language("sv".to_owned()).build();
@@ -140,19 +203,12 @@ pub fn index(records: &[Record]) -> Result<Vec<File>, RenderError> {
                 .await
                 .map_err(|e| err(&e))?;
         }
-        let t = std::time::Instant::now();
         let files = index.get_files().await.map_err(|e| err(&e))?;
-        if std::env::var_os("ANSLAG_TIMINGS").is_some() {
-            eprintln!(
-                "timing {:>9.3} s  search index: Pagefind's build_indexes and get_files",
-                t.elapsed().as_secs_f64()
-            );
-        }
         Ok(files
             .into_iter()
             .map(|f| {
                 let name = f.filename.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/");
-                (format!("{}{name}", urls::SEARCH_INDEX), f.contents)
+                (format!("{folder}{name}"), f.contents)
             })
             .collect())
     })
@@ -206,7 +262,41 @@ mod tests {
         for (x, y) in a.iter().zip(&b) {
             assert!(x.1 == y.1, "{} differs between two runs", x.0);
         }
-        assert!(a.iter().any(|f| f.0 == "pagefind/pagefind.js"));
-        assert!(a.iter().any(|f| f.0.starts_with("pagefind/fragment/")));
+        let list = a.iter().find(|f| f.0 == "pagefind/indexes.json").expect("the list of indexes");
+        let names: Vec<String> = serde_json::from_slice(&list.1).unwrap();
+        assert!(!names.is_empty());
+        for name in &names {
+            assert!(a.iter().any(|f| f.0 == format!("pagefind/{name}pagefind.js")), "{name}");
+            assert!(a.iter().any(|f| f.0.starts_with(&format!("pagefind/{name}fragment/"))), "{name}");
+        }
+    }
+
+    fn record(year: i16, i: usize) -> Record {
+        Record { url: format!("/{year}/{i}/"), title: String::new(), text: String::new(), body: None, year }
+    }
+
+    #[test]
+    fn records_are_cut_into_an_index_per_year_newest_first() {
+        let mut records: Vec<Record> = Vec::new();
+        for (year, n) in [(2019, 3), (2020, 2), (2021, 4), (2022, 9), (2023, 1)] {
+            records.extend((0..n).map(|i| record(year, i)));
+        }
+        // Shuffled by year, as the pages come (body by body).
+        records.sort_by_key(|r| (r.url.len(), r.url.clone()));
+        let shards = shards(&records, 4);
+        let names: Vec<&str> = shards.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["2023", "2022_1", "2022_2", "2022_3", "2021", "2020", "2019"]);
+        let sizes: Vec<usize> = shards.iter().map(|s| s.records.len()).collect();
+        assert_eq!(sizes, [1, 3, 3, 3, 4, 2, 3]);
+        for s in &shards {
+            let year = &s.name[..4];
+            assert!(s.records.iter().all(|r| r.year.to_string() == year), "{}", s.name);
+        }
+        // Every record in exactly one index.
+        let mut urls: Vec<&str> = shards.iter().flat_map(|s| s.records.iter().map(|r| r.url.as_str())).collect();
+        urls.sort();
+        let mut all: Vec<&str> = records.iter().map(|r| r.url.as_str()).collect();
+        all.sort();
+        assert_eq!(urls, all);
     }
 }

@@ -24,7 +24,7 @@ function excerpt(html) {
   return p;
 }
 
-async function run(pagefind) {
+async function run(pagefind, merged) {
   const q = field("search-q").value.trim();
   const filters = {};
   if (field("search-body").value) filters.organ = field("search-body").value;
@@ -39,7 +39,13 @@ async function run(pagefind) {
     status.textContent = "";
     return;
   }
+  if (!pagefind) {
+    // A site without anything to find yet.
+    status.textContent = form.dataset.none;
+    return;
+  }
   status.textContent = form.dataset.loading;
+  await merged;
   const search = await pagefind.search(q, { filters });
   const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
   for (const r of results) {
@@ -57,13 +63,26 @@ async function run(pagefind) {
 
 async function start() {
   let pagefind;
+  let merged = Promise.resolve();
   try {
-    // Relative to the page, not to this script.
-    pagefind = await import(new URL(form.dataset.index, document.baseURI).href);
+    // The site's indexes (one per year, newest first) are listed in
+    // indexes.json: the first is loaded, the others merged into it. Paths
+    // are relative to the page, not to this script.
+    const base = new URL(form.dataset.index, document.baseURI);
+    const response = await fetch(new URL("indexes.json", base));
+    if (!response.ok) throw new Error(response.statusText);
+    const [first, ...others] = (await response.json()).map((name) => new URL(name, base));
     // Result addresses are kept from the site's root; where the root is
     // depends on where the site is served.
     const root = new URL(form.dataset.root, document.baseURI).pathname;
-    await pagefind.options({ excerptLength: 30, baseUrl: root });
+    if (first) {
+      pagefind = await import(new URL("pagefind.js", first).href);
+      await pagefind.options({ excerptLength: 30, baseUrl: root });
+      // The form shows now; a search waits until the others are merged.
+      merged = (async () => {
+        for (const index of others) await pagefind.mergeIndex(index.pathname, { excerptLength: 30, baseUrl: root });
+      })();
+    }
   } catch {
     status.textContent = form.dataset.failed;
     return;
@@ -76,9 +95,9 @@ async function start() {
   field("search-year").value = params.get("ar") ?? "";
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    run(pagefind).catch(() => (status.textContent = form.dataset.failed));
+    run(pagefind, merged).catch(() => (status.textContent = form.dataset.failed));
   });
-  if (params.get("q")) run(pagefind).catch(() => (status.textContent = form.dataset.failed));
+  if (params.get("q")) run(pagefind, merged).catch(() => (status.textContent = form.dataset.failed));
 }
 
 start();
