@@ -30,9 +30,7 @@ pub fn key(
         h.update(bytes);
     };
     // The program: a new anslag may write other bytes for the same content.
-    let program = std::env::current_exe().and_then(std::fs::read).unwrap_or_default();
-    part(env!("CARGO_PKG_VERSION").as_bytes());
-    part(&Sha256::digest(&program));
+    part(program());
     part(site.today.to_string().as_bytes());
     part(site.config.base_url.as_bytes());
     part(&theme.fingerprint());
@@ -48,4 +46,17 @@ pub fn key(
         part(&digest.finalize());
     }
     Ok(crate::files::hex(&h.finalize()))
+}
+
+/// The SHA-256 of this anslag (its version and its executable), read once:
+/// a new anslag may write other bytes for the same content.
+pub fn program() -> &'static [u8] {
+    static PROGRAM: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        let exe = std::env::current_exe().and_then(std::fs::read).unwrap_or_default();
+        let mut h = Sha256::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(Sha256::digest(&exe));
+        h.finalize().to_vec()
+    });
+    &PROGRAM
 }

@@ -12,6 +12,13 @@
 //! first one's staging folder. A folder is only replaced if it is empty or
 //! was written by anslag (it holds the marker file `.anslag-output`), so a
 //! mistyped `--output` cannot wipe someone's documents.
+//!
+//! Parts of a site that are costly to make and often stay the same from one
+//! build to the next (a protocol PDF, a year's search index) carry a key of
+//! everything they are made from; the marker keeps it (`part <key> <path>`).
+//! A build making a part with the same key links (or copies) the previous
+//! output's files of that part, if they are still exactly as that build
+//! wrote them ([`Sink::reuse`]).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -27,6 +34,15 @@ pub trait Sink: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
     /// Copies a file (an attachment) into the site.
     fn copy(&self, path: &str, from: &Path) -> io::Result<()>;
+    /// Puts the previous build's files of the part at `path` (a file, or a
+    /// folder ending in `/`) into the site if that build made it with the
+    /// same `key` and they are unchanged since; their total length. `None`:
+    /// the part must be made (and then recorded with [`Sink::part`]).
+    fn reuse(&self, _path: &str, _key: &str) -> Option<u64> {
+        None
+    }
+    /// Records that the part at `path` was made with `key`.
+    fn part(&self, _path: &str, _key: &str) {}
 }
 
 /// A site held in memory: path → bytes, sorted.
@@ -65,6 +81,79 @@ impl Sink for Staging {
     fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
         Staging::copy(self, path, from)
     }
+
+    fn reuse(&self, path: &str, key: &str) -> Option<u64> {
+        let files = self.previous.as_ref()?.part(path, key)?;
+        let mut total = 0;
+        for (file, len) in &files {
+            let (from, to) = (self.output.join(file), self.dir.join(file));
+            let made = to
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::hard_link(&from, &to).or_else(|_| std::fs::copy(&from, &to).map(|_| ())));
+            if made.is_err() {
+                // Whatever was linked is written again by the caller.
+                return None;
+            }
+            total += len;
+        }
+        self.part(path, key);
+        Some(total)
+    }
+
+    fn part(&self, path: &str, key: &str) {
+        self.parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((path.to_owned(), key.to_owned()));
+    }
+}
+
+/// What the previous build's marker says, read when a build begins.
+#[derive(Debug)]
+struct Previous {
+    /// The output folder.
+    root: PathBuf,
+    /// Every file with its length, sorted by path.
+    files: Vec<(String, u64)>,
+    /// The key of each part, by its path.
+    parts: std::collections::BTreeMap<String, String>,
+    /// When the marker was written (after every file).
+    written: std::time::SystemTime,
+}
+
+impl Previous {
+    fn read(output: &Path) -> Option<Previous> {
+        let marker = output.join(MARKER);
+        let text = std::fs::read_to_string(&marker).ok()?;
+        let written = std::fs::metadata(&marker).and_then(|m| m.modified()).ok()?;
+        let (mut files, mut parts) = (Vec::new(), std::collections::BTreeMap::new());
+        for line in text.lines().skip(1).filter(|l| !l.starts_with("key ")) {
+            if let Some(rest) = line.strip_prefix("part ") {
+                let (key, path) = rest.split_once(' ')?;
+                parts.insert(path.to_owned(), key.to_owned());
+            } else {
+                let (len, path) = line.split_once(' ')?;
+                files.push((path.to_owned(), len.parse().ok()?));
+            }
+        }
+        files.sort();
+        Some(Previous { root: output.to_owned(), files, parts, written })
+    }
+
+    /// The files of the part at `path` if it was made with `key` and every
+    /// one of them is still there with its length, unchanged since.
+    fn part(&self, path: &str, key: &str) -> Option<Vec<(String, u64)>> {
+        (self.parts.get(path)? == key).then_some(())?;
+        let start = self.files.partition_point(|(p, _)| p.as_str() < path);
+        let files: Vec<(String, u64)> = self.files[start..]
+            .iter()
+            .take_while(|(p, _)| p == path || (path.ends_with('/') && p.starts_with(path)))
+            .cloned()
+            .collect();
+        let output_file_is_intact = |(p, len): &(String, u64)| {
+            std::fs::symlink_metadata(self.root.join(p))
+                .is_ok_and(|m| m.is_file() && m.len() == *len && m.modified().is_ok_and(|t| t <= self.written))
+        };
+        (!files.is_empty() && files.iter().all(output_file_is_intact)).then_some(files)
+    }
 }
 
 /// A staging folder being filled with the new site.
@@ -76,6 +165,10 @@ pub struct Staging {
     _lock: std::fs::File,
     /// The key of what the build read ([`crate::freshness`]), kept in the marker.
     key: std::sync::Mutex<Option<String>>,
+    /// What the output's marker said when the build began.
+    previous: Option<Previous>,
+    /// The parts made or reused so far: path and key.
+    parts: std::sync::Mutex<Vec<(String, String)>>,
 }
 
 /// The first line of the marker file.
@@ -155,7 +248,8 @@ pub fn begin(output: &Path) -> Result<Staging, BeginError> {
     let dir = parent.join(format!(".{name}{NEW_MARK}{}", std::process::id()));
     std::fs::create_dir(&dir)?;
     std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
-    Ok(Staging { dir, output, _lock: lock, key: Default::default() })
+    let previous = Previous::read(&output);
+    Ok(Staging { dir, output, _lock: lock, key: Default::default(), previous, parts: Default::default() })
 }
 
 /// Whether writing `output` could touch `content`: one is the other or
@@ -230,8 +324,8 @@ impl Staging {
         *self.key.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(key);
     }
 
-    /// Writes the marker, last: its line, the key (if any) and every file of
-    /// the new site with its length.
+    /// Writes the marker, last: its line, the key (if any), every file of
+    /// the new site with its length, and the key of every part.
     fn write_marker(&self) -> io::Result<()> {
         let key = self.key.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
         let Some(key) = key else { return Ok(()) };
@@ -239,6 +333,11 @@ impl Staging {
         let (files, _) = files(&self.dir).ok_or_else(|| io::Error::other("the new site changed while written"))?;
         for (path, len) in files {
             text.push_str(&format!("{len} {path}\n"));
+        }
+        let mut parts = self.parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        parts.sort();
+        for (path, key) in parts {
+            text.push_str(&format!("part {key} {path}\n"));
         }
         std::fs::write(self.dir.join(MARKER), text)
     }

@@ -342,6 +342,17 @@ fn same_content_and_day_give_byte_identical_output_across_thread_counts() {
 /// byte for byte a cold build's; after one § changed, after only `--today`
 /// changed (notices move on and off the board) and after a file of the output
 /// was edited, the warm build gives exactly what a cold build gives.
+/// From the timing line that starts with `stage` and holds `… N files, …, M<reused>`:
+/// N and M.
+fn reused(stderr: &str, stage: &str, reused: &str) -> (usize, usize) {
+    let line = stderr.lines().find(|l| l.contains(stage)).unwrap_or_else(|| panic!("no {stage} line: {stderr}"));
+    let number = |s: &str| s.trim().parse::<usize>().unwrap_or_else(|_| panic!("not a number {s:?} in {line}"));
+    let after = &line[line.find(stage).unwrap() + stage.len()..];
+    let files = number(after.split(" files").next().unwrap());
+    let before = &after[..after.find(reused).unwrap_or_else(|| panic!("no {reused} in {line}"))];
+    (files, number(before.rsplit(", ").next().unwrap()))
+}
+
 #[test]
 fn warm_builds_give_what_cold_builds_give() {
     let site = Site::copy_of(&example_content());
@@ -361,16 +372,29 @@ fn warm_builds_give_what_cold_builds_give() {
     assert!(again.code == 0 && again.stderr.contains("up to date"), "nothing changed: {}", again.stderr);
     same("nothing changed", &cold("cold-1", TODAY));
 
+    // One § changed: its meeting's PDF and its year's search index are made
+    // again, the others are the previous build's files.
     let par = "kommunstyrelsen/2025-06-16/102-markanvisning-larkan.md";
     let text = std::fs::read_to_string(site.path(par)).expect("read");
     site.write(par, format!("{text}\nEtt tillägg.\n"));
-    let b = build(&site.content(), &warm, &[], &[]);
+    let timings = [("ANSLAG_TIMINGS", "1")];
+    let b = build(&site.content(), &warm, &[], &timings);
     assert!(b.code == 0 && !b.stderr.contains("up to date"), "one § changed: {}", b.stderr);
+    let (pdfs, pdfs_reused) = reused(&b.stderr, "pdf (", " reused)");
+    assert!(pdfs > 1 && pdfs_reused == pdfs - 1, "one PDF made again: {}", b.stderr);
+    let indexes = std::fs::read_to_string(warm.join("pagefind/indexes.json")).expect("the list of indexes");
+    let indexes = indexes.matches('/').count();
+    let (_, indexes_reused) = reused(&b.stderr, "search (", " indexes reused)");
+    assert!(indexes > 1 && indexes_reused == indexes - 1, "one index made again: {}", b.stderr);
     same("one § changed", &cold("cold-2", TODAY));
 
+    // The next day's build: the notices on the board move; PDFs whose notice
+    // went up are made again.
     let later = "2026-12-20";
-    let b = build_on(later, &site.content(), &warm, &[], &[]);
+    let b = build_on(later, &site.content(), &warm, &[], &timings);
     assert!(b.code == 0 && !b.stderr.contains("up to date"), "--today changed: {}", b.stderr);
+    let (_, pdfs_reused) = reused(&b.stderr, "pdf (", " reused)");
+    assert!(pdfs_reused > 0, "PDFs reused: {}", b.stderr);
     same("--today changed", &cold("cold-3", later));
 
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -378,6 +402,16 @@ fn warm_builds_give_what_cold_builds_give() {
     let b = build_on(later, &site.content(), &warm, &[], &[]);
     assert!(b.code == 0 && !b.stderr.contains("up to date"), "an output file was edited: {}", b.stderr);
     same("output edited", &cold("cold-4", later));
+    // A PDF spoilt in the output (same length) is made again, not reused.
+    let pdf = files(&warm).into_keys().find(|p| p.ends_with("/protokoll.pdf")).expect("a PDF");
+    let mut bytes = std::fs::read(warm.join(&pdf)).expect("read the PDF");
+    bytes[100] ^= 0xff;
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(warm.join(&pdf), bytes).expect("spoil the PDF");
+    std::fs::remove_file(warm.join("index.html")).expect("so that the build is not skipped");
+    let b = build_on(later, &site.content(), &warm, &[], &[]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    same("a PDF spoilt", &cold("cold-4b", later));
     std::fs::remove_file(warm.join("robots.txt")).expect("remove");
     let b = build_on(later, &site.content(), &warm, &[], &[]);
     assert!(b.code == 0 && !b.stderr.contains("up to date"), "an output file was removed: {}", b.stderr);

@@ -56,11 +56,13 @@ pub enum Child {
 pub struct Tree {
     pub nodes: Vec<(Option<TagKind>, Vec<Child>)>,
     pub leaves: usize,
+    /// The page each leaf is on.
+    leaf_page: Vec<usize>,
 }
 
 impl Tree {
     fn new() -> Tree {
-        Tree { nodes: vec![(None, Vec::new())], leaves: 0 }
+        Tree { nodes: vec![(None, Vec::new())], leaves: 0, leaf_page: Vec::new() }
     }
 
     pub fn group(&mut self, parent: usize, kind: impl Into<TagKind>) -> usize {
@@ -70,9 +72,18 @@ impl Tree {
         id
     }
 
-    fn leaf(&mut self, parent: usize) -> usize {
+    /// A leaf of `parent` on `page` for more text: the one `parent` ends
+    /// with if it is on that page (a paragraph's lines on one page are one
+    /// marked sequence), else a new one.
+    fn leaf(&mut self, parent: usize, page: usize) -> usize {
+        if let Some(Child::Leaf(last)) = self.nodes[parent].1.last()
+            && self.leaf_page[*last] == page
+        {
+            return *last;
+        }
         let id = self.leaves;
         self.leaves += 1;
+        self.leaf_page.push(page);
         self.nodes[parent].1.push(Child::Leaf(id));
         id
     }
@@ -266,7 +277,7 @@ impl Layout {
             self.need(lh);
             let baseline = self.y + size * ASCENT;
             for seg in &line.segs {
-                let leaf = self.tree.leaf(parent);
+                let leaf = self.tree.leaf(parent, self.pages.len() - 1);
                 self.text(x, baseline, seg, size, Mark::Leaf(leaf));
             }
             self.y += lh;
@@ -388,7 +399,7 @@ impl Layout {
             self.need(BODY * LEADING);
             let text = label(i);
             let seg = Seg { x: 0.0, text: format!("{text} "), style: Style::Regular, strike: false };
-            let leaf = self.tree.leaf(lbl);
+            let leaf = self.tree.leaf(lbl, self.pages.len() - 1);
             let lx = if start.is_some() { x + indent - 5.0 - FONTS.regular.width(&text, BODY) } else { x + 4.0 };
             self.text(lx, self.y + BODY * ASCENT, &seg, BODY, Mark::Leaf(leaf));
             let top = (self.pages.len(), self.y);
@@ -475,7 +486,7 @@ impl Layout {
                 for line in lines {
                     for seg in &line.segs {
                         let mark = match cells {
-                            Some(cells) => Mark::Leaf(me.tree.leaf(cells[j])),
+                            Some(cells) => Mark::Leaf(me.tree.leaf(cells[j], me.pages.len() - 1)),
                             None => Mark::Artifact(ArtifactType::PaginationOther),
                         };
                         me.text(xs[j], y + size * ASCENT, seg, size, mark);
@@ -528,7 +539,7 @@ impl Layout {
                     let end = (done[j] + take).min(lines[j].len());
                     for line in &lines[j][done[j]..end] {
                         for seg in &line.segs {
-                            let leaf = self.tree.leaf(cells[j]);
+                            let leaf = self.tree.leaf(cells[j], self.pages.len() - 1);
                             self.text(xs[j], y + size * ASCENT, seg, size, Mark::Leaf(leaf));
                             leaves[j] = true;
                         }
@@ -556,7 +567,7 @@ impl Layout {
 
     /// An empty cell still has content (an empty marked sequence), so it stays in the tree.
     fn empty_leaf(&mut self, cell: usize, x: f32, y: f32) {
-        let leaf = self.tree.leaf(cell);
+        let leaf = self.tree.leaf(cell, self.pages.len() - 1);
         let seg = Seg { x: 0.0, text: String::new(), style: Style::Regular, strike: false };
         self.text(x, y, &seg, SMALL, Mark::Leaf(leaf));
     }

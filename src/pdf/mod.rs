@@ -45,6 +45,32 @@ pub fn has_pdf(m: &Meeting) -> bool {
     matches!(m.adjustment, Adjustment::Adjusted { .. })
 }
 
+/// The key of everything [`protocol`] makes `meeting`'s PDF from (the
+/// program, the site's settings, the body's name, the meeting, whether its
+/// notice is up, the sizes of its documents): the same key, the same bytes,
+/// so a build may reuse the previous build's file ([`crate::write::Sink::reuse`]).
+pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &crate::render::Sizes) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(crate::freshness::program());
+    let posted = match meeting.adjustment {
+        Adjustment::Adjusted { board, .. } => board.posted <= site.today,
+        Adjustment::NotAdjusted => false,
+    };
+    let documents: Vec<(&String, Option<&u64>)> = meeting
+        .paragraphs
+        .iter()
+        .filter_map(|p| match &p.content {
+            Content::Public(x) => Some(x.documents.iter().filter_map(|d| d.file.as_ref())),
+            Content::Confidential { .. } => None,
+        })
+        .flatten()
+        .map(|f| (f, sizes.get(f)))
+        .collect();
+    h.update(format!("{:?}\n{}\n{meeting:?}\n{posted}\n{documents:?}", site.config, body.name).as_bytes());
+    crate::files::hex(&h.finalize())
+}
+
 /// The protocol of `meeting` (of `body`) as PDF bytes; `sizes` are those of
 /// the attachments (shown with the documents, as on the site).
 pub fn protocol(
@@ -314,7 +340,9 @@ fn write(layout: &Layout, doc: &Doc) -> Result<Vec<u8>, String> {
     let settings = SerializeSettings { configuration, enable_tagging: true, ..Default::default() };
     let mut document = Document::new_with(settings);
     let total = layout.pages.len();
-    let mut ids: Vec<Option<Identifier>> = vec![None; layout.tree.leaves];
+    // A leaf's text is one marked sequence (usually; if its pieces are not
+    // next to each other, one per run of them).
+    let mut ids: Vec<Vec<Identifier>> = vec![Vec::new(); layout.tree.leaves];
     let size = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("bad page size")?;
     for (i, ops) in layout.pages.iter().enumerate() {
         let mut page = document.start_page_with(size.clone());
@@ -322,33 +350,50 @@ fn write(layout: &Layout, doc: &Doc) -> Result<Vec<u8>, String> {
         if i > 0 {
             let y = layout::MARGIN_TOP - 24.0;
             let header = Artifact::with_kind(ArtifactType::Header);
-            text(&mut s, layout::MARGIN_X, y, fonts::Style::Regular, 8.5, &doc.header, ContentTag::Artifact(header));
+            tagged(&mut s, ContentTag::Artifact(header), |s| {
+                draw(s, layout::MARGIN_X, y, fonts::Style::Regular, 8.5, &doc.header)
+            });
             rule(&mut s, layout::MARGIN_X, y + 5.0, PAGE_W - layout::MARGIN_X, y + 5.0, 0.3, true);
         }
-        for op in ops {
-            match op {
-                Op::Text { x, y, style, size, text: t, strike, mark } => {
-                    let tag = match mark {
-                        Mark::Leaf(_) => ContentTag::Span(SpanTag::empty()),
-                        Mark::Artifact(kind) => ContentTag::Artifact(Artifact::with_kind(*kind)),
-                    };
-                    let id = text(&mut s, *x, *y, *style, *size, t, tag);
-                    if *strike && !t.trim().is_empty() {
-                        let w = fonts::FONTS.get(*style).width(t.trim_end(), *size);
-                        let y = *y - size * 0.3;
-                        rule(&mut s, *x, y, x + w, y, size * 0.07, false);
+        let mut k = 0;
+        while k < ops.len() {
+            match &ops[k] {
+                Op::Text { mark: Mark::Leaf(leaf), .. } => {
+                    // This leaf's text, up to the next op that is not.
+                    let run = ops[k..]
+                        .iter()
+                        .take_while(|op| matches!(op, Op::Text { mark: Mark::Leaf(l), .. } if l == leaf))
+                        .collect::<Vec<_>>();
+                    let id = tagged(&mut s, ContentTag::Span(SpanTag::empty()), |s| {
+                        for op in &run {
+                            if let Op::Text { x, y, style, size, text: t, .. } = op {
+                                draw(s, *x, *y, *style, *size, t);
+                            }
+                        }
+                    });
+                    ids[*leaf].push(id);
+                    for op in &run {
+                        strike(&mut s, op);
                     }
-                    if let Mark::Leaf(leaf) = mark {
-                        ids[*leaf] = Some(id);
-                    }
+                    k += run.len();
                 }
-                Op::Rule { x1, y1, x2, y2, width, grey } => rule(&mut s, *x1, *y1, *x2, *y2, *width, *grey),
+                Op::Text { x, y, style, size, text: t, mark: Mark::Artifact(kind), .. } => {
+                    tagged(&mut s, ContentTag::Artifact(Artifact::with_kind(*kind)), |s| {
+                        draw(s, *x, *y, *style, *size, t)
+                    });
+                    strike(&mut s, &ops[k]);
+                    k += 1;
+                }
+                Op::Rule { x1, y1, x2, y2, width, grey } => {
+                    rule(&mut s, *x1, *y1, *x2, *y2, *width, *grey);
+                    k += 1;
+                }
             }
         }
         let footer = format!("{} {} {} {total}", doc.page_of.0, i + 1, doc.page_of.1);
         let w = fonts::FONTS.regular.width(&footer, 9.0);
         let tag = ContentTag::Artifact(Artifact::with_kind(ArtifactType::Footer));
-        text(&mut s, (PAGE_W - w) / 2.0, PAGE_H - 34.0, fonts::Style::Regular, 9.0, &footer, tag);
+        tagged(&mut s, tag, |s| draw(s, (PAGE_W - w) / 2.0, PAGE_H - 34.0, fonts::Style::Regular, 9.0, &footer));
         s.finish();
         page.finish();
     }
@@ -384,37 +429,51 @@ fn write(layout: &Layout, doc: &Doc) -> Result<Vec<u8>, String> {
 }
 
 /// The structure node `node`'s children, with the identifiers drawing gave.
-fn children(layout: &Layout, node: usize, ids: &mut [Option<Identifier>]) -> Result<Vec<Node>, String> {
-    layout.tree.nodes[node]
-        .1
-        .iter()
-        .map(|c| match c {
-            Child::Leaf(l) => ids[*l].take().map(Node::from).ok_or_else(|| format!("content {l} was never drawn")),
+fn children(layout: &Layout, node: usize, ids: &mut [Vec<Identifier>]) -> Result<Vec<Node>, String> {
+    let mut out = Vec::new();
+    for c in &layout.tree.nodes[node].1 {
+        match c {
+            Child::Leaf(l) => {
+                let drawn = std::mem::take(&mut ids[*l]);
+                if drawn.is_empty() {
+                    return Err(format!("content {l} was never drawn"));
+                }
+                out.extend(drawn.into_iter().map(Node::from));
+            }
             Child::Node(n) => {
                 let kind = layout.tree.nodes[*n].0.clone().ok_or("the root inside the tree")?;
-                Ok(TagGroup::with_children(kind, children(layout, *n, ids)?).into())
+                out.push(TagGroup::with_children(kind, children(layout, *n, ids)?).into());
             }
-        })
-        .collect()
+        }
+    }
+    Ok(out)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn text(
-    s: &mut Surface<'_>,
-    x: f32,
-    y: f32,
-    style: fonts::Style,
-    size: f32,
-    t: &str,
-    tag: ContentTag<'_>,
-) -> Identifier {
+/// Draws what `draw` draws as one marked sequence tagged `tag`.
+fn tagged(s: &mut Surface<'_>, tag: ContentTag<'_>, draw: impl FnOnce(&mut Surface<'_>)) -> Identifier {
     let id = s.start_tagged(tag);
+    draw(s);
+    s.end_tagged();
+    id
+}
+
+/// `t` at `x`, baseline `y`, with the glyphs and advances line breaking measured.
+fn draw(s: &mut Surface<'_>, x: f32, y: f32, style: fonts::Style, size: f32, t: &str) {
     if !t.is_empty() {
         let face = fonts::FONTS.get(style);
         s.draw_glyphs(Point::from_xy(x, y), &face.glyphs(t), face.font.clone(), t, size, false);
     }
-    s.end_tagged();
-    id
+}
+
+/// The line through struck-out text (`~~…~~`), as a layout artifact.
+fn strike(s: &mut Surface<'_>, op: &Op) {
+    if let Op::Text { x, y, style, size, text: t, strike: true, .. } = op
+        && !t.trim().is_empty()
+    {
+        let w = fonts::FONTS.get(*style).width(t.trim_end(), *size);
+        let y = *y - size * 0.3;
+        rule(s, *x, y, x + w, y, size * 0.07, false);
+    }
 }
 
 /// A line, as a layout artifact.

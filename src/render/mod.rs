@@ -98,9 +98,13 @@ pub fn render(
         // Pagefind sorts and compresses with rayon: on the global pool its
         // work would queue behind the PDFs'; a pool of its own keeps it on
         // its own thread.
-        let search = scope.spawn(|| match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
-            Ok(pool) => pool.install(|| write_group(Derived::Search, &whole, out)),
-            Err(_) => write_group(Derived::Search, &whole, out),
+        let search = scope.spawn(|| -> Result<Stage, RenderError> {
+            let clock = std::time::Instant::now();
+            let (files, bytes, reused) = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                Ok(pool) => pool.install(|| search::write(&whole, out)),
+                Err(_) => search::write(&whole, out),
+            }?;
+            Ok((format!("search ({files} files, {bytes} bytes, {reused} indexes reused)"), clock.elapsed()))
         });
         let stages = pages_and_groups(site, theme, &whole, options, out);
         let search = search.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -145,13 +149,13 @@ fn pages_and_groups(
     let (labels, sizes) = (whole.labels, whole.sizes);
     let mut stages = Vec::new();
     let clock = std::time::Instant::now();
-    let pdfs = if options.pdf {
+    let (pdfs, reused) = if options.pdf {
         pdfs(site, labels, sizes, out)?
     } else {
-        site.bodies.iter().map(|b| vec![None; b.meetings.len()]).collect()
+        (site.bodies.iter().map(|b| vec![None; b.meetings.len()]).collect(), 0)
     };
     let (count, bytes) = pdfs.iter().flatten().flatten().fold((0, 0), |(n, b), len| (n + 1, b + len));
-    stages.push((format!("pdf ({count} files, {bytes} bytes)"), clock.elapsed()));
+    stages.push((format!("pdf ({count} files, {bytes} bytes, {reused} reused)"), clock.elapsed()));
     let pdf = |b: usize, i: usize| pdfs[b][i];
     let inputs = pages::Inputs { site, labels, sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let clock = std::time::Instant::now();
@@ -178,14 +182,14 @@ fn pages_and_groups(
     Ok((pages, stages))
 }
 
+/// The size of each meeting's protocol PDF (if it has one), by body and meeting index.
+type PdfSizes = Vec<Vec<Option<u64>>>;
+
 /// Makes and writes the protocol PDF of every adjusted meeting, in
-/// parallel; gives the size of each, by body and meeting index.
-fn pdfs(
-    site: &Site,
-    labels: &views::Labels,
-    sizes: &Sizes,
-    out: &dyn Sink,
-) -> Result<Vec<Vec<Option<u64>>>, RenderError> {
+/// parallel (or reuses the previous build's where nothing it is made from
+/// changed); gives the size of each, by body and meeting index, and how
+/// many were reused.
+fn pdfs(site: &Site, labels: &views::Labels, sizes: &Sizes, out: &dyn Sink) -> Result<(PdfSizes, usize), RenderError> {
     let jobs: Vec<(usize, usize)> = site
         .bodies
         .iter()
@@ -193,21 +197,28 @@ fn pdfs(
         .flat_map(|(b, body)| (0..body.meetings.len()).map(move |i| (b, i)))
         .filter(|(b, i)| crate::pdf::has_pdf(&site.bodies[*b].meetings[*i]))
         .collect();
-    let made: Vec<(usize, usize, u64)> = jobs
+    let made: Vec<(usize, usize, u64, bool)> = jobs
         .par_iter()
         .map(|&(b, i)| {
             let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
-            let bytes = crate::pdf::protocol(site, body, m, labels, sizes)?;
             let path = urls::protocol_pdf(&m.id);
-            out.write(&path, &bytes).map_err(|source| RenderError::Io { path, source })?;
-            Ok((b, i, bytes.len() as u64))
+            let key = crate::pdf::key(site, body, m, sizes);
+            if let Some(len) = out.reuse(&path, &key) {
+                return Ok((b, i, len, true));
+            }
+            let bytes = crate::pdf::protocol(site, body, m, labels, sizes)?;
+            out.write(&path, &bytes).map_err(|source| RenderError::Io { path: path.clone(), source })?;
+            out.part(&path, &key);
+            Ok((b, i, bytes.len() as u64, false))
         })
         .collect::<Result<_, RenderError>>()?;
-    let mut table: Vec<Vec<Option<u64>>> = site.bodies.iter().map(|b| vec![None; b.meetings.len()]).collect();
-    for (b, i, len) in made {
+    let mut table: PdfSizes = site.bodies.iter().map(|b| vec![None; b.meetings.len()]).collect();
+    let mut reused = 0;
+    for (b, i, len, again) in made {
         table[b][i] = Some(len);
+        reused += usize::from(again);
     }
-    Ok(table)
+    Ok((table, reused))
 }
 
 /// The site as a whole, for the files made from all of it (feeds,

@@ -12,6 +12,7 @@ use super::views::{Labels, meeting_label};
 use super::{File, RenderError, Whole, urls};
 use crate::markdown::plain_text;
 use crate::model::*;
+use crate::write::Sink;
 use std::collections::BTreeMap;
 
 /// One thing to find.
@@ -168,20 +169,67 @@ pub fn shards(records: &[Record], max: usize) -> Vec<Shard<'_>> {
 /// list of them, [`INDEXES`].
 pub fn index(records: &[Record]) -> Result<Vec<File>, RenderError> {
     let shards = shards(records, SHARD_RECORDS);
-    let names: Vec<String> = shards.iter().map(|s| format!("{}/", s.name)).collect();
-    let list = serde_json::to_vec(&names).map_err(|e| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX)))?;
-    let mut files = vec![(format!("{}{INDEXES}", urls::SEARCH_INDEX), list)];
+    let mut files = vec![list(&shards)?];
+    for shard in &shards {
+        files.extend(pagefind_index(&shard.records, &folder(shard))?);
+    }
+    Ok(files)
+}
+
+/// Makes the site's search index and writes it to `out`, each year's index
+/// reused from the previous build if its records are the same
+/// ([`crate::write::Sink::reuse`]): in a daily build only the indexes of the
+/// years that changed are made again. Gives the files written, their bytes
+/// and the indexes reused.
+pub fn write(x: &Whole<'_>, out: &dyn Sink) -> Result<(usize, u64, usize), RenderError> {
+    let records = records(x.site, x.labels);
+    let shards = shards(&records, SHARD_RECORDS);
+    let (path, bytes) = list(&shards)?;
+    let io = |path: &str, source| RenderError::Io { path: path.to_owned(), source };
+    out.write(&path, &bytes).map_err(|e| io(&path, e))?;
+    let (mut files, mut total, mut reused) = (1, bytes.len() as u64, 0);
     let timed = std::env::var_os("ANSLAG_TIMINGS").is_some();
     for shard in &shards {
         let t = std::time::Instant::now();
-        let folder = format!("{}{}/", urls::SEARCH_INDEX, shard.name);
-        files.extend(pagefind_index(&shard.records, &folder)?);
+        let folder = folder(shard);
+        let key = shard_key(shard);
+        if let Some(len) = out.reuse(&folder, &key) {
+            (total, reused) = (total + len, reused + 1);
+            continue;
+        }
+        for (path, bytes) in pagefind_index(&shard.records, &folder)? {
+            out.write(&path, &bytes).map_err(|e| io(&path, e))?;
+            (files, total) = (files + 1, total + bytes.len() as u64);
+        }
+        out.part(&folder, &key);
         if timed {
             let secs = t.elapsed().as_secs_f64();
             eprintln!("timing {secs:>9.3} s  search index {folder} ({} records)", shard.records.len());
         }
     }
-    Ok(files)
+    Ok((files, total, reused))
+}
+
+/// The folder of an index.
+fn folder(shard: &Shard<'_>) -> String {
+    format!("{}{}/", urls::SEARCH_INDEX, shard.name)
+}
+
+/// [`INDEXES`]: the folder names, newest first.
+fn list(shards: &[Shard<'_>]) -> Result<File, RenderError> {
+    let names: Vec<String> = shards.iter().map(|s| format!("{}/", s.name)).collect();
+    let list = serde_json::to_vec(&names).map_err(|e| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX)))?;
+    Ok((format!("{}{INDEXES}", urls::SEARCH_INDEX), list))
+}
+
+/// The key of everything an index is made from: the program (Pagefind's
+/// version in it), the index's name and its records.
+fn shard_key(shard: &Shard<'_>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(crate::freshness::program());
+    h.update(format!("{}\n{SHARD_RECORDS}\n{:?}", shard.name, shard.records).as_bytes());
+    crate::files::hex(&h.finalize())
 }
 
 /// One Pagefind index of `records`, its files under `folder`.
