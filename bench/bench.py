@@ -10,6 +10,11 @@ only), then times, interleaved in each round:
 
 - anslag cold: `anslag build` into an empty output folder;
 - anslag warm: `anslag build` again, nothing changed;
+- anslag next day: `anslag build --today <the day after>` over the warm output
+  (the daily rebuild: notices move, unchanged PDFs and search indexes are
+  reused);
+- anslag no PDF: `anslag build --no-pdf` into an empty folder (what the PDFs
+  cost);
 - hugo / zola: a full build into an empty folder from gen_corpus.py's templates;
 - floor: examples/io_floor.rs — read every input file, write as many files
   and bytes as anslag wrote.
@@ -33,6 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
 TODAY = "2026-11-25"
+NEXT_DAY = "2026-11-26"
 
 
 def sh(cmd, **kw):
@@ -113,7 +119,13 @@ def stages(stderr):
     for line in stderr.splitlines():
         if line.startswith("timing "):
             secs, name = line[len("timing "):].strip().split(" s  ", 1)
-            got[name.split(" (")[0]] = float(secs)
+            name = name.split(" (")[0]
+            if name.startswith("search index pagefind/"):
+                # One line per year's index: summed.
+                name = "search: Pagefind, all indexes"
+                got[name] = got.get(name, 0.0) + float(secs)
+            else:
+                got[name] = float(secs)
     return got
 
 
@@ -142,12 +154,13 @@ def main():
     report.append("")
     report.append("What each does: anslag cold = `anslag build` (validation, privacy scan, sanitising, pages, feeds, "
                   "calendars, open data, search index, register, sitemap, PDFs once they exist) into an empty folder; "
-                  "warm = the same again with nothing changed; hugo/zola = full build of gen_corpus.py's bare templates "
+                  "warm = the same again with nothing changed; next day = `--today` one day later over the warm "
+                  "output; no PDF = cold with `--no-pdf`; hugo/zola = full build of gen_corpus.py's bare templates "
                   "(a page per §, a list per meeting and body); floor = read every input, write anslag's files and bytes.")
     report.append("")
     for n in [int(s) for s in a.sizes.split(",")]:
         src = corpus(dir_, n, "anslag")
-        sites = {"anslag cold": src, "anslag warm": src, "floor": src}
+        sites = {"anslag cold": src, "anslag warm": src, "anslag next day": src, "anslag no PDF": src, "floor": src}
         if hugo:
             sites["hugo"] = corpus(dir_, n, "hugo")
         if zola:
@@ -157,8 +170,12 @@ def main():
         env = dict(os.environ, ANSLAG_TIMINGS="1")
 
         def cmd(tool):
+            if tool == "anslag no PDF":
+                return [anslag, "build", "--today", TODAY, "--content", str(src / "content"),
+                        "--output", str(out[tool]), "--no-pdf"]
             if tool.startswith("anslag"):
-                return [anslag, "build", "--today", TODAY, "--content", str(src / "content"), "--output", str(anslag_out)]
+                today = NEXT_DAY if tool == "anslag next day" else TODAY
+                return [anslag, "build", "--today", today, "--content", str(src / "content"), "--output", str(anslag_out)]
             if tool == "hugo":
                 return [hugo, "--source", str(sites["hugo"]), "--destination", str(out["hugo"]), "--quiet"]
             if tool == "zola":
@@ -166,7 +183,7 @@ def main():
             return [floor, str(src / "content"), str(anslag_out), str(out["floor"])]
 
         def prepare(tool):
-            if tool in ("anslag cold", "hugo", "zola"):
+            if tool in ("anslag cold", "anslag no PDF", "hugo", "zola"):
                 target = anslag_out if tool == "anslag cold" else out[tool]
                 shutil.rmtree(target, ignore_errors=True)
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -188,7 +205,7 @@ def main():
             print(f"{n} §: round {r + 1}/{a.runs} done", file=sys.stderr)
         counts = {}
         for tool in sites:
-            target = anslag_out if tool.startswith("anslag") else out[tool]
+            target = out[tool] if tool in ("floor", "hugo", "zola", "anslag no PDF") else anslag_out
             counts[tool] = count(target) if tool != "floor" else count(out["floor"])
         instr = {}
         for tool in sites:
@@ -207,7 +224,9 @@ def main():
                           + (f"{i[0] / 1e9:.2f} G ({i[1]}) |" if i else "– |"))
         report.append("")
         ratios = [f"anslag/floor {med['anslag cold'] / med['floor']:.2f}",
-                  f"warm/cold {med['anslag warm'] / med['anslag cold']:.3f}"]
+                  f"warm/cold {med['anslag warm'] / med['anslag cold']:.3f}",
+                  f"next day/cold {med['anslag next day'] / med['anslag cold']:.3f}",
+                  f"no PDF/cold {med['anslag no PDF'] / med['anslag cold']:.2f}"]
         for other in ("hugo", "zola"):
             if other in med:
                 ratios.append(f"anslag/{other} {med['anslag cold'] / med[other]:.2f}")

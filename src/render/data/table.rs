@@ -8,6 +8,10 @@
 //! decision as plain text), `Sekretess` (the legal ground of a confidential
 //! §, else empty), `Länk` (the paragraph's page). A confidential § gives its
 //! number, public title and legal ground; its other fields are empty.
+//!
+//! A text field that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return gets a leading `'`, so that Excel or LibreOffice shows it as text
+//! instead of running it as a formula (CSV injection, OWASP).
 
 use super::Ids;
 use crate::model::{Content, Site};
@@ -41,10 +45,34 @@ pub fn paragraphs(site: &Site, ids: &Ids) -> Result<Vec<u8>, RenderError> {
                 let number = p.number.to_string();
                 let url = ids.abs(&urls::paragraph(&m.id, p.number));
                 let label = views::meeting_label(m);
-                w.write_record([b.name.as_str(), &label, &number, &dnr, title, &decision, secrecy, &url])
-                    .map_err(fail)?;
+                let (name, dnr, title, decision, secrecy) =
+                    (text(&b.name), text(&dnr), text(title), text(&decision), text(secrecy));
+                w.write_record([&*name, &label, &number, &dnr, &title, &decision, &secrecy, &url]).map_err(fail)?;
             }
         }
     }
     w.into_inner().map_err(|e| RenderError::Whole(format!("{}{}: {e}", urls::DATA, super::PARAGRAPHS_CSV)))
+}
+
+/// A clerk's text as a cell a spreadsheet does not take for a formula.
+fn text(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_gets_a_leading_apostrophe() {
+        for s in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(text(s), format!("'{s}"));
+        }
+        for s in ["Beslut", "KS 2025/12", "", "1 000 kr", "a=b"] {
+            assert_eq!(text(s), s);
+        }
+    }
 }
