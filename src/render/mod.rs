@@ -91,23 +91,29 @@ pub fn render(
     let attachments = attachments(site);
     let sizes = sizes(content, &attachments, None)?;
     let whole = Whole { site, labels: &labels, sizes: &sizes, content };
-    // The search index is made on a thread of its own from the start: Pagefind
-    // indexes on one core, so it overlaps with the PDFs and pages, which keep
-    // the others busy (docs/performance.md).
+    // The search index is made beside the PDFs and pages, from the start, on
+    // a thread of its own (Pagefind makes an index on one core); once the
+    // PDFs and pages are done, this thread helps with the indexes left, so
+    // the cores stay busy to the end (docs/performance.md).
+    let clock = std::time::Instant::now();
+    let indexer = std::sync::OnceLock::new();
     let (stages, search) = std::thread::scope(|scope| {
-        // Pagefind sorts and compresses with rayon: on the global pool its
-        // work would queue behind the PDFs'; a pool of its own keeps it on
-        // its own thread.
-        let search = scope.spawn(|| -> Result<Stage, RenderError> {
-            let clock = std::time::Instant::now();
-            let (files, bytes, reused) = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
-                Ok(pool) => pool.install(|| search::write(&whole, out)),
-                Err(_) => search::write(&whole, out),
-            }?;
-            Ok((format!("search ({files} files, {bytes} bytes, {reused} indexes reused)"), clock.elapsed()))
+        let search = scope.spawn(|| {
+            let ix = indexer.get_or_init(|| search::Indexer::new(site, &labels));
+            let (listed, made) = (ix.list(out)?, ix.work(out)?);
+            Ok::<_, RenderError>((listed.0 + made.0, listed.1 + made.1, made.2))
         });
         let stages = pages_and_groups(site, theme, &whole, options, out);
+        let helped = match &stages {
+            // (Not `wait`: if making the records panicked there, this makes them again, or panics too.)
+            Ok(_) => indexer.get_or_init(|| search::Indexer::new(site, &labels)).work(out),
+            Err(_) => Ok((0, 0, 0)),
+        };
         let search = search.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let search = search.and_then(|(f, b, r)| helped.map(|(f2, b2, r2)| (f + f2, b + b2, r + r2)));
+        let search = search.map(|(files, bytes, reused)| {
+            (format!("search ({files} files made, {bytes} bytes, {reused} indexes reused)"), clock.elapsed())
+        });
         (stages, search)
     });
     let (pages, mut stages) = stages?;

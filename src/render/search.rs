@@ -176,38 +176,77 @@ pub fn index(records: &[Record]) -> Result<Vec<File>, RenderError> {
     Ok(files)
 }
 
-/// Makes the site's search index and writes it to `out`, each year's index
-/// reused from the previous build if its records are the same
-/// ([`crate::write::Sink::reuse`]): in a daily build only the indexes of the
-/// years that changed are made again. Gives the files written, their bytes
-/// and the indexes reused.
-pub fn write(x: &Whole<'_>, out: &dyn Sink) -> Result<(usize, u64, usize), RenderError> {
-    let records = records(x.site, x.labels);
-    let shards = shards(&records, SHARD_RECORDS);
-    let (path, bytes) = list(&shards)?;
-    let io = |path: &str, source| RenderError::Io { path: path.to_owned(), source };
-    out.write(&path, &bytes).map_err(|e| io(&path, e))?;
-    let (mut files, mut total, mut reused) = (1, bytes.len() as u64, 0);
-    let timed = std::env::var_os("ANSLAG_TIMINGS").is_some();
-    for shard in &shards {
-        let t = std::time::Instant::now();
-        let folder = folder(shard);
-        let key = shard_key(shard);
-        if let Some(len) = out.reuse(&folder, &key) {
-            (total, reused) = (total + len, reused + 1);
-            continue;
-        }
-        for (path, bytes) in pagefind_index(&shard.records, &folder)? {
-            out.write(&path, &bytes).map_err(|e| io(&path, e))?;
-            (files, total) = (files + 1, total + bytes.len() as u64);
-        }
-        out.part(&folder, &key);
-        if timed {
-            let secs = t.elapsed().as_secs_f64();
-            eprintln!("timing {secs:>9.3} s  search index {folder} ({} records)", shard.records.len());
-        }
+/// Makes the site's search index and writes it to `out`: the list of
+/// indexes, then each year's index, reused from the previous build if its
+/// records are the same ([`crate::write::Sink::reuse`]; in a daily build only
+/// the indexes of the years that changed are made again). Any number of
+/// threads may [`Indexer::work`] at once, each taking the next index.
+pub struct Indexer {
+    shards: Vec<(String, Vec<Record>)>,
+    next: std::sync::atomic::AtomicUsize,
+}
+
+/// Files made, bytes (made or reused) and indexes reused.
+pub type Made = (usize, u64, usize);
+
+impl Indexer {
+    pub fn new(site: &Site, labels: &Labels) -> Indexer {
+        let records = records(site, labels);
+        let shards = shards(&records, SHARD_RECORDS)
+            .into_iter()
+            .map(|s| (s.name, s.records.into_iter().cloned().collect()))
+            .collect();
+        Indexer { shards, next: Default::default() }
     }
-    Ok((files, total, reused))
+
+    /// Writes [`INDEXES`].
+    pub fn list(&self, out: &dyn Sink) -> Result<Made, RenderError> {
+        let names: Vec<String> = self.shards.iter().map(|(name, _)| format!("{name}/")).collect();
+        let path = format!("{}{INDEXES}", urls::SEARCH_INDEX);
+        let bytes = serde_json::to_vec(&names).map_err(|e| RenderError::Whole(format!("{path}: {e}")))?;
+        out.write(&path, &bytes).map_err(|source| RenderError::Io { path, source })?;
+        Ok((1, bytes.len() as u64, 0))
+    }
+
+    /// Makes (or reuses) indexes not yet taken until there are none left.
+    /// Pagefind sorts and compresses with rayon: the calling thread gets a
+    /// pool of its own, so that work neither queues behind the PDFs on the
+    /// global pool nor runs another index inside this one's.
+    pub fn work(&self, out: &dyn Sink) -> Result<Made, RenderError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .map_err(|e| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX)))?;
+        let mut sum = (0, 0, 0);
+        while let Some((name, records)) = self.shards.get(self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+        {
+            let (files, bytes, reused) = pool.install(|| write_shard(name, records, out))?;
+            sum = (sum.0 + files, sum.1 + bytes, sum.2 + reused);
+        }
+        Ok(sum)
+    }
+}
+
+/// One index, reused from the previous build or made and written.
+fn write_shard(name: &str, records: &[Record], out: &dyn Sink) -> Result<Made, RenderError> {
+    let t = std::time::Instant::now();
+    let folder = format!("{}{name}/", urls::SEARCH_INDEX);
+    let key = shard_key(name, records);
+    if let Some(len) = out.reuse(&folder, &key) {
+        return Ok((0, len, 1));
+    }
+    let (mut files, mut total) = (0, 0);
+    let records: Vec<&Record> = records.iter().collect();
+    for (path, bytes) in pagefind_index(&records, &folder)? {
+        out.write(&path, &bytes).map_err(|source| RenderError::Io { path: path.clone(), source })?;
+        (files, total) = (files + 1, total + bytes.len() as u64);
+    }
+    out.part(&folder, &key);
+    if std::env::var_os("ANSLAG_TIMINGS").is_some() {
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!("timing {secs:>9.3} s  search index {folder} ({} records)", records.len());
+    }
+    Ok((files, total, 0))
 }
 
 /// The folder of an index.
@@ -224,11 +263,11 @@ fn list(shards: &[Shard<'_>]) -> Result<File, RenderError> {
 
 /// The key of everything an index is made from: the program (Pagefind's
 /// version in it), the index's name and its records.
-fn shard_key(shard: &Shard<'_>) -> String {
+fn shard_key(name: &str, records: &[Record]) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(crate::freshness::program());
-    h.update(format!("{}\n{SHARD_RECORDS}\n{:?}", shard.name, shard.records).as_bytes());
+    h.update(format!("{name}\n{SHARD_RECORDS}\n{records:?}").as_bytes());
     crate::files::hex(&h.finalize())
 }
 
