@@ -125,8 +125,9 @@ fn join(parts: Vec<String>) -> String {
 /// The most records one Pagefind index is built from. Pagefind holds about
 /// 150 kB per record while it builds (docs/performance.md), and looks up each
 /// record's address in a list of all before it: a site's records are cut into
-/// an index per year of at most this many, built one after the other, and
-/// the search page merges them in the browser.
+/// an index per year of at most this many, built one after the other (two
+/// at a time at the end, see [`Indexer`]), and the search page merges them
+/// in the browser.
 pub const SHARD_RECORDS: usize = 5000;
 
 /// The list of the site's indexes (folders under [`urls::SEARCH_INDEX`],
