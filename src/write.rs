@@ -85,14 +85,19 @@ impl Sink for Staging {
     fn reuse(&self, path: &str, key: &str) -> Option<u64> {
         let files = self.previous.as_ref()?.part(path, key)?;
         let mut total = 0;
-        for (file, len) in &files {
+        for (i, (file, len)) in files.iter().enumerate() {
             let (from, to) = (self.output.join(file), self.dir.join(file));
             let made = to
                 .parent()
                 .map_or(Ok(()), std::fs::create_dir_all)
                 .and_then(|()| std::fs::hard_link(&from, &to).or_else(|_| std::fs::copy(&from, &to).map(|_| ())));
             if made.is_err() {
-                // Whatever was linked is written again by the caller.
+                // The caller makes the part and writes its files: none may
+                // still be a link, or writing it would change the previous
+                // output's file too.
+                for (done, _) in &files[..i] {
+                    let _ = std::fs::remove_file(self.dir.join(done));
+                }
                 return None;
             }
             total += len;
@@ -405,6 +410,50 @@ mod tests {
         assert!(!out.join("a").exists(), "old files are gone");
         let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+    }
+
+    /// A part is taken over from the previous output only with the same key
+    /// and untouched files; the old output stays as it was.
+    #[test]
+    fn parts_are_reused_only_with_the_same_key_and_untouched_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let first = |s: &Staging| {
+            s.write("m/protokoll.pdf", b"pdf one").unwrap();
+            s.part("m/protokoll.pdf", "k1");
+            s.write("p/2019/a", b"aa").unwrap();
+            s.write("p/2019/b/c", b"ccc").unwrap();
+            s.part("p/2019/", "k2");
+            s.write("p/2019x", b"not in the part").unwrap();
+        };
+        let s = begin(&out).unwrap();
+        s.set_key("K".to_owned());
+        first(&s);
+        s.commit().unwrap();
+        let marker = std::fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(marker.contains("part k1 m/protokoll.pdf\n") && marker.contains("part k2 p/2019/\n"), "{marker}");
+
+        let s = begin(&out).unwrap();
+        s.set_key("K2".to_owned());
+        assert_eq!(s.reuse("m/protokoll.pdf", "other key"), None);
+        assert_eq!(s.reuse("p/2020/", "k2"), None, "no such part");
+        assert_eq!(s.reuse("m/protokoll.pdf", "k1"), Some(7));
+        assert_eq!(s.reuse("p/2019/", "k2"), Some(5));
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("m/protokoll.pdf")).unwrap(), b"pdf one");
+        assert_eq!(std::fs::read(out.join("p/2019/b/c")).unwrap(), b"ccc");
+        assert!(!out.join("p/2019x").exists(), "only the part's files");
+        let marker = std::fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(marker.contains("part k1 m/protokoll.pdf\n"), "a reused part keeps its key: {marker}");
+
+        // A file of the part changed after the marker: made again.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(out.join("p/2019/a"), b"xx").unwrap();
+        let s = begin(&out).unwrap();
+        assert_eq!(s.reuse("p/2019/", "k2"), None);
+        assert_eq!(s.reuse("m/protokoll.pdf", "k1"), Some(7));
+        s.abandon().unwrap();
+        assert_eq!(std::fs::read(out.join("p/2019/a")).unwrap(), b"xx", "the output is as it was");
     }
 
     #[test]
