@@ -36,7 +36,7 @@ fn main() {
         "search" => {
             let records = anslag::render::search::records(&site, &labels);
             eprintln!("records: {} in {:.3} s", records.len(), start.elapsed().as_secs_f64());
-            let files = anslag::render::search::index(&records).expect("index");
+            let files = anslag::render::search::index(records).expect("index");
             (files.len(), files.iter().map(|f| f.1.len()).sum())
         }
         other => {

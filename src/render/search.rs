@@ -28,7 +28,7 @@ pub struct Record {
 }
 
 pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
-    index(&records(x.site, x.labels))
+    index(records(x.site, x.labels))
 }
 
 /// Every record of the site, in page order.
@@ -167,14 +167,14 @@ pub fn shards(records: &[Record], max: usize) -> Vec<Shard<'_>> {
 
 /// Indexes `records` with Pagefind, [`SHARD_RECORDS`] at most per index; the
 /// files under [`urls::SEARCH_INDEX`]: a folder per [`shards`] index and the
-/// list of them, [`INDEXES`].
-pub fn index(records: &[Record]) -> Result<Vec<File>, RenderError> {
-    let shards = shards(records, SHARD_RECORDS);
-    let mut files = vec![list(&shards)?];
-    for shard in &shards {
-        files.extend(pagefind_index(&shard.records, &folder(shard))?);
-    }
-    Ok(files)
+/// list of them, [`INDEXES`]. (In memory, for `serve`; `build` writes
+/// through an [`Indexer`].)
+pub fn index(records: Vec<Record>) -> Result<Vec<File>, RenderError> {
+    let ix = Indexer::of(records);
+    let memory = crate::write::Memory::default();
+    ix.list(&memory)?;
+    ix.work(&memory)?;
+    Ok(memory.into_files().into_iter().collect())
 }
 
 /// Makes the site's search index and writes it to `out`: the list of
@@ -192,7 +192,10 @@ pub type Made = (usize, u64, usize);
 
 impl Indexer {
     pub fn new(site: &Site, labels: &Labels) -> Indexer {
-        let records = records(site, labels);
+        Indexer::of(records(site, labels))
+    }
+
+    fn of(records: Vec<Record>) -> Indexer {
         let shards = shards(&records, SHARD_RECORDS)
             .into_iter()
             .map(|s| (s.name, s.records.into_iter().cloned().collect()))
@@ -248,18 +251,6 @@ fn write_shard(name: &str, records: &[Record], out: &dyn Sink) -> Result<Made, R
         eprintln!("timing {secs:>9.3} s  search index {folder} ({} records)", records.len());
     }
     Ok((files, total, 0))
-}
-
-/// The folder of an index.
-fn folder(shard: &Shard<'_>) -> String {
-    format!("{}{}/", urls::SEARCH_INDEX, shard.name)
-}
-
-/// [`INDEXES`]: the folder names, newest first.
-fn list(shards: &[Shard<'_>]) -> Result<File, RenderError> {
-    let names: Vec<String> = shards.iter().map(|s| format!("{}/", s.name)).collect();
-    let list = serde_json::to_vec(&names).map_err(|e| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX)))?;
-    Ok((format!("{}{INDEXES}", urls::SEARCH_INDEX), list))
 }
 
 /// The key of everything an index is made from: the program (Pagefind's
@@ -341,8 +332,8 @@ mod tests {
     fn the_index_is_the_same_twice_and_finds_words() {
         let (site, labels) = example();
         let records = records(&site, &labels);
-        let mut a = index(&records).unwrap();
-        let mut b = index(&records).unwrap();
+        let mut a = index(records.clone()).unwrap();
+        let mut b = index(records).unwrap();
         a.sort();
         b.sort();
         let names = |v: &[File]| v.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
