@@ -65,7 +65,6 @@ pub struct Summary {
     pub stages: Vec<(String, std::time::Duration)>,
 }
 
-/// Renders `site` with `theme` into `out`; attachments are copied from `content`.
 /// What a build leaves out (`anslag build --no-pdf`); part of the build's
 /// key ([`crate::freshness`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +79,7 @@ impl Default for Options {
     }
 }
 
+/// Renders `site` with `theme` into `out`; attachments are copied from `content`.
 pub fn render(
     site: &Site,
     theme: &Theme,
