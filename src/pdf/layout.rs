@@ -667,24 +667,23 @@ mod tests {
         assert_eq!(w, [50.0, 150.0]);
     }
 
-    fn leaf_texts(layout: &Layout, page: usize) -> Vec<String> {
+    /// The texts drawn on `page`: structure content, or artifacts.
+    fn drawn(layout: &Layout, page: usize, artifacts: bool) -> Vec<String> {
         layout.pages[page]
             .iter()
             .filter_map(|op| match op {
-                Op::Text { text, mark: Mark::Leaf(_), .. } => Some(text.clone()),
+                Op::Text { text, mark, .. } if matches!(mark, Mark::Artifact(_)) == artifacts => Some(text.clone()),
                 _ => None,
             })
             .collect()
     }
 
+    fn leaf_texts(layout: &Layout, page: usize) -> Vec<String> {
+        drawn(layout, page, false)
+    }
+
     fn artifact_texts(layout: &Layout, page: usize) -> Vec<String> {
-        layout.pages[page]
-            .iter()
-            .filter_map(|op| match op {
-                Op::Text { text, mark: Mark::Artifact(_), .. } => Some(text.clone()),
-                _ => None,
-            })
-            .collect()
+        drawn(layout, page, true)
     }
 
     #[test]
