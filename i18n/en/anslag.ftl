@@ -139,7 +139,7 @@ number-sequence-help = { $previous ->
    *[other] The previous meeting ({$previous}) ended at § {$last}; this one should start at § {$expected}.
 }
 storage-missing = the adjusted protocol does not say where it is kept
-storage-missing-help = Add `storage: …` (e.g. `storage: Kommunledningskontoret`): the notice must say where the protocol is kept (Kommunallagen 8 kap. 12 §).
+storage-missing-help = Add `storage: …` (e.g. `storage: Kommunledningskontoret`) to _meeting.md, to the body's _body.yaml or as `notice_board.storage` in site.yaml: the notice must say where the protocol is kept (Kommunallagen 8 kap. 12 §).
 ignored-file = `{$file}` is ignored: { $why ->
     [linked-folder] links to folders are not followed
    *[outside-meeting] files outside meeting and notice folders are not published
@@ -239,3 +239,19 @@ error-export = The packages could not be written: {$reason}
 error-export-unknown-meeting = There is no meeting {$meeting}. Give --meeting as BODY/FOLDER, the body's folder and the meeting's folder in the content folder, e.g. socialnamnden/2026-11-18.
 error-export-not-adjusted = The meeting {$meeting} is not adjusted on the export's date, so it has no protocol to archive yet. Set `adjusted:` in its _meeting.md, or choose a later --today.
 error-export-out-in-content = The folder {$path} is inside the content folder; anslag never writes there. Choose another --out.
+adjusted-after-protocol = the paragraph is adjusted ({$adjusted}) after the protocol ({$protocol})
+adjusted-after-protocol-help = A paragraph adjusted on its own (omedelbar justering) is adjusted at the meeting or at the latest with the rest of the protocol; set the paragraph's `adjusted` to {$protocol} or earlier, or remove the line if it was adjusted with the protocol.
+unknown-meeting = there is no meeting `{$meeting}`{ $suggestion ->
+    [none] {""}
+   *[other] , did you mean `{$suggestion}`?
+}
+unknown-meeting-help = Write `meeting: <body>/<meeting folder>`, e.g. `meeting: kommunfullmaktige/2026-12-14`, with the folder names under content/.
+unknown-proposal-body = there is no body with the slug `{$slug}`{ $suggestion ->
+    [none] {""}
+   *[other] , did you mean `{$suggestion}`?
+}
+unknown-proposal-body-help = `proposal_to` is the folder name of the body the proposal goes to ({$known}), or the body's name as free text if it is not under content/ (e.g. `Region Värmland`).
+announced-late = the kungörelse is posted {$posted}, less than one week before the fullmäktige meeting of {$date}
+announced-late-help = Fullmäktige meetings must be announced on the notice board at least one week before the meeting day (Kommunallagen 5 kap. 56 §), by {$latest}. Otherwise the meeting's decisions can be quashed on appeal. Check `posted`; if it is right, the meeting should be moved or announced again.
+adjusted-late = the protocol is adjusted {$adjusted}, more than {$days} days after the meeting of {$date}
+adjusted-late-help = The protocol is to be adjusted within fourteen days of the meeting (Kommunallagen 6 kap. 35 §). Check `adjusted`; if it is right, nothing needs fixing.

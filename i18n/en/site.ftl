@@ -148,3 +148,22 @@ a11y_digg = report it to Digg
 # Feeds and calendars (src/render/feeds.rs, calendars.rs).
 feed_title_protocols = adjusted minutes
 calendar_meeting = meeting
+# Format 1.1: the protocol's legal life (what is public on which day, omedelbar justering, information items, proposals, notices that carry the law).
+agenda = Agenda
+agenda_text = The protocol is not adjusted. Until it is, only the agenda is published: the paragraphs' numbers, titles and reference numbers.
+announced = Coming meeting
+announced_text = The meeting has not been held yet. This is its agenda.
+announcements = Announcement
+announced_heading = Coming meetings
+information = Information
+information_text = Information item; no decision was taken.
+proposal_to = Proposal to
+proposal_text = The paragraph is a proposal to another body (a preparatory decision), not a decision, and cannot be appealed.
+proposals_only = Proposals to other bodies, not decisions (cannot be appealed)
+adjusted_immediately = Adjusted immediately
+immediate_notice = adjusted immediately
+immediate_notice_title = Notice of a paragraph adjusted immediately
+immediate_notice_text = The paragraph was adjusted immediately, on its own, and is announced by a notice of its own.
+immediate_others = Adjusted immediately, with notices of their own
+notice_facts = The notice
+board_entry = The notice on the board

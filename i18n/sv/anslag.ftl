@@ -138,8 +138,8 @@ number-sequence-help = { $previous ->
     [none] Årets första sammanträde för ett organ börjar på § 1.
    *[other] Förra sammanträdet ({$previous}) slutade på § {$last}; det här bör börja på § {$expected}.
 }
-storage-missing = det justerade protokollet saknar uppgift om var det förvaras
-storage-missing-help = Lägg till `storage: …` (t.ex. `storage: Kommunledningskontoret`): anslaget ska ange var protokollet förvaras (kommunallagen 8 kap. 12 §).
+storage-missing = det justerade protokollet anger inte var det förvaras
+storage-missing-help = Lägg till `storage: …` (t.ex. `storage: Kommunledningskontoret`) i _meeting.md, i organets _body.yaml eller som `notice_board.storage` i site.yaml: anslaget ska ange var protokollet förvaras (kommunallagen 8 kap. 12 §).
 ignored-file = `{$file}` används inte: { $why ->
     [linked-folder] länkar till mappar följs inte
    *[outside-meeting] filer utanför sammanträdes- och anslagsmappar publiceras inte
@@ -239,3 +239,19 @@ error-export = Paketen kunde inte skrivas: {$reason}
 error-export-unknown-meeting = Det finns inget sammanträde {$meeting}. Ange --meeting som ORGAN/MAPP, organets mapp och sammanträdets mapp i innehållsmappen, t.ex. socialnamnden/2026-11-18.
 error-export-not-adjusted = Sammanträdet {$meeting} är inte justerat på exportens datum, så det finns inget protokoll att arkivera än. Ange `adjusted:` i dess _meeting.md, eller välj ett senare --today.
 error-export-out-in-content = Mappen {$path} ligger i innehållsmappen; anslag skriver aldrig där. Välj en annan --out.
+adjusted-after-protocol = paragrafen är justerad ({$adjusted}) efter protokollet ({$protocol})
+adjusted-after-protocol-help = En paragraf som justeras omedelbart justeras på sammanträdet eller senast när resten av protokollet justeras; sätt paragrafens `adjusted` till {$protocol} eller tidigare, eller ta bort raden om paragrafen justerades med protokollet.
+unknown-meeting = det finns inget sammanträde `{$meeting}`{ $suggestion ->
+    [none] {""}
+   *[other] , menade du `{$suggestion}`?
+}
+unknown-meeting-help = Skriv `meeting: <organ>/<sammanträdesmapp>`, t.ex. `meeting: kommunfullmaktige/2026-12-14`, med mappnamnen under content/.
+unknown-proposal-body = det finns inget organ med kortnamnet `{$slug}`{ $suggestion ->
+    [none] {""}
+   *[other] , menade du `{$suggestion}`?
+}
+unknown-proposal-body-help = `proposal_to` är mappnamnet för organet som förslaget går till ({$known}), eller organets namn i fritext om det inte finns under content/ (t.ex. `Region Värmland`).
+announced-late = kungörelsen sätts upp {$posted}, mindre än en vecka före fullmäktiges sammanträde {$date}
+announced-late-help = Fullmäktiges sammanträden ska kungöras på anslagstavlan minst en vecka före sammanträdesdagen (kommunallagen 5 kap. 56 §), senast {$latest}. Annars kan besluten på sammanträdet upphävas efter överklagande. Kontrollera `posted`; stämmer datumet bör sammanträdet flyttas eller kungöras på nytt.
+adjusted-late = protokollet justeras {$adjusted}, mer än {$days} dagar efter sammanträdet {$date}
+adjusted-late-help = Protokollet ska justeras senast fjorton dagar efter sammanträdet (kommunallagen 6 kap. 35 §). Kontrollera `adjusted`; stämmer datumet behöver inget rättas.

@@ -148,3 +148,22 @@ a11y_digg = anmäla det till Digg
 # Feeds and calendars (src/render/feeds.rs, calendars.rs).
 feed_title_protocols = justerade protokoll
 calendar_meeting = sammanträde
+# Format 1.1: the protocol's legal life (what is public on which day, omedelbar justering, information items, proposals, notices that carry the law).
+agenda = Föredragningslista
+agenda_text = Protokollet är inte justerat. Till dess publiceras bara föredragningslistan: paragrafernas nummer, rubriker och diarienummer.
+announced = Kommande sammanträde
+announced_text = Sammanträdet har inte hållits än. Här visas föredragningslistan.
+announcements = Kungörelse
+announced_heading = Kommande sammanträden
+information = Information
+information_text = Informationsärende; inget beslut fattades.
+proposal_to = Förslag till
+proposal_text = Paragrafen är ett förslag till ett annat organ (beredande beslut), inte ett beslut, och kan inte överklagas.
+proposals_only = Förslag till andra organ, inte beslut (kan inte överklagas)
+adjusted_immediately = Justerad omedelbart
+immediate_notice = omedelbart justerad
+immediate_notice_title = Anslag om omedelbart justerad paragraf
+immediate_notice_text = Paragrafen justerades omedelbart, för sig, och tillkännages genom ett eget anslag.
+immediate_others = Justerade omedelbart, med egna anslag
+notice_facts = Anslaget
+board_entry = Anslaget på anslagstavlan

@@ -75,13 +75,18 @@ codes! {
     NoticeFileName = "E034", "notice-file-name", Error;
     ConfidentialAttachment = "E035", "confidential-attachment", Error;
     ReservedFileName = "E036", "reserved-file-name", Error;
+    AdjustedAfterProtocol = "E037", "adjusted-after-protocol", Error;
+    UnknownMeeting = "E038", "unknown-meeting", Error;
+    UnknownProposalBody = "E039", "unknown-proposal-body", Error;
+    StorageMissing = "E040", "storage-missing", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;
-    StorageMissing = "W004", "storage-missing", Warning;
     IgnoredFile = "W005", "ignored-file", Warning;
     UnknownCodeLanguage = "W006", "unknown-code-language", Warning;
     LinkTargetMissing = "W007", "link-target-missing", Warning;
+    AnnouncedLate = "W008", "announced-late", Warning;
+    AdjustedLate = "W009", "adjusted-late", Warning;
 }
 
 #[cfg(test)]

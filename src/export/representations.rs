@@ -87,6 +87,8 @@ pub fn source(
                     urls::file_of(&urls::paragraph(&meeting.id, p.number))
                 ),
             }),
+            // Only an adjusted meeting is exported, and all its §§ are public.
+            Content::Agenda { .. } => {}
         }
     }
     if options.include_confidential {

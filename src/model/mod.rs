@@ -54,6 +54,8 @@ pub struct BoardConfig {
     pub appeal_period_days: u32,
     /// Days after justering within which the notice goes up (KL 8 kap. 12 §).
     pub post_within_days: u32,
+    /// Förvaringsplats for every protocol that names none (nor its body).
+    pub storage: Option<String>,
 }
 
 /// A decision-making body (nämnd, utskott, fullmäktige …).
@@ -66,6 +68,8 @@ pub struct Body {
     /// Slug of the body it belongs to.
     pub parent: Option<String>,
     pub description: Option<Markdown>,
+    /// Förvaringsplats for the body's protocols that name none.
+    pub storage: Option<String>,
     /// In order of (date, suffix).
     pub meetings: Vec<std::sync::Arc<Meeting>>,
 }
@@ -89,6 +93,11 @@ pub struct MeetingId {
 }
 
 impl MeetingId {
+    /// `body/folder`, as a notice's `meeting:` names it.
+    pub fn path(&self) -> String {
+        format!("{}/{}", self.body, self.folder())
+    }
+
     /// The folder name: `YYYY-MM-DD[-suffix]`.
     pub fn folder(&self) -> String {
         match &self.suffix {
@@ -98,7 +107,11 @@ impl MeetingId {
     }
 }
 
-/// A meeting (sammanträde) and its protocol.
+/// A meeting (sammanträde) and its protocol, as far as it is public on the
+/// build's date (spec, format 1.1, "What is public on which day"): until
+/// the protocol is adjusted, chair, secretary, adjusters, attendance and the
+/// intro are empty and every § not adjusted on its own is
+/// [`Content::Agenda`].
 #[derive(Debug, Clone)]
 pub struct Meeting {
     pub id: MeetingId,
@@ -111,7 +124,7 @@ pub struct Meeting {
     /// Justerare.
     pub adjusters: Vec<String>,
     pub adjustment: Adjustment,
-    /// Förvaringsplats för protokollet.
+    /// Förvaringsplats för protokollet: the meeting's, else its body's, else the site's.
     pub storage: Option<String>,
     pub attendance: Vec<Attendee>,
     /// Markdown shown above the paragraph list.
@@ -165,10 +178,20 @@ pub struct Attendee {
 pub struct Paragraph {
     pub number: u32,
     pub content: Content,
+    /// Omedelbar justering: the § was adjusted on its own, on or before the
+    /// build's date, and has its own notice.
+    pub immediate: Option<Immediate>,
     pub src: Span,
 }
 
-/// What of a paragraph may be published.
+/// A § adjusted on its own (omedelbar justering) and the dates of its notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Immediate {
+    pub on: Date,
+    pub board: BoardDates,
+}
+
+/// What of a paragraph may be published on the build's date.
 #[derive(Debug, Clone)]
 pub enum Content {
     Public(Box<PublicParagraph>),
@@ -177,6 +200,45 @@ pub enum Content {
         public_title: String,
         legal_ground: String,
     },
+    /// Not adjusted on the build's date (neither the protocol nor the §
+    /// alone): only the agenda line, its title (the public title of a
+    /// confidential §) and Dnr (none for a confidential §).
+    Agenda {
+        title: String,
+        dnr: Vec<String>,
+    },
+}
+
+impl Content {
+    /// The title shown for the § (the public title of a confidential one).
+    pub fn title(&self) -> &str {
+        match self {
+            Content::Public(x) => &x.title,
+            Content::Confidential { public_title, .. } => public_title,
+            Content::Agenda { title, .. } => title,
+        }
+    }
+
+    /// The public paragraph, if the whole § is published.
+    pub fn public(&self) -> Option<&PublicParagraph> {
+        match self {
+            Content::Public(x) => Some(x),
+            _ => None,
+        }
+    }
+}
+
+/// What a § decides: a decision, a proposal to another body (beredande
+/// beslut, not appealable) or nothing (an information item).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Decision,
+    /// `proposal_to`: the body's name (and slug when it is in `content/`).
+    Proposal {
+        to: String,
+        slug: Option<String>,
+    },
+    Information,
 }
 
 #[derive(Debug, Clone)]
@@ -184,7 +246,10 @@ pub struct PublicParagraph {
     pub title: String,
     /// Diarienummer.
     pub dnr: Vec<String>,
+    /// `None` for an information item.
     pub decision: Option<Markdown>,
+    /// Whether the decision is one, a proposal to another body, or there is none.
+    pub outcome: Outcome,
     /// The body's name unless given.
     pub decided_by: String,
     /// Förslag till beslut.
@@ -252,7 +317,12 @@ pub struct Notice {
     pub title: String,
     pub kind: NoticeKind,
     pub body: Option<String>,
+    /// The meeting the notice announces (`meeting:`), checked to exist.
+    pub meeting: Option<MeetingId>,
     pub posted: Date,
+    /// Sista dag att överklaga, for a notice of an appealable decision
+    /// (`appealable: true`), computed like a protocol notice's.
+    pub appeal_last_day: Option<Date>,
     pub removal: Date,
     pub text: Markdown,
     /// Attachments the text links to (content-relative, in `notices/`), copied by the build.
@@ -282,5 +352,30 @@ impl Site {
 
     pub fn paragraph_count(&self) -> usize {
         self.meetings().map(|m| m.paragraphs.len()).sum()
+    }
+
+    /// The notices that announce meeting `id` (kungörelser with `meeting:`)
+    /// and are posted on the build's date.
+    pub fn announcements<'a>(&'a self, id: &'a MeetingId) -> impl Iterator<Item = &'a Notice> + 'a {
+        self.notices.iter().filter(move |n| n.meeting.as_ref() == Some(id) && n.posted <= self.today)
+    }
+}
+
+impl Meeting {
+    /// The §§ adjusted on their own, with their notices.
+    pub fn immediate(&self) -> impl Iterator<Item = (&Paragraph, &Immediate)> {
+        self.paragraphs.iter().filter_map(|p| Some((p, p.immediate.as_ref()?)))
+    }
+
+    /// Whether the protocol as a whole is adjusted on the build's date.
+    pub fn is_adjusted(&self) -> bool {
+        matches!(self.adjustment, Adjustment::Adjusted { .. })
+    }
+}
+
+impl Notice {
+    /// On the board on `day`: posted <= day < removal.
+    pub fn is_on_board(&self, day: Date) -> bool {
+        self.posted <= day && day < self.removal
     }
 }

@@ -14,7 +14,7 @@ pub mod blocks;
 pub mod fonts;
 pub mod layout;
 
-use crate::model::{Adjustment, Body, Content, Language, Meeting, Site, Vote};
+use crate::model::{Adjustment, Body, Content, Language, Meeting, Outcome, Site, Vote};
 use crate::render::urls;
 use crate::render::views::{Labels, Page, meeting_label, vote_key};
 use blocks::{Block, Cell, Links, Table, bold, plain};
@@ -62,7 +62,7 @@ pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &crate::render::S
         .iter()
         .filter_map(|p| match &p.content {
             Content::Public(x) => Some(x.documents.iter().filter_map(|d| d.file.as_ref())),
-            Content::Confidential { .. } => None,
+            Content::Confidential { .. } | Content::Agenda { .. } => None,
         })
         .flatten()
         .map(|f| (f, sizes.get(f)))
@@ -181,32 +181,41 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
         out.push(Block::Table(Table { caption: None, head, rows, facts: false }));
     }
     for par in &m.paragraphs {
-        let (ptitle, x) = match &par.content {
-            Content::Public(x) => (x.title.clone(), Some(x)),
-            Content::Confidential { public_title, .. } => (public_title.clone(), None),
-        };
         let mut heading = plain(format!("§ {} ", par.number));
-        heading.extend(plain(ptitle));
+        heading.extend(plain(par.content.title().to_owned()));
         out.extend(clerk(vec![Block::Heading { level: 2, text: heading, outline: true }]));
-        let x = match (&par.content, x) {
-            (Content::Confidential { legal_ground, .. }, _) => {
+        if let Some(i) = &par.immediate {
+            out.push(Block::Para(bold(format!("{} {}", l("adjusted_immediately"), i.on))));
+        }
+        let x = match &par.content {
+            Content::Confidential { legal_ground, .. } => {
                 let mut text = plain(format!("{} ", l("confidential_text")));
                 text.extend(bold(legal_ground.clone()));
                 out.push(Block::Para(text));
                 continue;
             }
-            (_, Some(x)) => x,
-            (_, None) => continue,
+            Content::Public(x) => x,
+            // An adjusted protocol has no § left unpublished.
+            Content::Agenda { .. } => continue,
         };
         let mut rows = Vec::new();
         if !x.dnr.is_empty() {
             rows.push((l("dnr"), x.dnr.join(", ")));
         }
-        rows.push((l("decided_by"), x.decided_by.clone()));
+        match &x.outcome {
+            Outcome::Decision => rows.push((l("decided_by"), x.decided_by.clone())),
+            Outcome::Proposal { to, .. } => rows.push((l("proposal_to"), to.clone())),
+            Outcome::Information => rows.push((l("information"), l("information_text"))),
+        }
         out.push(facts(rows));
-        for (key, md) in [("decision", &x.decision), ("proposal", &x.proposal), ("matter", &Some(x.text.clone()))] {
+        let decision = match &x.outcome {
+            Outcome::Proposal { to, .. } => format!("{} {to}", l("proposal_to")),
+            _ => l("decision"),
+        };
+        let texts = [(decision, &x.decision), (l("proposal"), &x.proposal), (l("matter"), &Some(x.text.clone()))];
+        for (heading, md) in texts {
             if let Some(md) = md.as_ref().filter(|md| !md.text.trim().is_empty()) {
-                out.push(h(3, l(key)));
+                out.push(h(3, heading));
                 out.extend(markdown(md, &x.linked, 4));
             }
         }
@@ -304,6 +313,14 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
         }
     }
     notice.extend(m.storage.clone().map(|s| (l("storage"), s)));
+    let immediate = crate::render::views::immediate_list(m, &l("posted"));
+    if !immediate.is_empty() {
+        notice.push((l("immediate_others"), immediate));
+    }
+    let proposals = crate::render::views::proposal_list(&m.paragraphs, &l("proposal_to"));
+    if !proposals.is_empty() {
+        notice.push((l("proposals_only"), proposals));
+    }
     out.push(h(2, l("pdf_adjustment")));
     out.push(facts(rows));
     if !notice.is_empty() {

@@ -28,7 +28,7 @@
 use super::feeds::{absolute, host, label};
 use super::views::meeting_label;
 use super::{File, RenderError, Whole, urls};
-use crate::model::{Adjustment, Body, Date, Meeting};
+use crate::model::{Adjustment, BoardDates, Body, Date, Meeting};
 use chrono::{NaiveDate, NaiveTime};
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
 
@@ -55,36 +55,51 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
     let name = format!("{} – {}", label(labels, "meetings")?, site.config.municipality);
     files.push((urls::MEETINGS_CALENDAR.to_owned(), calendar(&name, all.into_iter().map(|(_, e)| e))?));
 
+    // The last day to appeal of every notice posted by the build's date:
+    // protocols, §§ adjusted on their own, notices of appealable decisions.
     let mut appeals = Vec::new();
+    let appeal = |uid: String, summary: String, b: &BoardDates, url: String| -> Result<Event, RenderError> {
+        let mut event = Event::new();
+        event
+            .uid(&uid)
+            .timestamp(stamp)
+            .summary(&text(&format!("{}: {summary}", label(labels, "appeal_last_day")?)))
+            .description(&text(&format!(
+                "{}: {}\n{}: {}\n{url}",
+                label(labels, "posted")?,
+                b.posted,
+                label(labels, "removal")?,
+                b.removal
+            )))
+            .url(&url)
+            .add_property("TRANSP", "TRANSPARENT");
+        all_day(&mut event, b.appeal_last_day)?;
+        Ok(event.done())
+    };
     for body in &site.bodies {
         for m in &body.meetings {
             if let Adjustment::Adjusted { on: _, board } = m.adjustment
                 && board.posted <= site.today
             {
                 let url = absolute(site, &urls::protocol_notice(m));
-                let mut event = Event::new();
-                event
-                    .uid(&uid("overklagande", m, &host))
-                    .timestamp(stamp)
-                    .summary(&text(&format!(
-                        "{}: {} {}",
-                        label(labels, "appeal_last_day")?,
-                        body.name,
-                        meeting_label(m)
-                    )))
-                    .description(&text(&format!(
-                        "{}: {}\n{}: {}\n{url}",
-                        label(labels, "posted")?,
-                        board.posted,
-                        label(labels, "removal")?,
-                        board.removal
-                    )))
-                    .url(&url)
-                    .add_property("TRANSP", "TRANSPARENT");
-                all_day(&mut event, board.appeal_last_day)?;
-                appeals.push(((board.appeal_last_day, m.id.clone()), event.done()));
+                let event =
+                    appeal(uid("overklagande", m, &host), format!("{} {}", body.name, meeting_label(m)), &board, url)?;
+                appeals.push(((board.appeal_last_day, m.id.path(), 0), event));
+            }
+            for (p, i) in m.immediate().filter(|(_, i)| i.board.posted <= site.today) {
+                let url = absolute(site, &urls::paragraph_notice(&m.id, p.number));
+                let summary = format!("{} {}, § {}", body.name, meeting_label(m), p.number);
+                let uid = format!("overklagande/{}/{}/{}@{host}", m.id.body, m.id.folder(), p.number);
+                appeals.push(((i.board.appeal_last_day, m.id.path(), p.number), appeal(uid, summary, &i.board, url)?));
             }
         }
+    }
+    for n in site.notices.iter().filter(|n| n.posted <= site.today) {
+        let Some(last) = n.appeal_last_day else { continue };
+        let b = BoardDates { posted: n.posted, appeal_last_day: last, removal: n.removal };
+        let uid = format!("overklagande/anslag/{}@{host}", n.slug);
+        let url = absolute(site, &urls::notice(n));
+        appeals.push(((last, format!("~{}", n.slug), 0), appeal(uid, n.title.clone(), &b, url)?));
     }
     appeals.sort_by(|a, b| a.0.cmp(&b.0));
     let name = format!("{} – {}", label(labels, "appeal_last_day")?, site.config.municipality);

@@ -190,6 +190,14 @@ fn board_feed(x: &Whole<'_>, host: &str) -> Result<Feed, RenderError> {
                     ("appeal_last_day", board.appeal_last_day.to_string()),
                     ("removal", board.removal.to_string()),
                 ]);
+                let immediate = crate::render::views::immediate_list(m, label(labels, "posted")?);
+                if !immediate.is_empty() {
+                    pairs.push(("immediate_others", immediate));
+                }
+                let proposals = crate::render::views::proposal_list(&m.paragraphs, label(labels, "proposal_to")?);
+                if !proposals.is_empty() {
+                    pairs.push(("proposals_only", proposals));
+                }
                 items.push(Item {
                     date: board.posted,
                     id: tag(host, m.id.date, &url)?,
@@ -197,6 +205,9 @@ fn board_feed(x: &Whole<'_>, host: &str) -> Result<Feed, RenderError> {
                     summary: lines(labels, &pairs)?,
                     url,
                 });
+            }
+            for (p, i) in m.immediate().filter(|(_, i)| i.board.posted <= site.today) {
+                items.push(immediate_item(x, host, body, m, p, i)?);
             }
         }
     }
@@ -207,6 +218,44 @@ fn board_feed(x: &Whole<'_>, host: &str) -> Result<Feed, RenderError> {
     feed(x, absolute(site, urls::BOARD_FEED), title, urls::BOARD_FEED, urls::BOARD, items)
 }
 
+/// The entry of a § adjusted on its own (omedelbar justering): its notice.
+fn immediate_item(
+    x: &Whole<'_>,
+    host: &str,
+    body: &Body,
+    m: &Meeting,
+    p: &crate::model::Paragraph,
+    i: &crate::model::Immediate,
+) -> Result<Item, RenderError> {
+    let labels = x.labels;
+    let url = urls::paragraph_notice(&m.id, p.number);
+    let mut pairs = vec![
+        ("adjusted_immediately", i.on.to_string()),
+        ("paragraphs", format!("§ {} {}", p.number, p.content.title())),
+        ("posted", i.board.posted.to_string()),
+        ("appeal_last_day", i.board.appeal_last_day.to_string()),
+        ("removal", i.board.removal.to_string()),
+    ];
+    let proposals = crate::render::views::proposal_list([p], label(labels, "proposal_to")?);
+    if !proposals.is_empty() {
+        pairs.push(("proposals_only", proposals));
+    }
+    Ok(Item {
+        date: i.board.posted,
+        id: tag(host, m.id.date, &url)?,
+        title: format!(
+            "{}: {} {}, § {} ({})",
+            label(labels, "protocol")?,
+            body.name,
+            meeting_label(m),
+            p.number,
+            label(labels, "immediate_notice")?
+        ),
+        summary: lines(labels, &pairs)?,
+        url,
+    })
+}
+
 fn notice_item(x: &Whole<'_>, host: &str, n: &Notice) -> Result<Item, RenderError> {
     let (site, labels) = (x.site, x.labels);
     let url = urls::notice(n);
@@ -214,7 +263,15 @@ fn notice_item(x: &Whole<'_>, host: &str, n: &Notice) -> Result<Item, RenderErro
     if let Some(body) = n.body.as_ref().and_then(|slug| site.bodies.iter().find(|b| &b.slug == slug)) {
         pairs.push(("body", body.name.clone()));
     }
-    pairs.extend([("posted", n.posted.to_string()), ("removal", n.removal.to_string())]);
+    if let Some(id) = &n.meeting
+        && let Some(b) = site.bodies.iter().find(|b| b.slug == id.body)
+        && let Some(m) = b.meetings.iter().find(|m| &m.id == id)
+    {
+        pairs.push(("meeting_date", format!("{} {}", b.name, meeting_label(m))));
+    }
+    pairs.push(("posted", n.posted.to_string()));
+    pairs.extend(n.appeal_last_day.map(|d| ("appeal_last_day", d.to_string())));
+    pairs.push(("removal", n.removal.to_string()));
     Ok(Item {
         date: n.posted,
         id: tag(host, n.posted, &url)?,
@@ -265,6 +322,7 @@ fn paragraph_titles(labels: &Labels, m: &Meeting) -> Result<Vec<String>, RenderE
         .iter()
         .map(|p| match &p.content {
             Content::Public(x) => Ok(format!("§ {} {}", p.number, x.title)),
+            Content::Agenda { title, .. } => Ok(format!("§ {} {title}", p.number)),
             Content::Confidential { public_title, .. } => {
                 Ok(format!("§ {} {} ({})", p.number, public_title, label(labels, "confidential")?))
             }

@@ -36,6 +36,8 @@ pub enum PageRef {
     /// The whole protocol on one page, for reading through and printing.
     Protocol(usize, usize),
     ProtocolNotice(usize, usize),
+    /// The notice of a § adjusted on its own (omedelbar justering).
+    ParagraphNotice(usize, usize, usize),
     Paragraph(usize, usize, usize),
     Notice(usize),
 }
@@ -84,6 +86,11 @@ pub fn all(site: &Site) -> Vec<PageRef> {
             {
                 pages.push(PageRef::ProtocolNotice(b, i));
             }
+            for (k, p) in m.paragraphs.iter().enumerate() {
+                if p.immediate.is_some_and(|x| x.board.posted <= site.today) {
+                    pages.push(PageRef::ParagraphNotice(b, i, k));
+                }
+            }
             pages.extend((0..m.paragraphs.len()).map(|k| PageRef::Paragraph(b, i, k)));
         }
     }
@@ -109,6 +116,10 @@ impl PageRef {
             PageRef::Meeting(b, i) => urls::meeting(&meeting(b, i).id),
             PageRef::Protocol(b, i) => urls::protocol(&meeting(b, i).id),
             PageRef::ProtocolNotice(b, i) => urls::protocol_notice(meeting(b, i)),
+            PageRef::ParagraphNotice(b, i, k) => {
+                let m = meeting(b, i);
+                urls::paragraph_notice(&m.id, m.paragraphs[k].number)
+            }
             PageRef::Paragraph(b, i, k) => {
                 let m = meeting(b, i);
                 urls::paragraph(&m.id, m.paragraphs[k].number)
@@ -138,6 +149,12 @@ impl PageRef {
                 let Adjustment::Adjusted { on, board } = m.adjustment else { return Vec::new() };
                 protocol_notice_page(x, body(b), m, on, &board)
             }
+            PageRef::ParagraphNotice(b, i, k) => {
+                let m = meeting(b, i);
+                let par = &m.paragraphs[k];
+                let Some(imm) = &par.immediate else { return Vec::new() };
+                paragraph_notice_page(x, body(b), m, par, imm)
+            }
             PageRef::Paragraph(b, i, k) => {
                 let m = meeting(b, i);
                 paragraph_page(x, body(b), m, &m.paragraphs[k], x.sizes)
@@ -146,6 +163,10 @@ impl PageRef {
         };
         vec![one]
     }
+}
+
+fn p_label(x: &Inputs<'_>, key: &str) -> String {
+    x.labels.get(key).cloned().unwrap_or_else(|| key.to_owned())
 }
 
 fn page<'a>(x: &Inputs<'a>, url: String) -> Page<'a> {
@@ -199,14 +220,13 @@ fn board(x: &Inputs<'_>) -> PageSpec {
                 }
                 _ => {}
             }
+            for (par, imm) in m.immediate().filter(|(_, i)| i.board.is_on_board(site.today)) {
+                protocols.push(p.paragraph_notice(b, m, par, imm));
+            }
         }
     }
-    let notices: Vec<NoticeLine> = site
-        .notices
-        .iter()
-        .filter(|n| n.posted <= site.today && site.today < n.removal)
-        .map(|n| p.notice_line(n))
-        .collect();
+    let notices: Vec<NoticeLine> =
+        site.notices.iter().filter(|n| n.is_on_board(site.today)).map(|n| p.notice_line(n)).collect();
     let frame = p.frame(p.label("board"), vec![p.link(urls::HOME, p.label("home"))]);
     let view = json!({
         "protocols": protocols, "notices": notices, "pending": pending, "subscribe": p.subscriptions(None),
@@ -235,6 +255,16 @@ fn archive(x: &Inputs<'_>) -> Vec<PageSpec> {
                     json!({"body": b.name, "meeting_date": meeting_label(m),
                         "adjusted": on.to_string(), "posted": board.posted.to_string(),
                         "removal": board.removal.to_string(), "url": urls::protocol_notice(m)}),
+                ));
+            }
+            for (par, imm) in m.immediate().filter(|(_, i)| i.board.removal <= site.today) {
+                let y = years.entry(imm.board.removal.year()).or_default();
+                y.0.push((
+                    imm.board.removal,
+                    json!({"body": b.name, "meeting_date": meeting_label(m),
+                        "paragraphs": format!("§ {}", par.number), "immediate": p_label(x, "immediate_notice"),
+                        "adjusted": imm.on.to_string(), "posted": imm.board.posted.to_string(),
+                        "removal": imm.board.removal.to_string(), "url": urls::paragraph_notice(&m.id, par.number)}),
                 ));
             }
         }
@@ -287,7 +317,7 @@ fn body_page(x: &Inputs<'_>, body: &Body) -> PageSpec {
     for m in body.meetings.iter().rev() {
         let line = json!({"href": p.href(&urls::meeting(&m.id)), "date": p.date(m.id.date),
             "suffix": m.id.suffix, "paragraphs": paragraph_range(m),
-            "adjusted": matches!(m.adjustment, Adjustment::Adjusted { .. })});
+            "adjusted": m.is_adjusted(), "announced": m.id.date > site.today});
         match years.last_mut() {
             Some((y, list)) if *y == m.id.date.year() => list.push(line),
             _ => years.push((m.id.date.year(), vec![line])),
@@ -346,14 +376,23 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting, pdf: Option<u64>) -> (St
         .paragraphs
         .iter()
         .map(|par| {
-            let (title, dnr, confidential) = match &par.content {
-                Content::Public(x) => (x.title.clone(), x.dnr.join(", "), false),
-                Content::Confidential { public_title, .. } => (public_title.clone(), String::new(), true),
+            let (dnr, confidential) = match &par.content {
+                Content::Public(x) => (x.dnr.join(", "), false),
+                Content::Confidential { .. } => (String::new(), true),
+                Content::Agenda { dnr, .. } => (dnr.join(", "), false),
             };
-            json!({"number": par.number, "title": title, "dnr": dnr, "confidential": confidential,
+            let immediate = par.immediate.map(|i| format!("{} {}", p.label("adjusted_immediately"), p.date(i.on)));
+            let outcome = par.content.public().and_then(|x| match &x.outcome {
+                Outcome::Proposal { to, .. } => Some(format!("{} {to}", p.label("proposal_to"))),
+                Outcome::Information => Some(p.label("information")),
+                Outcome::Decision => None,
+            });
+            json!({"number": par.number, "title": par.content.title(), "dnr": dnr, "confidential": confidential,
+                   "immediate": immediate, "outcome": outcome,
                    "href": p.href(&urls::paragraph(&m.id, par.number))})
         })
         .collect();
+    let announcements: Vec<Link> = site.announcements(&m.id).map(|n| p.link(&urls::notice(n), &n.title)).collect();
     let attendance: Vec<Value> = m
         .attendance
         .iter()
@@ -364,6 +403,7 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting, pdf: Option<u64>) -> (St
         "body": body.name, "date": meeting_label(m), "suffix": m.id.suffix, "time": m.time, "place": m.place,
         "chair": m.chair, "secretary": m.secretary, "adjusters": m.adjusters, "adjusted": adjusted,
         "board": board, "storage": m.storage, "attendance": attendance,
+        "announced": m.id.date > site.today, "announcements": announcements,
         "intro": m.intro.as_ref().map(|i| p.markdown_linked(i, 2, "", Some((&dir, m.linked.as_slice())))),
         "paragraphs": paragraphs,
         "pdf": pdf.map(|n| json!({"href": p.href(&urls::protocol_pdf(&m.id)), "size": p.size(n)})),
@@ -381,7 +421,8 @@ fn paragraph_page(x: &Inputs<'_>, body: &Body, m: &Meeting, par: &Paragraph, siz
     ];
     let view = paragraph_view(&p, m, par, sizes, 2, "");
     let title = view["title"].as_str().unwrap_or_default().to_owned();
-    let view = json!({"par": view, "body": body.name, "meeting_date": meeting_label(m)});
+    let view = json!({"par": view, "body": body.name, "meeting_date": meeting_label(m),
+                      "notice": paragraph_notice_facts(&p, body, m, par)});
     let frame = p.body_frame(format!("§ {} {title}", par.number), trail, body);
     spec(p.url.clone(), "paragraph.html", frame, view)
 }
@@ -393,6 +434,9 @@ fn paragraph_view(p: &Page<'_>, m: &Meeting, par: &Paragraph, sizes: &super::Siz
         Content::Confidential { public_title, legal_ground } => {
             json!({"confidential": true, "legal_ground": legal_ground, "title": public_title})
         }
+        Content::Agenda { title, dnr } => {
+            json!({"agenda": true, "announced": m.id.date > p.site.today, "title": title, "dnr": dnr})
+        }
         Content::Public(x) => {
             let dir = format!("{}/{}", m.id.body, m.id.folder());
             let mut v = public_paragraph(p, x, sizes, &dir, h + 1, idp);
@@ -401,6 +445,7 @@ fn paragraph_view(p: &Page<'_>, m: &Meeting, par: &Paragraph, sizes: &super::Siz
         }
     };
     view["number"] = json!(par.number);
+    view["immediate"] = json!(par.immediate.map(|i| p.date(i.on)));
     view["h"] = json!(h);
     view["idp"] = json!(idp);
     view["href"] = json!(p.href(&urls::paragraph(&m.id, par.number)));
@@ -437,8 +482,20 @@ fn public_paragraph(
                "ja": count(Vote::Ja), "nej": count(Vote::Nej), "avstar": count(Vote::Avstar), "jav": count(Vote::Jav)})
     });
     let reservations: Vec<Value> = x.reservations.iter().map(|r| json!({"by": r.by, "text": r.text})).collect();
+    let (outcome, proposal_to) = match &x.outcome {
+        Outcome::Decision => ("decision", None),
+        Outcome::Information => ("information", None),
+        Outcome::Proposal { to, slug } => {
+            let link = match slug {
+                Some(slug) => p.link(&urls::body(slug), to),
+                None => Link { href: String::new(), text: to.clone() },
+            };
+            ("proposal", Some(link))
+        }
+    };
     json!({
         "confidential": false, "dnr": x.dnr, "decided_by": x.decided_by,
+        "outcome": outcome, "proposal_to": proposal_to,
         "decision": x.decision.as_ref().map(|d| p.markdown_linked(d, base, &format!("{idp}beslut-"), linked)),
         "proposal": x.proposal.as_ref().map(|d| p.markdown_linked(d, base, &format!("{idp}forslag-"), linked)),
         "text": Some(p.markdown_linked(&x.text, base, &format!("{idp}arende-"), linked)).filter(|h| !h.trim().is_empty()),
@@ -457,6 +514,41 @@ fn protocol_notice_page(x: &Inputs<'_>, body: &Body, m: &Meeting, on: Date, b: &
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
     let title = format!("{}: {} {}", p.label("protocol_notice"), body.name, meeting_label(m));
     spec(p.url.clone(), "protocol-notice.html", p.frame(title, trail), view)
+}
+
+/// The notice of a § adjusted on its own: like a protocol's notice, for one §.
+fn paragraph_notice_page(x: &Inputs<'_>, body: &Body, m: &Meeting, par: &Paragraph, i: &Immediate) -> PageSpec {
+    let site = x.site;
+    let p = page(x, urls::paragraph_notice(&m.id, par.number));
+    let view = json!({
+        "notice": p.paragraph_notice(body, m, par, i), "removed": i.board.removal <= site.today,
+        "title": par.content.title(),
+        "court": site.config.notice_board.court, "appeal_days": site.config.notice_board.appeal_period_days,
+    });
+    let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
+    let title = format!("{}: {} {}, § {}", p.label("immediate_notice_title"), body.name, meeting_label(m), par.number);
+    spec(p.url.clone(), "protocol-notice.html", p.frame(title, trail), view)
+}
+
+/// The notice facts shown on a § page: its own notice (omedelbar justering)
+/// or its protocol's, once adjusted; with the notice's dates once posted.
+fn paragraph_notice_facts(p: &Page<'_>, body: &Body, m: &Meeting, par: &Paragraph) -> Option<Value> {
+    let today = p.site.today;
+    let (on, board, href) = match (&par.immediate, m.adjustment) {
+        (Some(i), _) => (i.on, i.board, urls::paragraph_notice(&m.id, par.number)),
+        (None, Adjustment::Adjusted { on, board }) => (on, board, urls::protocol_notice(m)),
+        (None, Adjustment::NotAdjusted) => return None,
+    };
+    let view = match par.immediate {
+        Some(i) => p.paragraph_notice(body, m, par, &i),
+        None => p.protocol_notice(body, m, on, &board),
+    };
+    let posted = board.posted <= today;
+    Some(
+        json!({"adjusted": view.adjusted, "immediate": par.immediate.is_some(), "posted": posted.then_some(view.posted),
+        "appeal_last_day": posted.then_some(view.appeal_last_day), "removal": posted.then_some(view.removal),
+        "storage": view.storage, "href": posted.then(|| p.href(&href)), "removed": board.removal <= today}),
+    )
 }
 
 fn notice_page(x: &Inputs<'_>, n: &Notice) -> PageSpec {
@@ -547,6 +639,7 @@ fn register(x: &Inputs<'_>) -> Vec<PageSpec> {
                     let (dnr, title) = match &par.content {
                         Content::Public(x) => (x.dnr.join(", "), x.title.clone()),
                         Content::Confidential { public_title, .. } => (String::new(), public_title.clone()),
+                        Content::Agenda { title, dnr } => (dnr.join(", "), title.clone()),
                     };
                     let row = json!({"dnr": dnr, "number": par.number, "meeting": meeting_label(m),
                         "title": title, "href": p.href(&urls::paragraph(&m.id, par.number))});

@@ -67,6 +67,7 @@ pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
                     Content::Confidential { legal_ground, .. } => {
                         vec![format!("{} {legal_ground}", label("confidential"))]
                     }
+                    Content::Agenda { dnr, .. } => vec![dnr.join(" "), label("not_adjusted")],
                 };
                 out.push(Record {
                     url: url(urls::paragraph(&m.id, p.number)),
@@ -94,6 +95,31 @@ pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
                     year: board.posted.year(),
                 });
             }
+            PageRef::ParagraphNotice(b, i, k) => {
+                let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
+                let p = &m.paragraphs[k];
+                let Some(imm) = p.immediate else { continue };
+                let text = [
+                    (label("adjusted_immediately"), imm.on),
+                    (label("posted"), imm.board.posted),
+                    (label("appeal_last_day"), imm.board.appeal_last_day),
+                    (label("removal"), imm.board.removal),
+                ]
+                .map(|(k, d)| format!("{k}: {d}"));
+                out.push(Record {
+                    url: url(urls::paragraph_notice(&m.id, p.number)),
+                    title: format!(
+                        "{}: {} {}, § {}",
+                        label("immediate_notice_title"),
+                        body.name,
+                        meeting_label(m),
+                        p.number
+                    ),
+                    text: join(text.into_iter().collect()),
+                    body: Some(body.name.clone()),
+                    year: imm.board.posted.year(),
+                });
+            }
             PageRef::Notice(i) => {
                 let n = &site.notices[i];
                 let body = n.body.as_ref().and_then(|s| site.bodies.iter().find(|b| &b.slug == s));
@@ -112,10 +138,7 @@ pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
 }
 
 fn public_title(p: &Paragraph) -> &str {
-    match &p.content {
-        Content::Public(x) => &x.title,
-        Content::Confidential { public_title, .. } => public_title,
-    }
+    p.content.title()
 }
 
 fn join(parts: Vec<String>) -> String {

@@ -85,6 +85,11 @@ pub fn protocol_notice(m: &Meeting) -> String {
     format!("{BOARD}protokoll/{}/{}/", m.id.body, m.id.folder())
 }
 
+/// The notice of one § adjusted on its own (omedelbar justering).
+pub fn paragraph_notice(id: &MeetingId, number: u32) -> String {
+    format!("{BOARD}protokoll/{}/{}/{number}/", id.body, id.folder())
+}
+
 pub fn notice(n: &Notice) -> String {
     format!("{BOARD}anslag/{}/", n.slug)
 }

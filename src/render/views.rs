@@ -214,19 +214,28 @@ impl Page<'_> {
     }
 }
 
-/// A line of the board: a protocol's notice of adjustment.
+/// A line of the board: a protocol's notice of adjustment, or the notice of
+/// one § adjusted on its own (omedelbar justering).
 #[derive(Debug, Serialize)]
 pub struct ProtocolNoticeView {
     pub body: String,
     pub meeting_date: String,
     pub paragraphs: String,
+    /// For a §'s own notice: "omedelbart justerad".
+    pub immediate: Option<String>,
     pub adjusted: String,
     pub posted: String,
     pub appeal_last_day: String,
     pub removal: String,
     pub storage: Option<String>,
+    /// The protocol (or the §) the notice is about.
     pub protocol: String,
     pub notice: String,
+    /// For a protocol's notice: the §§ adjusted on their own, with their
+    /// posting days ("§ 6 (anslaget uppsatt 2026-11-24)"); empty if none.
+    pub immediate_others: String,
+    /// The §§ that are proposals to other bodies, not decisions; empty if none.
+    pub proposals: String,
 }
 
 impl Page<'_> {
@@ -235,6 +244,7 @@ impl Page<'_> {
             body: body.name.clone(),
             meeting_date: meeting_label(m),
             paragraphs: paragraph_range(m),
+            immediate: None,
             adjusted: self.date(on),
             posted: self.date(b.posted),
             appeal_last_day: self.date(b.appeal_last_day),
@@ -242,8 +252,52 @@ impl Page<'_> {
             storage: m.storage.clone(),
             protocol: self.href(&urls::meeting(&m.id)),
             notice: self.href(&urls::protocol_notice(m)),
+            immediate_others: immediate_list(m, &self.label("posted")),
+            proposals: proposal_list(&m.paragraphs, &self.label("proposal_to")),
         }
     }
+
+    /// The notice of § `p` of `m`, adjusted on its own.
+    pub fn paragraph_notice(&self, body: &Body, m: &Meeting, p: &Paragraph, i: &Immediate) -> ProtocolNoticeView {
+        ProtocolNoticeView {
+            body: body.name.clone(),
+            meeting_date: meeting_label(m),
+            paragraphs: format!("§ {}", p.number),
+            immediate: Some(self.label("immediate_notice")),
+            adjusted: self.date(i.on),
+            posted: self.date(i.board.posted),
+            appeal_last_day: self.date(i.board.appeal_last_day),
+            removal: self.date(i.board.removal),
+            storage: m.storage.clone(),
+            protocol: self.href(&urls::paragraph(&m.id, p.number)),
+            notice: self.href(&urls::paragraph_notice(&m.id, p.number)),
+            immediate_others: String::new(),
+            proposals: proposal_list([p], &self.label("proposal_to")),
+        }
+    }
+}
+
+/// The §§ of `m` adjusted on their own, with their posting days:
+/// "§ 6 (anslaget uppsatt 2026-11-24)"; `posted` is the label of the day.
+pub fn immediate_list(m: &Meeting, posted: &str) -> String {
+    let posted = posted.to_lowercase();
+    let items: Vec<String> =
+        m.immediate().map(|(p, i)| format!("§ {} ({posted} {})", p.number, i.board.posted)).collect();
+    items.join(", ")
+}
+
+/// The §§ that are proposals to another body: "§ 1 (förslag till
+/// Kommunfullmäktige)"; `to` is the label "Förslag till".
+pub fn proposal_list<'a>(paragraphs: impl IntoIterator<Item = &'a Paragraph>, to: &str) -> String {
+    let to = to.to_lowercase();
+    let items: Vec<String> = paragraphs
+        .into_iter()
+        .filter_map(|p| match &p.content.public()?.outcome {
+            Outcome::Proposal { to: body, .. } => Some(format!("§ {} ({to} {body})", p.number)),
+            _ => None,
+        })
+        .collect();
+    items.join(", ")
 }
 
 /// A meeting's date, with the folder's suffix for a second meeting that day
@@ -270,18 +324,29 @@ pub struct NoticeLine {
     pub title: String,
     pub kind: String,
     pub posted: String,
+    /// For a notice of an appealable decision.
+    pub appeal_last_day: Option<String>,
     pub removal: String,
     pub href: String,
+    /// The meeting a kungörelse announces: "Kommunfullmäktige 2026-12-14".
+    pub meeting: Option<Link>,
 }
 
 impl Page<'_> {
     pub fn notice_line(&self, n: &Notice) -> NoticeLine {
+        let meeting = n.meeting.as_ref().and_then(|id| {
+            let body = self.site.bodies.iter().find(|b| b.slug == id.body)?;
+            let m = body.meetings.iter().find(|m| &m.id == id)?;
+            Some(self.link(&urls::meeting(id), format!("{} {}", body.name, meeting_label(m))))
+        });
         NoticeLine {
             title: n.title.clone(),
             kind: self.label(notice_kind_key(n.kind)),
             posted: self.date(n.posted),
+            appeal_last_day: n.appeal_last_day.map(|d| self.date(d)),
             removal: self.date(n.removal),
             href: self.href(&urls::notice(n)),
+            meeting,
         }
     }
 }

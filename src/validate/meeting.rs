@@ -40,17 +40,30 @@ pub fn folder_date(dir: &MeetingDir, diags: &mut Vec<Diagnostic>) -> Option<(Dat
     }
 }
 
+/// A meeting as read from `_meeting.md`, before its paragraphs are added.
+pub struct MeetingRead {
+    /// Everything of the meeting, as if it were public (see [`public_on_day`]).
+    pub meeting: Meeting,
+    /// `adjusted:` as written, also when it is after the build's date.
+    pub adjusted: Option<Spanned<Date>>,
+    /// Whether the meeting or its body or the site names a storage place.
+    pub storage_given: bool,
+}
+
 /// Reads `_meeting.md` into a [`Meeting`] without paragraphs; `folder` is
-/// the date and suffix of its folder name (see [`folder_date`]).
+/// the date and suffix of its folder name (see [`folder_date`]), `storage`
+/// the body's or else the site's storage place.
+#[allow(clippy::too_many_arguments)]
 pub fn meeting(
     body: &str,
     dir: &MeetingDir,
     folder: Option<(Date, Option<String>)>,
     loaded: &Loaded,
     board: &BoardConfig,
+    storage: Option<&str>,
     today: Date,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Meeting> {
+) -> Option<MeetingRead> {
     let Some(doc) = &dir.meta else {
         if !dir.meta_failed {
             diags.push(Diagnostic::new(Code::MissingFile, Span::new(dir.at, 0, 0)).arg("file", "_meeting.md"));
@@ -64,8 +77,8 @@ pub fn meeting(
     let chair = f.text("chair").map(|s| s.value);
     let secretary = f.text("secretary").map(|s| s.value);
     let adjusters = f.text_list("adjusters");
-    let dates = BoardInput { adjusted: f.date("adjusted"), posted: f.date("posted"), removal: f.date("removal") };
-    let storage = f.text("storage").map(|s| s.value);
+    let dates = BoardInput::read(&mut f);
+    let own_storage = f.text("storage").map(|s| s.value);
     let attendance_nodes = f.list_of_maps("attendance");
     f.finish();
     let attendance = attendance_nodes.into_iter().filter_map(|n| attendee(n, diags)).collect();
@@ -78,13 +91,25 @@ pub fn meeting(
             Diagnostic::new(Code::MeetingDateMismatch, date.span).arg("date", date.value).arg("folder", folder_date);
         diags.push(d);
     }
-    if dates.adjusted.is_some() && storage.is_none() {
-        diags.push(Diagnostic::new(Code::StorageMissing, doc.head));
+    let adjusted = dates.adjusted.clone();
+    if let Some(a) = &adjusted
+        && let Some(limit) = date.value.checked_add(jiff::Span::new().days(LATE_ADJUSTMENT_DAYS)).ok()
+        && a.value > limit
+    {
+        let d = Diagnostic::new(Code::AdjustedLate, a.key)
+            .arg("adjusted", a.value)
+            .arg("date", date.value)
+            .arg("days", LATE_ADJUSTMENT_DAYS);
+        diags.push(d);
     }
-    let adjustment = dates.check(date.value, board, today, diags);
+    let adjustment = match dates.check(date.value, None, board, diags) {
+        Some((on, b)) if on <= today => Adjustment::Adjusted { on, board: b },
+        _ => Adjustment::NotAdjusted,
+    };
+    let storage_given = own_storage.is_some() || storage.is_some();
     let (_, suffix) = folder?;
     let intro = markdown_body(doc, loaded);
-    Some(Meeting {
+    let meeting = Meeting {
         id: MeetingId { body: body.to_owned(), date: date.value, suffix },
         time,
         place,
@@ -92,13 +117,53 @@ pub fn meeting(
         secretary,
         adjusters,
         adjustment,
-        storage,
+        storage: own_storage.or_else(|| storage.map(str::to_owned)),
         attendance,
         linked: linked_files(&intro, &format!("{body}/{}", dir.name), loaded, diags),
         intro: Some(intro).filter(|m| !m.text.trim().is_empty()),
         paragraphs: Vec::new(),
         src: doc.head,
-    })
+    };
+    Some(MeetingRead { meeting, adjusted, storage_given })
+}
+
+/// A protocol adjusted more than this many days after its meeting gets a
+/// warning (Kommunallagen 6 kap. 35 §: within 14 days).
+const LATE_ADJUSTMENT_DAYS: i64 = 14;
+
+/// The meeting as it may be published on the build's date: a protocol not
+/// adjusted on that day publishes its body, date, time and place and the
+/// agenda (each §'s number, title and Dnr; a confidential §'s public title),
+/// nothing else; a § adjusted on its own (`immediate`) is public in full.
+pub fn public_on_day(m: Meeting) -> Meeting {
+    if m.is_adjusted() {
+        return m;
+    }
+    let paragraphs = m
+        .paragraphs
+        .into_iter()
+        .map(|p| {
+            if p.immediate.is_some() {
+                return p;
+            }
+            let content = match p.content {
+                Content::Public(x) => Content::Agenda { title: x.title, dnr: x.dnr },
+                Content::Confidential { public_title, .. } => Content::Agenda { title: public_title, dnr: Vec::new() },
+                agenda @ Content::Agenda { .. } => agenda,
+            };
+            Paragraph { content, ..p }
+        })
+        .collect();
+    Meeting {
+        chair: None,
+        secretary: None,
+        adjusters: Vec::new(),
+        attendance: Vec::new(),
+        intro: None,
+        linked: Vec::new(),
+        paragraphs,
+        ..m
+    }
 }
 
 /// The attachments a Markdown text links to, resolved from `dir` (W007 for
@@ -124,24 +189,38 @@ fn attendee(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Attendee> {
     Some(Attendee { name: name?.value, ..a })
 }
 
-/// The board dates as the clerk wrote them.
-struct BoardInput {
-    adjusted: Option<Spanned<Date>>,
-    posted: Option<Spanned<Date>>,
-    removal: Option<Spanned<Date>>,
+/// The board dates as the clerk wrote them (a meeting's, or a §'s own for
+/// omedelbar justering).
+pub struct BoardInput {
+    pub adjusted: Option<Spanned<Date>>,
+    pub posted: Option<Spanned<Date>>,
+    pub removal: Option<Spanned<Date>>,
 }
 
 impl BoardInput {
-    /// Checks the dates against the meeting date and the law, and computes
-    /// the notice's dates (Kommunallagen 8 kap. 12 §, 13 kap. 5 §; Lag 1930:173).
-    fn check(self, meeting: Date, board: &BoardConfig, today: Date, diags: &mut Vec<Diagnostic>) -> Adjustment {
-        let Some(adjusted) = self.adjusted else {
+    pub fn read(f: &mut Fields<'_, '_>) -> BoardInput {
+        BoardInput { adjusted: f.date("adjusted"), posted: f.date("posted"), removal: f.date("removal") }
+    }
+
+    /// Checks the dates against the meeting date (and for a § adjusted on
+    /// its own, against the protocol's `adjusted`, `protocol`) and the law,
+    /// and computes the notice's dates (Kommunallagen 8 kap. 12 §, 13 kap.
+    /// 5 §; Lag 1930:173): the day of adjustment and the notice, whatever
+    /// the build's date.
+    pub fn check(
+        &self,
+        meeting: Date,
+        protocol: Option<&Spanned<Date>>,
+        board: &BoardConfig,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<(Date, BoardDates)> {
+        let Some(adjusted) = &self.adjusted else {
             for (name, d) in [("posted", &self.posted), ("removal", &self.removal)] {
                 if let Some(d) = d {
                     diags.push(Diagnostic::new(Code::NotAdjusted, d.key).arg("field", name));
                 }
             }
-            return Adjustment::NotAdjusted;
+            return None;
         };
         if adjusted.value < meeting {
             let d = Diagnostic::new(Code::AdjustedBeforeMeeting, adjusted.key)
@@ -149,27 +228,36 @@ impl BoardInput {
                 .arg("date", meeting);
             diags.push(d);
         }
+        if let Some(protocol) = protocol
+            && adjusted.value > protocol.value
+        {
+            let d = Diagnostic::new(Code::AdjustedAfterProtocol, adjusted.key)
+                .arg("adjusted", adjusted.value)
+                .arg("protocol", protocol.value);
+            diags.push(d);
+        }
         let posted = self.posted.as_ref().map_or(adjusted.value, |p| p.value);
         if let Some(p) = &self.posted {
-            check_posted(p, &adjusted, board, diags);
+            check_posted(p, adjusted, board, diags);
         }
         let appeal_last_day = calendar::appeal_last_day(posted, board.appeal_period_days);
         let earliest = calendar::default_removal(posted, board.appeal_period_days);
         if let Some(r) = &self.removal
             && r.value < earliest
         {
-            let d = Diagnostic::new(Code::RemovalTooEarly, r.key)
-                .arg("removal", r.value)
-                .arg("last_day", appeal_last_day)
-                .arg("earliest", earliest);
-            diags.push(d);
+            diags.push(removal_too_early(r, appeal_last_day, earliest));
         }
-        if adjusted.value > today {
-            return Adjustment::NotAdjusted;
-        }
-        let removal = self.removal.map_or(earliest, |r| r.value);
-        Adjustment::Adjusted { on: adjusted.value, board: BoardDates { posted, appeal_last_day, removal } }
+        let removal = self.removal.as_ref().map_or(earliest, |r| r.value);
+        Some((adjusted.value, BoardDates { posted, appeal_last_day, removal }))
     }
+}
+
+/// E022: `removal` on or before the last day to appeal.
+pub fn removal_too_early(removal: &Spanned<Date>, last_day: Date, earliest: Date) -> Diagnostic {
+    Diagnostic::new(Code::RemovalTooEarly, removal.key)
+        .arg("removal", removal.value)
+        .arg("last_day", last_day)
+        .arg("earliest", earliest)
 }
 
 fn check_posted(posted: &Spanned<Date>, adjusted: &Spanned<Date>, board: &BoardConfig, diags: &mut Vec<Diagnostic>) {

@@ -54,6 +54,8 @@ pub fn validate(loaded: &Loaded, today: Date) -> Checked {
 pub struct Parts {
     today: Date,
     config: SiteConfig,
+    /// Every body's slug and name (`proposal_to`).
+    body_names: Vec<(String, String)>,
     /// Problems of `site.yaml`.
     site: Vec<Diagnostic>,
     bodies: Vec<BodyPart>,
@@ -88,28 +90,40 @@ impl Parts {
         for doc in loaded.site.iter() {
             scan_doc(doc, loaded, Published::All, &mut site);
         }
+        let read: Vec<(Option<Body>, Vec<Diagnostic>)> = loaded
+            .bodies
+            .iter()
+            .map(|dir| {
+                let mut diags = Vec::new();
+                let body = site::body(dir, &slugs, &mut diags);
+                if let Some(doc) = &dir.meta {
+                    scan_doc(doc, loaded, Published::All, &mut diags);
+                }
+                (body, diags)
+            })
+            .collect();
+        let body_names: Vec<(String, String)> =
+            read.iter().filter_map(|(b, _)| b.as_ref()).map(|b| (b.slug.clone(), b.name.clone())).collect();
         let mut bodies = Vec::new();
-        for dir in &loaded.bodies {
-            let mut diags = Vec::new();
-            let body = site::body(dir, &slugs, &mut diags);
-            if let Some(doc) = &dir.meta {
-                scan_doc(doc, loaded, Published::All, &mut diags);
-            }
-            let name = body.as_ref().map_or(dir.slug.as_str(), |b| &b.name);
-            let meetings =
-                dir.meetings.par_iter().map(|m| check_meeting(dir, m, name, loaded, &config, today)).collect();
+        for (dir, (body, diags)) in loaded.bodies.iter().zip(read) {
+            let meetings = dir
+                .meetings
+                .par_iter()
+                .map(|m| check_meeting(dir, body.as_ref(), m, loaded, &config, &body_names, today))
+                .collect();
             bodies.push(BodyPart { body, diags, meetings });
         }
         let mut notice_diags = Vec::new();
+        let known = site::Known { slugs: &slugs, bodies: &bodies_of(&bodies), loaded };
         let notices = loaded
             .notices
             .iter()
             .filter_map(|doc| {
                 scan_doc(doc, loaded, Published::All, &mut notice_diags);
-                site::notice(doc, loaded, &slugs, &mut notice_diags)
+                site::notice(doc, &known, &config.notice_board, &mut notice_diags)
             })
             .collect();
-        Parts { today, config, site, bodies, notices, notice_diags }
+        Parts { today, config, body_names, site, bodies, notices, notice_diags }
     }
 
     /// Checks meeting `meeting` of body `body` again, after its files changed
@@ -117,8 +131,7 @@ impl Parts {
     pub fn recheck_meeting(&mut self, loaded: &Loaded, body: usize, meeting: usize) {
         let (Some(dir), Some(part)) = (loaded.bodies.get(body), self.bodies.get_mut(body)) else { return };
         let (Some(m), Some(slot)) = (dir.meetings.get(meeting), part.meetings.get_mut(meeting)) else { return };
-        let name = part.body.as_ref().map_or(dir.slug.as_str(), |b| &b.name);
-        *slot = check_meeting(dir, m, name, loaded, &self.config, self.today);
+        *slot = check_meeting(dir, part.body.as_ref(), m, loaded, &self.config, &self.body_names, self.today);
     }
 
     /// The rules across meetings, and the model if nothing is wrong.
@@ -157,28 +170,38 @@ impl Parts {
     }
 }
 
+/// The bodies read (`None` where `_body.yaml` is broken), by folder.
+fn bodies_of(parts: &[BodyPart]) -> Vec<Option<&Body>> {
+    parts.iter().map(|p| p.body.as_ref()).collect()
+}
+
 /// Attachments referred to: path, the `file:` value, and whether the
 /// paragraph is confidential.
 type Files = Vec<(String, crate::diag::Span, bool)>;
 fn check_meeting(
-    body: &BodyDir,
+    dir_body: &BodyDir,
+    body: Option<&Body>,
     dir: &MeetingDir,
-    body_name: &str,
     loaded: &Loaded,
     config: &SiteConfig,
+    body_names: &[(String, String)],
     today: Date,
 ) -> MeetingPart {
     let mut diags = Vec::new();
     let folder = meeting::folder_date(dir, &mut diags);
-    let meeting = meeting::meeting(&body.slug, dir, folder.clone(), loaded, &config.notice_board, today, &mut diags);
+    let storage = body.and_then(|b| b.storage.as_deref()).or(config.notice_board.storage.as_deref());
+    let board = &config.notice_board;
+    let read = meeting::meeting(&dir_body.slug, dir, folder.clone(), loaded, board, storage, today, &mut diags);
     if let Some(doc) = &dir.meta {
         scan_doc(doc, loaded, Published::All, &mut diags);
     }
-    let meeting_dir = format!("{}/{}", body.slug, dir.name);
-    let place = paragraph::Place { loaded, meeting_dir: &meeting_dir, body_name };
+    let meeting_dir = format!("{}/{}", dir_body.slug, dir.name);
+    let body_name = body.map_or(dir_body.slug.as_str(), |b| &b.name);
+    let place = paragraph::Place { loaded, meeting_dir: &meeting_dir, body_name, bodies: body_names };
     let mut paragraphs = Vec::new();
     let mut numbers = Vec::new();
     let mut files = Vec::new();
+    let mut first_immediate = None;
     for doc in &dir.paragraphs {
         let published =
             if is_confidential(doc) { Published::Only(paragraph::CONFIDENTIAL_PUBLIC_FIELDS) } else { Published::All };
@@ -186,16 +209,30 @@ fn check_meeting(
         if matches!(published, Published::All) {
             code::check_fences(doc, loaded, &mut diags);
         }
-        if let Some(read) = paragraph::paragraph(doc, &place, &mut diags) {
-            numbers.push(Numbered { number: read.number.value, at: read.number.key });
-            files.extend(read.files.into_iter().map(|(path, span)| (path, span, read.confidential)));
-            paragraphs.push(read.paragraph);
+        if let Some(read_par) = paragraph::paragraph(doc, &place, &mut diags) {
+            numbers.push(Numbered { number: read_par.number.value, at: read_par.number.key });
+            files.extend(read_par.files.into_iter().map(|(path, span)| (path, span, read_par.confidential)));
+            let mut p = read_par.paragraph;
+            if let Some(m) = &read {
+                let own = read_par.board.check(m.meeting.id.date, m.adjusted.as_ref(), board, &mut diags);
+                if let Some(key) = read_par.board.adjusted.as_ref().map(|a| a.key) {
+                    first_immediate.get_or_insert(key);
+                }
+                p.immediate = own.filter(|(on, _)| *on <= today).map(|(on, board)| Immediate { on, board });
+            }
+            paragraphs.push(p);
         }
+    }
+    if let Some(m) = &read
+        && !m.storage_given
+        && let Some(at) = m.adjusted.as_ref().map(|a| a.key).or(first_immediate)
+    {
+        diags.push(Diagnostic::new(crate::diag::Code::StorageMissing, at));
     }
     numbering::check_meeting(&numbers, |s| loaded.sources.get(s.file).path.clone(), &mut diags);
     paragraphs.sort_by_key(|p| p.number);
     let numbers = folder.map(|(date, suffix)| MeetingNumbers { date, suffix, folder: dir.name.clone(), numbers });
-    let meeting = meeting.map(|m| std::sync::Arc::new(Meeting { paragraphs, ..m }));
+    let meeting = read.map(|m| std::sync::Arc::new(meeting::public_on_day(Meeting { paragraphs, ..m.meeting })));
     MeetingPart { meeting, numbers, diags, files }
 }
 

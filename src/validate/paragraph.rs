@@ -3,6 +3,7 @@
 
 use super::documents::resolve_document;
 use super::fields::{Fields, Spanned};
+use super::meeting::BoardInput;
 use super::site::markdown_body;
 use crate::diag::{Code, Diagnostic, Span};
 use crate::load::{Doc, Loaded, Node};
@@ -22,9 +23,14 @@ pub const PARAGRAPH_FIELDS: &[&str] = &[
     "disqualified",
     "confidential",
     "public_title",
+    "proposal_to",
+    "adjusted",
+    "posted",
+    "removal",
 ];
 /// The fields of a confidential paragraph that are published.
-pub const CONFIDENTIAL_PUBLIC_FIELDS: &[&str] = &["number", "public_title", "confidential"];
+pub const CONFIDENTIAL_PUBLIC_FIELDS: &[&str] =
+    &["number", "public_title", "confidential", "adjusted", "posted", "removal"];
 const DOCUMENT_FIELDS: &[&str] = &["title", "date", "file"];
 const RESERVATION_FIELDS: &[&str] = &["by", "text"];
 const VOTES_FIELDS: &[&str] = &["yes", "no", "ballots"];
@@ -38,6 +44,8 @@ pub struct Place<'a> {
     /// `<body>/<meeting folder>`.
     pub meeting_dir: &'a str,
     pub body_name: &'a str,
+    /// Every body's slug and name (for `proposal_to`).
+    pub bodies: &'a [(String, String)],
 }
 
 /// A paragraph and the place of its `number:` line (for numbering warnings).
@@ -49,6 +57,8 @@ pub struct Read {
     /// paragraph's files from being published through another paragraph.
     pub files: Vec<(String, Span)>,
     pub confidential: bool,
+    /// The §'s own board dates (omedelbar justering), checked by the meeting.
+    pub board: BoardInput,
 }
 
 /// Reads one paragraph file. Every field is checked, confidential or not;
@@ -85,6 +95,8 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     let reservation_nodes = f.list_of_maps("reservations");
     let votes_node = f.node("votes");
     let disqualified = f.text_list("disqualified");
+    let proposal_to = f.text("proposal_to");
+    let board = BoardInput::read(&mut f);
     if confidential.is_some() && public_title.is_none() {
         f.diags.push(Diagnostic::new(Code::PublicTitleMissing, confidential.as_ref().map_or(doc.head, |c| c.key)));
     }
@@ -108,6 +120,11 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     linked.dedup();
     let reservations: Vec<Reservation> = reservation_nodes.into_iter().filter_map(|n| reservation(n, diags)).collect();
     let votes = votes_node.map(|n| votes(n, diags));
+    let outcome = match (&decision, proposal_to) {
+        (None, _) => Outcome::Information,
+        (Some(_), None) => Outcome::Decision,
+        (Some(_), Some(to)) => proposal_outcome(&to, at.bodies, diags),
+    };
 
     let number = number?;
     let content = match confidential {
@@ -116,6 +133,7 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             title: title?.value,
             dnr,
             decision,
+            outcome,
             decided_by: decided_by.unwrap_or_else(|| at.body_name.to_owned()),
             proposal,
             recipients,
@@ -127,8 +145,29 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             linked,
         })),
     };
-    let paragraph = Paragraph { number: number.value, content, src: doc.head };
-    Some(Read { paragraph, number, files, confidential: is_confidential })
+    let paragraph = Paragraph { number: number.value, content, immediate: None, src: doc.head };
+    Some(Read { paragraph, number, files, confidential: is_confidential, board })
+}
+
+/// `proposal_to`: a body's slug or name; a slug that names no body (or a
+/// misspelt slug such as `kommunfullmäktige`) is E039 with the nearest;
+/// anything else is the name of a body outside `content/`, as free text
+/// (`Region Värmland`).
+fn proposal_outcome(to: &Spanned<String>, bodies: &[(String, String)], diags: &mut Vec<Diagnostic>) -> Outcome {
+    let same = |(slug, name): &&(String, String)| *slug == to.value || name.to_lowercase() == to.value.to_lowercase();
+    if let Some((slug, name)) = bodies.iter().find(same) {
+        return Outcome::Proposal { to: name.clone(), slug: Some(slug.clone()) };
+    }
+    let slugged = crate::diag::suggest::slugify(&to.value);
+    if crate::load::walk::is_slug(&to.value) || bodies.iter().any(|(slug, _)| *slug == slugged) {
+        let slugs: Vec<&str> = bodies.iter().map(|(s, _)| s.as_str()).collect();
+        let d = Diagnostic::new(Code::UnknownProposalBody, to.span)
+            .arg("slug", &to.value)
+            .arg("suggestion", crate::diag::suggest::nearest(&to.value, &slugs).unwrap_or("none"))
+            .arg("known", if slugs.is_empty() { "–".to_owned() } else { slugs.join(", ") });
+        diags.push(d);
+    }
+    Outcome::Proposal { to: to.value.clone(), slug: None }
 }
 
 fn markdown(s: Spanned<String>) -> Markdown {

@@ -8,9 +8,13 @@ use crate::model::*;
 
 const SITE_FIELDS: &[&str] = &["municipality", "base_url", "language", "theme", "contact", "notice_board"];
 const CONTACT_FIELDS: &[&str] = &["address", "phone", "email", "org_number"];
-const BOARD_FIELDS: &[&str] = &["court", "appeal_period_days", "post_within_days"];
-const BODY_FIELDS: &[&str] = &["name", "short_name", "kind", "parent", "description"];
-const NOTICE_FIELDS: &[&str] = &["title", "kind", "body", "posted", "removal"];
+const BOARD_FIELDS: &[&str] = &["court", "appeal_period_days", "post_within_days", "storage"];
+const BODY_FIELDS: &[&str] = &["name", "short_name", "kind", "parent", "description", "storage"];
+const NOTICE_FIELDS: &[&str] = &["title", "kind", "body", "meeting", "appealable", "posted", "removal"];
+const YES_NO: &[(&str, bool)] = &[("true", true), ("false", false)];
+/// A kungörelse of a fullmäktige meeting goes up at least this many days
+/// before the meeting (Kommunallagen 5 kap. 56 §: one week).
+const ANNOUNCE_DAYS_BEFORE: i64 = 7;
 
 pub const BODY_KINDS: &[(&str, BodyKind)] = &[
     ("fullmäktige", BodyKind::Fullmaktige),
@@ -57,6 +61,7 @@ pub fn site_config(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> SiteConfig
         court: b.text("court").map(|s| s.value),
         appeal_period_days: b.number("appeal_period_days", 1, 21).map_or(21, |s| s.value),
         post_within_days: b.number("post_within_days", 0, 2).map_or(2, |s| s.value),
+        storage: b.text("storage").map(|s| s.value),
     };
     b.finish();
 
@@ -87,6 +92,7 @@ pub fn body(dir: &BodyDir, slugs: &[&str], diags: &mut Vec<Diagnostic>) -> Optio
     let kind = f.choice("kind", BODY_KINDS).map_or(BodyKind::Other, |s| s.value);
     let parent = f.text("parent");
     let description = f.markdown("description").map(|s| Markdown { text: s.value, at: s.span });
+    let storage = f.text("storage").map(|s| s.value);
     f.finish();
     if let Some(p) = &parent
         && (p.value == dir.slug || !slugs.contains(&p.value.as_str()))
@@ -100,6 +106,7 @@ pub fn body(dir: &BodyDir, slugs: &[&str], diags: &mut Vec<Diagnostic>) -> Optio
         kind,
         parent: parent.map(|p| p.value),
         description,
+        storage,
         meetings: Vec::new(),
     })
 }
@@ -112,27 +119,98 @@ pub fn unknown_body(span: Span, slug: &str, slugs: &[&str], except: &str) -> Dia
         .arg("known", if others.is_empty() { "–".to_owned() } else { others.join(", ") })
 }
 
+/// What a notice may refer to: the bodies and their meeting folders.
+pub struct Known<'a> {
+    pub slugs: &'a [&'a str],
+    /// The bodies read, by folder (`None` where `_body.yaml` is broken).
+    pub bodies: &'a [Option<&'a Body>],
+    pub loaded: &'a Loaded,
+}
+
+impl Known<'_> {
+    /// Every meeting folder as `body/folder`.
+    fn meetings(&self) -> Vec<String> {
+        let dirs =
+            self.loaded.bodies.iter().flat_map(|b| b.meetings.iter().map(move |m| format!("{}/{}", b.slug, m.name)));
+        dirs.collect()
+    }
+
+    /// The meeting named `body/folder`, and the kind of its body.
+    fn meeting(&self, path: &str) -> Option<(MeetingId, Option<BodyKind>)> {
+        let (slug, folder) = path.trim_end_matches('/').split_once('/')?;
+        let i = self.loaded.bodies.iter().position(|b| b.slug == slug)?;
+        self.loaded.bodies[i].meetings.iter().find(|m| m.name == folder)?;
+        if !crate::load::walk::is_meeting_folder_name(folder) {
+            return None;
+        }
+        let date = super::fields::parse_date(&folder[..10]).ok()?;
+        let suffix = folder.get(11..).map(str::to_owned);
+        let kind = self.bodies.get(i).copied().flatten().map(|b| b.kind);
+        Some((MeetingId { body: slug.to_owned(), date, suffix }, kind))
+    }
+}
+
 /// Reads one notice file.
-pub fn notice(doc: &Doc, loaded: &Loaded, slugs: &[&str], diags: &mut Vec<Diagnostic>) -> Option<Notice> {
+pub fn notice(doc: &Doc, known: &Known<'_>, board: &BoardConfig, diags: &mut Vec<Diagnostic>) -> Option<Notice> {
+    let loaded = known.loaded;
     let mut f = Fields::new(doc.fields.as_ref(), doc.head, "notice", NOTICE_FIELDS, diags);
     let title = f.required_text("title");
     let kind = f.choice("kind", NOTICE_KINDS).map_or(NoticeKind::Other, |s| s.value);
     let body = f.text("body");
+    let meeting = f.text("meeting");
+    let appealable = f.choice("appealable", YES_NO).is_some_and(|s| s.value);
     let posted = f.required_date("posted");
-    let removal = f.required_date("removal");
+    let removal = if appealable { f.date("removal") } else { f.required_date("removal") };
     f.finish();
     if let Some(b) = &body
-        && !slugs.contains(&b.value.as_str())
+        && !known.slugs.contains(&b.value.as_str())
     {
-        diags.push(unknown_body(b.span, &b.value, slugs, ""));
+        diags.push(unknown_body(b.span, &b.value, known.slugs, ""));
     }
-    let (posted, removal) = (posted?, removal?);
-    if removal.value <= posted.value {
-        let d = Diagnostic::new(Code::NoticeRemovalTooEarly, removal.key)
-            .arg("removal", removal.value)
-            .arg("posted", posted.value);
+    let meeting = meeting.and_then(|m| match known.meeting(&m.value) {
+        Some(found) => Some((m, found)),
+        None => {
+            let all = known.meetings();
+            let all: Vec<&str> = all.iter().map(String::as_str).collect();
+            let d = Diagnostic::new(Code::UnknownMeeting, m.span)
+                .arg("meeting", &m.value)
+                .arg("suggestion", nearest(&m.value, &all).unwrap_or("none"));
+            diags.push(d);
+            None
+        }
+    });
+    let posted = posted?;
+    if let Some((m, (id, Some(BodyKind::Fullmaktige)))) = &meeting
+        && kind == NoticeKind::Kungorelse
+        && let Ok(latest) = id.date.checked_sub(jiff::Span::new().days(ANNOUNCE_DAYS_BEFORE))
+        && posted.value > latest
+    {
+        let d = Diagnostic::new(Code::AnnouncedLate, posted.key)
+            .arg("posted", posted.value)
+            .arg("meeting", &m.value)
+            .arg("date", id.date)
+            .arg("latest", latest);
         diags.push(d);
     }
+    let (appeal_last_day, removal) = if appealable {
+        let last = crate::calendar::appeal_last_day(posted.value, board.appeal_period_days);
+        let earliest = crate::calendar::default_removal(posted.value, board.appeal_period_days);
+        if let Some(r) = &removal
+            && r.value < earliest
+        {
+            diags.push(super::meeting::removal_too_early(r, last, earliest));
+        }
+        (Some(last), removal.map_or(earliest, |r| r.value))
+    } else {
+        let removal = removal?;
+        if removal.value <= posted.value {
+            let d = Diagnostic::new(Code::NoticeRemovalTooEarly, removal.key)
+                .arg("removal", removal.value)
+                .arg("posted", posted.value);
+            diags.push(d);
+        }
+        (None, removal.value)
+    };
     let path = &loaded.sources.get(doc.file).path;
     let name = path.rsplit('/').next().unwrap_or(path);
     let slug = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_owned();
@@ -148,8 +226,10 @@ pub fn notice(doc: &Doc, loaded: &Loaded, slugs: &[&str], diags: &mut Vec<Diagno
         title: title?.value,
         kind,
         body: body.map(|b| b.value),
+        meeting: meeting.map(|(_, (id, _))| id),
         posted: posted.value,
-        removal: removal.value,
+        appeal_last_day,
+        removal,
         linked: super::meeting::linked_files(&text, "notices", loaded, diags),
         text,
         src: doc.head,

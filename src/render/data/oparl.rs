@@ -164,6 +164,16 @@ pub struct PublicItem {
     /// The decision as plain text.
     #[serde(skip_serializing_if = "Option::is_none")]
     resolution_text: Option<String>,
+    /// Extension: the protocol is not adjusted on the build's day; only the
+    /// agenda line (number, title, Dnr) is published.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    not_adjusted: bool,
+    /// Extension: the day the § was adjusted on its own (omedelbar justering).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adjusted_immediately: Option<String>,
+    /// Extension: the body the decision is a proposal to (not a decision; not appealable).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proposal_to: Option<String>,
     /// Extension: the ids of its documents (OParl links them through a Consultation).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     paper: Vec<String>,
@@ -411,6 +421,25 @@ fn agenda_item(
                 web,
             });
         }
+        Content::Agenda { title, dnr } => {
+            return AgendaItem::Public(PublicItem {
+                id,
+                kind: oparl_type("AgendaItem"),
+                meeting: ids.meeting(&m.id),
+                number: format!("§ {}", p.number),
+                order: p.number,
+                name: title.clone(),
+                public: true,
+                dnr: dnr.clone(),
+                resolution_text: None,
+                not_adjusted: true,
+                adjusted_immediately: None,
+                proposal_to: None,
+                paper: Vec::new(),
+                auxiliary_file: Vec::new(),
+                web,
+            });
+        }
         Content::Public(x) => x,
     };
     let reference = (!x.dnr.is_empty()).then(|| x.dnr.join(", "));
@@ -449,6 +478,12 @@ fn agenda_item(
         public: true,
         dnr: x.dnr.clone(),
         resolution_text: x.decision.as_ref().map(|d| crate::markdown::plain_text(&d.text)).filter(|t| !t.is_empty()),
+        not_adjusted: false,
+        adjusted_immediately: p.immediate.map(|i| i.on.to_string()),
+        proposal_to: match &x.outcome {
+            crate::model::Outcome::Proposal { to, .. } => Some(to.clone()),
+            _ => None,
+        },
         paper: paper_ids,
         auxiliary_file: x.linked.iter().map(|path| ids.file(path)).collect(),
         web,

@@ -41,6 +41,7 @@ pub fn paragraphs(site: &Site, ids: &Ids) -> Result<Vec<u8>, RenderError> {
                     Content::Confidential { public_title, legal_ground } => {
                         (String::new(), public_title.as_str(), String::new(), legal_ground.as_str())
                     }
+                    Content::Agenda { title, dnr } => (dnr.join(", "), title.as_str(), String::new(), ""),
                 };
                 let number = p.number.to_string();
                 let url = ids.abs(&urls::paragraph(&m.id, p.number));
