@@ -269,12 +269,74 @@ const CASES: &[Case] = &[
         &["W003 kommunstyrelsen/2027-01-18/03-delegationsordning.md:2:1"],
         &["starts at § 3, but the body's numbering in 2027 leads to § 1", "The year's first meeting"],
     ),
-    // Points at the opening `---` of the meeting file.
+    // Format 1.1: no storage in the meeting, the body or site.yaml is an
+    // error; it points at the meeting's `adjusted:` line.
     case(
         "storage-missing",
+        1,
+        &["E040 kommunstyrelsen/2026-11-09/_meeting.md:8:1"],
+        &["does not say where it is kept", "notice_board.storage"],
+    ),
+    // Format 1.1, omedelbar justering: a §'s own dates follow the meeting's rules.
+    case(
+        "paragraph-adjusted-before-meeting",
+        1,
+        &["E020 kommunstyrelsen/2026-11-09/02-bidrag.md:5:1"],
+        &["the paragraph is adjusted (2026-11-08) before the meeting was held (2026-11-09)"],
+    ),
+    case(
+        "paragraph-adjusted-after-protocol",
+        1,
+        &["E037 kommunstyrelsen/2026-11-09/02-bidrag.md:5:1"],
+        &["the paragraph is adjusted (2026-11-12) after the protocol (2026-11-11)", "2026-11-11 or earlier"],
+    ),
+    case(
+        "paragraph-posted-without-adjusted",
+        1,
+        &["E024 kommunstyrelsen/2026-11-09/02-bidrag.md:5:1"],
+        &["`posted` is given but the paragraph has no `adjusted` date"],
+    ),
+    // Adjusted (and posted) Mon 2026-11-09 + 21 days = Mon 2026-11-30, the last day to appeal.
+    case(
+        "paragraph-removal-too-early",
+        1,
+        &["E022 kommunstyrelsen/2026-11-09/02-bidrag.md:6:1"],
+        &["(last day to appeal: 2026-11-30)", "Set `removal` to 2026-12-01 or later"],
+    ),
+    // Format 1.1, notices that carry the law.
+    case(
+        "notice-unknown-meeting",
+        1,
+        &["E038 notices/2026-11-20-kungorelse-ks.md:5:10"],
+        &["no meeting `kommunstyrelsen/2026-11-10`, did you mean `kommunstyrelsen/2026-11-09`?"],
+    ),
+    // Posted Fri 2026-11-20 + 21 days = Fri 2026-12-11; removal 2026-12-08 is too early.
+    case(
+        "appealable-removal-too-early",
+        1,
+        &["E022 notices/2026-11-20-kungorelse-ks.md:7:1"],
+        &["(last day to appeal: 2026-12-11)", "Set `removal` to 2026-12-12 or later"],
+    ),
+    // Posted 2026-11-20 for a fullmäktige meeting on 2026-11-23: 3 days, not 7.
+    case(
+        "announced-late",
         0,
-        &["W004 kommunstyrelsen/2026-11-09/_meeting.md:1:1"],
-        &["does not say where it is kept"],
+        &["W008 notices/2026-11-20-kungorelse-ks.md:6:1"],
+        &["less than one week before the fullmäktige meeting of 2026-11-23", "by 2026-11-16", "quashed"],
+    ),
+    // Meeting 2026-11-09, adjusted 2026-11-24: 15 days.
+    case(
+        "adjusted-late",
+        0,
+        &["W009 kommunstyrelsen/2026-11-09/_meeting.md:8:1"],
+        &["adjusted 2026-11-24, more than 14 days after the meeting of 2026-11-09"],
+    ),
+    // Format 1.1, proposals: a slug that names no body.
+    case(
+        "proposal-to-unknown",
+        1,
+        &["E039 kommunstyrelsen/2026-11-09/01-budget.md:5:14"],
+        &["no body with the slug `kommunfullmaktig`, did you mean `kommunfullmaktige`?", "Region Värmland"],
     ),
     case("ignored-file", 0, &["W005 kommunstyrelsen/protokoll-2026.pdf:1:1"], &["`protokoll-2026.pdf` is ignored"]),
     // Several broken files: everything in one run, sorted by file, then line.
@@ -295,7 +357,7 @@ const MANY_PROBLEMS: &[&str] = &[
     "E018 kommunstyrelsen/2026-11-09/01-budget.md:13:11",
     "W002 kommunstyrelsen/2026-11-09/02-bidrag.md:2:1",
     "E023 kommunstyrelsen/2026-11-09/02-bidrag.md:10:35",
-    "W004 kommunstyrelsen/2026-11-09/_meeting.md:1:1",
+    "E040 kommunstyrelsen/2026-11-09/_meeting.md:8:1",
     "E021 kommunstyrelsen/2026-11-09/_meeting.md:9:1",
     "E012 kommunstyrelsen/_body.yaml:3:7",
     "E029 notices/2026-11-20-kungorelse-ks.md:6:1",
@@ -507,7 +569,7 @@ fn all_problems_of_all_files_in_one_run_sorted() {
     assert_eq!(places, sorted, "sorted by file, line and column");
     let files: BTreeSet<_> = run.diags.iter().map(|d| d.file.as_str()).collect();
     assert_eq!(files.len(), 7, "problems of seven files");
-    assert_eq!((run.summary.errors, run.summary.warnings), (8, 2));
+    assert_eq!((run.summary.errors, run.summary.warnings), (9, 1));
 }
 
 #[test]
@@ -523,8 +585,8 @@ fn swedish_and_english_differ_only_in_words() {
         assert_eq!((s.end_line, s.end_column), (e.end_line, e.end_column));
     }
     assert_ne!(sv.summary.message, en.summary.message);
-    assert!(sv.summary.message.starts_with("8 fel, 2 varningar"), "{}", sv.summary.message);
-    assert!(en.summary.message.starts_with("8 errors, 2 warnings"), "{}", en.summary.message);
+    assert!(sv.summary.message.starts_with("9 fel, 1 varning;"), "{}", sv.summary.message);
+    assert!(en.summary.message.starts_with("9 errors, 1 warning;"), "{}", en.summary.message);
     assert!(sv.text().contains("menade du `recipients`"), "{}", sv.text());
 }
 

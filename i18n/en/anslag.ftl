@@ -75,7 +75,10 @@ document-missing = the document file `{$file}` does not exist
 document-missing-help = Put the file at `{$expected}` in the content folder (paths are relative to the meeting folder), or correct `file`.
 document-outside = the document file `{$file}` is outside the content folder
 document-outside-help = Copy the file into the meeting folder (e.g. `bilagor/`) and refer to it from there; anslag never reads files outside content/.
-adjusted-before-meeting = the protocol is adjusted ({$adjusted}) before the meeting was held ({$date})
+adjusted-before-meeting = { $of ->
+    [paragraph] the paragraph
+   *[protocol] the protocol
+} is adjusted ({$adjusted}) before the meeting was held ({$date})
 adjusted-before-meeting-help = A protocol is adjusted on or after the meeting day; check `adjusted` and `date`.
 posted-before-adjusted = the notice is posted ({$posted}) before the protocol was adjusted ({$adjusted})
 posted-before-adjusted-help = The notice of adjustment can only go up on or after the day of adjustment; set `posted` to {$adjusted} or later.
@@ -89,7 +92,10 @@ identity-number-help = { $in ->
     [file-name] Rename the file without the number.
    *[text] Remove the number or mask it (e.g. 19121212-XXXX).
 } Personnummer and samordningsnummer are never published.
-board-date-without-adjusted = `{$field}` is given but the protocol has no `adjusted` date
+board-date-without-adjusted = `{$field}` is given but { $of ->
+    [paragraph] the paragraph
+   *[protocol] the protocol
+} has no `adjusted` date
 board-date-without-adjusted-help = The notice goes up only after adjustment: add `adjusted: YYYY-MM-DD`, or remove `{$field}`.
 public-title-missing = a confidential paragraph needs a `public_title`
 public-title-missing-help = Add `public_title: …` (e.g. `public_title: Individärende`): it is published instead of the title.

@@ -75,7 +75,10 @@ document-missing = dokumentfilen `{$file}` finns inte
 document-missing-help = Lägg filen på `{$expected}` i innehållsmappen (sökvägar räknas från sammanträdesmappen) eller rätta `file`.
 document-outside = dokumentfilen `{$file}` ligger utanför innehållsmappen
 document-outside-help = Kopiera filen till sammanträdesmappen (t.ex. `bilagor/`) och hänvisa till den där; anslag läser aldrig filer utanför content/.
-adjusted-before-meeting = protokollet är justerat ({$adjusted}) före sammanträdet ({$date})
+adjusted-before-meeting = { $of ->
+    [paragraph] paragrafen är justerad
+   *[protocol] protokollet är justerat
+} ({$adjusted}) före sammanträdet ({$date})
 adjusted-before-meeting-help = Ett protokoll justeras på eller efter sammanträdesdagen; kontrollera `adjusted` och `date`.
 posted-before-adjusted = anslaget sätts upp ({$posted}) innan protokollet justerades ({$adjusted})
 posted-before-adjusted-help = Tillkännagivandet om justering kan sättas upp tidigast justeringsdagen; sätt `posted` till {$adjusted} eller senare.
@@ -89,7 +92,10 @@ identity-number-help = { $in ->
     [file-name] Byt namn på filen så att numret inte ingår.
    *[text] Ta bort numret eller maskera det (t.ex. 19121212-XXXX).
 } Personnummer och samordningsnummer publiceras aldrig.
-board-date-without-adjusted = `{$field}` är angivet men protokollet saknar `adjusted` (justeringsdag)
+board-date-without-adjusted = `{$field}` är angivet men { $of ->
+    [paragraph] paragrafen
+   *[protocol] protokollet
+} saknar `adjusted` (justeringsdag)
 board-date-without-adjusted-help = Anslaget sätts upp först efter justering: lägg till `adjusted: ÅÅÅÅ-MM-DD` eller ta bort `{$field}`.
 public-title-missing = en sekretessbelagd paragraf behöver `public_title`
 public-title-missing-help = Lägg till `public_title: …` (t.ex. `public_title: Individärende`): den publiceras i stället för rubriken.

@@ -362,9 +362,26 @@ mod tests {
                 )),
                 _ => None,
             })
+            .chain(site.bodies.iter().flat_map(|b| b.meetings.iter().map(move |m| (b, m))).flat_map(|(b, m)| {
+                m.immediate().filter(|(_, i)| i.board.posted <= site.today).map(move |(p, i)| {
+                    (
+                        i.board.appeal_last_day.to_string().replace('-', ""),
+                        format!("Sista dag att överklaga: {} {}, § {}", b.name, meeting_label(m), p.number),
+                    )
+                })
+            }))
+            .chain(site.notices.iter().filter(|n| n.posted <= site.today).filter_map(|n| {
+                Some((
+                    n.appeal_last_day?.to_string().replace('-', ""),
+                    format!("Sista dag att överklaga: {}", n.title),
+                ))
+            }))
             .collect();
         want.sort();
         assert!(want.len() > 5);
+        // The example's § adjusted on its own and its appealable tillkännagivande are there.
+        assert!(want.iter().any(|w| w.1.ends_with(", § 6")), "{want:?}");
+        assert!(want.iter().any(|w| w.1.contains("Tillkännagivande")), "{want:?}");
         let mut got: Vec<(String, String)> =
             events.iter().map(|e| (get(e, "DTSTART")[0].to_owned(), unescape(get(e, "SUMMARY")[0]))).collect();
         let in_order = got.clone();
@@ -379,7 +396,7 @@ mod tests {
             assert_eq!(get(e, "UID").len(), 1);
             assert!(get(e, "UID")[0].starts_with("overklagande/"));
             assert_eq!(get(e, "DTSTAMP"), ["20261125T000000Z"]);
-            assert!(get(e, "URL")[0].starts_with("https://www.exempelby.se/protokoll/anslagstavla/protokoll/"));
+            assert!(get(e, "URL")[0].starts_with("https://www.exempelby.se/protokoll/anslagstavla/"));
         }
     }
 

@@ -371,9 +371,16 @@ mod tests {
                     .filter(|n| n.posted <= site.today)
                     .map(|n| (n.posted, absolute(&site, &urls::notice(n)))),
             )
+            .chain(site.meetings().flat_map(|m| {
+                m.immediate()
+                    .filter(|(_, i)| i.board.posted <= site.today)
+                    .map(|(p, i)| (i.board.posted, absolute(&site, &urls::paragraph_notice(&m.id, p.number))))
+            }))
             .collect();
         want.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         assert!(want.len() > 10, "{} notices", want.len());
+        // The example has a § adjusted on its own whose notice is up.
+        assert!(want.iter().any(|w| w.1.ends_with("/anslagstavla/protokoll/kommunfullmaktige/2026-11-23/6/")));
         let got: Vec<(String, String)> =
             feed.entries.iter().map(|e| (e.updated.format("%Y-%m-%d").to_string(), e.links[0].href.clone())).collect();
         let want: Vec<(String, String)> = want.into_iter().map(|(d, u)| (d.to_string(), u)).collect();

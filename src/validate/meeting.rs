@@ -77,7 +77,7 @@ pub fn meeting(
     let chair = f.text("chair").map(|s| s.value);
     let secretary = f.text("secretary").map(|s| s.value);
     let adjusters = f.text_list("adjusters");
-    let dates = BoardInput::read(&mut f);
+    let dates = BoardInput::read(&mut f, "protocol");
     let own_storage = f.text("storage").map(|s| s.value);
     let attendance_nodes = f.list_of_maps("attendance");
     f.finish();
@@ -192,14 +192,16 @@ fn attendee(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Attendee> {
 /// The board dates as the clerk wrote them (a meeting's, or a §'s own for
 /// omedelbar justering).
 pub struct BoardInput {
+    /// `protocol` or `paragraph`: whose dates these are (for the messages).
+    pub of: &'static str,
     pub adjusted: Option<Spanned<Date>>,
     pub posted: Option<Spanned<Date>>,
     pub removal: Option<Spanned<Date>>,
 }
 
 impl BoardInput {
-    pub fn read(f: &mut Fields<'_, '_>) -> BoardInput {
-        BoardInput { adjusted: f.date("adjusted"), posted: f.date("posted"), removal: f.date("removal") }
+    pub fn read(f: &mut Fields<'_, '_>, of: &'static str) -> BoardInput {
+        BoardInput { of, adjusted: f.date("adjusted"), posted: f.date("posted"), removal: f.date("removal") }
     }
 
     /// Checks the dates against the meeting date (and for a § adjusted on
@@ -217,7 +219,7 @@ impl BoardInput {
         let Some(adjusted) = &self.adjusted else {
             for (name, d) in [("posted", &self.posted), ("removal", &self.removal)] {
                 if let Some(d) = d {
-                    diags.push(Diagnostic::new(Code::NotAdjusted, d.key).arg("field", name));
+                    diags.push(Diagnostic::new(Code::NotAdjusted, d.key).arg("field", name).arg("of", self.of));
                 }
             }
             return None;
@@ -225,7 +227,8 @@ impl BoardInput {
         if adjusted.value < meeting {
             let d = Diagnostic::new(Code::AdjustedBeforeMeeting, adjusted.key)
                 .arg("adjusted", adjusted.value)
-                .arg("date", meeting);
+                .arg("date", meeting)
+                .arg("of", self.of);
             diags.push(d);
         }
         if let Some(protocol) = protocol

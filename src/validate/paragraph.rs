@@ -96,7 +96,7 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     let votes_node = f.node("votes");
     let disqualified = f.text_list("disqualified");
     let proposal_to = f.text("proposal_to");
-    let board = BoardInput::read(&mut f);
+    let board = BoardInput::read(&mut f, "paragraph");
     if confidential.is_some() && public_title.is_none() {
         f.diags.push(Diagnostic::new(Code::PublicTitleMissing, confidential.as_ref().map_or(doc.head, |c| c.key)));
     }
