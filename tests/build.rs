@@ -254,6 +254,12 @@ fn searchable(path: &str, bytes: &[u8]) -> Vec<Vec<u8>> {
             .unwrap_or_else(|e| panic!("gunzip {path}: {e}"));
         out.push(inner);
     }
+    // The protocol PDFs anslag makes: their text as a reader gets it.
+    if path.ends_with(&format!("/{}", "protokoll.pdf")) {
+        let text = pdf_extract::extract_text_from_mem(bytes).unwrap_or_else(|e| panic!("text of {path}: {e}"));
+        assert!(text.contains("§"), "{path}: no text read from the PDF");
+        out.push(text.into_bytes());
+    }
     for ext in [".br", ".zst", ".xz", ".bz2", ".zip", ".7z"] {
         assert!(!path.ends_with(ext), "{path}: the leak test cannot read this compression yet; teach it");
     }
@@ -304,6 +310,157 @@ fn no_private_field_of_a_confidential_paragraph_reaches_the_output() {
     assert!(page.contains("Individärende") && page.contains("26 kap. 1 § OSL"), "{page}");
     let meeting = std::fs::read_to_string(out.join("kommunstyrelsen/2026-11-09/index.html")).expect("meeting");
     assert!(meeting.contains("Individärende"), "{meeting}");
+}
+
+/// Every `UTKASTTOKEN` of `tests/fixtures/build/legal-life`: the decision,
+/// proposal, text, recipients, votes, reservations, documents and
+/// attachments of the §§ of a meeting held but not adjusted (§ 3, 2026-11-20)
+/// and of an announced one (§ 5, 2026-12-07), their chair, secretary,
+/// adjusters, attendance and intro, and a confidential §'s private fields.
+const DRAFT_TOKENS: &[&str] = &[
+    "UTKASTTOKEN-c41e-chair",
+    "UTKASTTOKEN-c41e-secretary",
+    "UTKASTTOKEN-c41e-adjuster",
+    "UTKASTTOKEN-c41e-attendee",
+    "UTKASTTOKEN-c41e-intro",
+    "UTKASTTOKEN-c41e-intro-link",
+    "UTKASTTOKEN-c41e-intro-attachment",
+    "UTKASTTOKEN-c41e-3-decision",
+    "UTKASTTOKEN-c41e-3-decided-by",
+    "UTKASTTOKEN-c41e-3-proposal",
+    "UTKASTTOKEN-c41e-3-recipient",
+    "UTKASTTOKEN-c41e-3-document-title",
+    "UTKASTTOKEN-c41e-3-attachment-name",
+    "UTKASTTOKEN-c41e-3-attachment-content",
+    "UTKASTTOKEN-c41e-3-reservation-by",
+    "UTKASTTOKEN-c41e-3-reservation-text",
+    "UTKASTTOKEN-c41e-3-votes-yes",
+    "UTKASTTOKEN-c41e-3-votes-no",
+    "UTKASTTOKEN-c41e-3-ballot-name",
+    "UTKASTTOKEN-c41e-3-disqualified",
+    "UTKASTTOKEN-c41e-3-body-text",
+    "UTKASTTOKEN-c41e-5-decision",
+    "UTKASTTOKEN-c41e-5-proposal",
+    "UTKASTTOKEN-c41e-5-recipient",
+    "UTKASTTOKEN-c41e-5-document-title",
+    "UTKASTTOKEN-c41e-5-attachment-content",
+    "UTKASTTOKEN-c41e-5-votes-yes",
+    "UTKASTTOKEN-c41e-5-body-text",
+    "UTKASTTOKEN-c41e-6-confidential-title",
+    "UTKASTTOKEN-c41e-6-confidential-text",
+];
+
+/// Where each token is found in the output (file names, text, gzip, PDF text).
+fn leaks_of(output: &BTreeMap<String, Vec<u8>>, tokens: &[&str]) -> Vec<String> {
+    let mut leaks = Vec::new();
+    for (path, bytes) in output {
+        let texts = searchable(path, bytes);
+        for t in tokens {
+            if path.to_ascii_uppercase().contains(&t.to_ascii_uppercase()) {
+                leaks.push(format!("{t} in the file name {path}"));
+            }
+            if texts.iter().any(|b| contains(b, t)) {
+                leaks.push(format!("{t} in {path}"));
+            }
+        }
+    }
+    leaks
+}
+
+/// Format 1.1, "What is public on which day": a meeting held but not
+/// adjusted and an announced one publish their agenda (number, title, Dnr;
+/// a confidential § its public title) and nothing else, in any file, on any
+/// day until they are adjusted; a § adjusted on its own is public in full.
+#[test]
+fn unadjusted_protocols_publish_only_their_agenda_on_every_day() {
+    let src = fixtures().join("build/legal-life");
+    let source = files(&src);
+    for t in DRAFT_TOKENS {
+        assert!(source.iter().any(|(p, b)| p.contains(t) || contains(b, t)), "the fixture no longer holds {t}");
+    }
+    let site = Site::copy_of(&src);
+    // Before the first meeting, on it, the day after (the § adjusted on its
+    // own is posted), the fixtures' day, the announced meeting's day.
+    for day in ["2026-11-19", "2026-11-20", "2026-11-21", TODAY, "2026-12-07", "2026-12-15"] {
+        let out = site.root().join(format!("out-{day}"));
+        let b = build_on(day, &site.content(), &out, &[], &[]);
+        assert_eq!(b.code, 0, "{day}: {}", b.stderr);
+        let output = files(&out);
+        let leaks = leaks_of(&output, DRAFT_TOKENS);
+        assert!(leaks.is_empty(), "{day}: unadjusted text published:\n{}", leaks.join("\n"));
+        // Not even a piece of a token.
+        let pieces = leaks_of(&output, &["UTKASTTOKEN"]);
+        assert!(pieces.is_empty(), "{day}: {}", pieces.join("\n"));
+        // The agenda is there: titles and Dnr on the meeting pages, the public title of the confidential §.
+        let read = |p: &str| String::from_utf8(output[p].clone()).expect("UTF-8");
+        let held = read("kommunstyrelsen/2026-11-20/index.html");
+        assert!(held.contains("Agendarubrik tre om vägunderhåll") && held.contains("KS/2026:41"), "{day}: {held}");
+        let mark = if day >= "2026-11-20" { "Protokollet är inte justerat" } else { "Kommande sammanträde" };
+        assert!(held.contains(mark), "{day}: {held}");
+        let announced = read("kommunstyrelsen/2026-12-07/index.html");
+        assert!(announced.contains("Agendarubrik fem om skolskjuts") && announced.contains("Individärende"), "{day}");
+        assert!(announced.contains("Kungörelse – Kommunstyrelsens sammanträde 2026-12-07") == (day >= "2026-11-20"));
+        for data in ["data/agenda-items.json", "data/paragraphs.csv", "register/2026/index.html"] {
+            assert!(read(data).contains("Agendarubrik tre om vägunderhåll"), "{day}: {data}");
+        }
+        // The § adjusted on its own (2026-11-20) is public in full from that day.
+        let own = read("kommunstyrelsen/2026-11-20/4/index.html");
+        assert_eq!(own.contains("OMEDELBART-BESLUT-4"), day >= "2026-11-20", "{day}: {own}");
+        assert_eq!(own.contains("Justerad omedelbart 2026-11-20"), day >= "2026-11-20", "{day}");
+        // No protocol PDF for a protocol not adjusted.
+        assert!(!output.contains_key("kommunstyrelsen/2026-11-20/protokoll.pdf"), "{day}");
+        assert!(!output.contains_key("kommunstyrelsen/2026-12-07/protokoll.pdf"), "{day}");
+    }
+}
+
+/// Format 1.1, omedelbar justering: § 4 of `build/legal-life` was adjusted
+/// on Friday 2026-11-20 and posted on Saturday 2026-11-21; 21 days later is
+/// Saturday 2026-12-12, so its last day to appeal moves to Monday 2026-12-14
+/// (Lag 1930:173) and its notice comes down on 2026-12-15. Its own notice is
+/// on the board, in the board's feed, the appeal calendar and the board JSON
+/// exactly from its posting day to its removal.
+#[test]
+fn a_paragraph_adjusted_on_its_own_has_its_own_notice_from_posting_to_removal() {
+    let site = Site::copy_of(&fixtures().join("build/legal-life"));
+    let notice = "anslagstavla/protokoll/kommunstyrelsen/2026-11-20/4/";
+    for (day, on_board, posted) in [
+        ("2026-11-20", false, false),
+        ("2026-11-21", true, true),
+        ("2026-12-14", true, true),
+        ("2026-12-15", false, true),
+    ] {
+        let out = site.root().join(format!("out-{day}"));
+        let b = build_on(day, &site.content(), &out, &[], &[]);
+        assert_eq!(b.code, 0, "{day}: {}", b.stderr);
+        let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_default();
+        let board = read("anslagstavla/index.html");
+        assert_eq!(board.contains(&format!("href=\"../{notice}\"")), on_board, "{day}: board");
+        assert_eq!(board.contains("§ 4 (omedelbart justerad)"), on_board, "{day}: board");
+        let page = read(&format!("{notice}index.html"));
+        assert_eq!(!page.is_empty(), posted, "{day}: the notice's page");
+        if posted {
+            for fact in ["2026-11-20", "2026-11-21", "2026-12-14", "2026-12-15", "Kommunledningskontoret, Storgatan 1"] {
+                assert!(page.contains(fact), "{day}: {fact} on the notice's page");
+            }
+            assert_eq!(page.contains("Anslaget togs ned"), !on_board, "{day}");
+        }
+        let feed = read("anslagstavla.atom");
+        assert_eq!(feed.contains(&format!("https://www.exempelby.se/protokoll/{notice}")), posted, "{day}: feed");
+        let ics = read("anslagstavla.ics");
+        assert_eq!(ics.contains("DTSTART;VALUE=DATE:20261214"), posted, "{day}: calendar");
+        let json: serde_json::Value = serde_json::from_str(&read("data/anslagstavla.json")).expect("board JSON");
+        let entry = json["data"].as_array().expect("data").iter().find(|e| e["kind"] == "omedelbart-justerad").cloned();
+        assert_eq!(entry.is_some(), posted, "{day}: board JSON");
+        if let Some(e) = entry {
+            assert_eq!(e["paragraphs"], "§ 4");
+            assert_eq!((&e["adjusted"], &e["posted"]), (&"2026-11-20".into(), &"2026-11-21".into()));
+            assert_eq!((&e["appealLastDay"], &e["removal"]), (&"2026-12-14".into(), &"2026-12-15".into()));
+            assert_eq!(e["onBoard"], on_board, "{day}");
+        }
+        // The § page always carries its notice facts once posted, linked to the board entry.
+        let par = read("kommunstyrelsen/2026-11-20/4/index.html");
+        assert_eq!(par.contains(&format!("../../../{notice}")), posted, "{day}: § page links its notice");
+    }
 }
 
 // ---------------------------------------------------------------------------
