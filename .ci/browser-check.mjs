@@ -14,6 +14,10 @@
 //   focus    every element reached with Tab (and every tabindex=-1 target of an
 //            in-page link, reached with Enter) shows a visible focus style, inside the viewport
 //   print    print media: the skip link, every nav (header menu, breadcrumbs) not displayed
+//   board    the board (anslagstavla/): at 320 px every protocol notice is a visible card inside
+//            the viewport holding every fact of its table row (body, meeting, §§, adjusted,
+//            posted, last day to appeal, removal, storage) and the table is not displayed;
+//            at 1280 px the table is displayed and the cards are not
 //   script   no <script>, no on…= attribute, no javascript: URL (the theme uses no JS)
 //   links    every link, stylesheet and image inside the site resolves to a file, and
 //            every #fragment to an id on the target page
@@ -328,6 +332,48 @@ async function checkPrint(page, file) {
   for (const s of shown) fail(file, 'print', `navigation shown in print: ${s}`);
 }
 
+// The board's notices: the table above the breakpoint, the same facts as
+// cards below it (the cards must hold every fact of their row, readable).
+const BOARD_PAGE = 'anslagstavla/index.html';
+async function checkBoardFacts(page, file, width) {
+  if (file !== BOARD_PAGE) return;
+  const r = await page.evaluate(() => {
+    const shown = (e) => {
+      if (!e) return false;
+      const st = getComputedStyle(e);
+      const b = e.getBoundingClientRect();
+      return st.display !== 'none' && st.visibility !== 'hidden' && b.width > 0 && b.height > 0;
+    };
+    const rows = [...document.querySelectorAll('table.board tbody tr')];
+    const cards = [...document.querySelectorAll('.board-cards > li')];
+    const out = { rows: rows.length, cards: cards.length, table: shown(document.querySelector('table.board')), cardsShown: cards.filter(shown).length, missing: [] };
+    rows.forEach((row, i) => {
+      const card = cards[i];
+      if (!card) return;
+      const b = card.getBoundingClientRect();
+      const text = card.innerText.replace(/\s+/g, ' ');
+      const facts = [...row.querySelectorAll('th, td')].map((c) => c.textContent.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+      for (const f of facts) if (!text.includes(f)) out.missing.push(`notice ${i + 1}: "${f}" not in its card`);
+      if (shown(card) && (b.left < -0.5 || b.right > innerWidth + 0.5)) out.missing.push(`notice ${i + 1}: card outside the viewport (${Math.round(b.left)}–${Math.round(b.right)} px)`);
+      for (const e of card.querySelectorAll('dt, dd, h3')) {
+        const eb = e.getBoundingClientRect();
+        if (shown(card) && eb.right > innerWidth + 0.5) out.missing.push(`notice ${i + 1}: "${e.textContent.trim()}" runs past the viewport`);
+      }
+    });
+    return out;
+  });
+  if (r.rows !== r.cards) fail(file, 'board', `${r.rows} notices in the table, ${r.cards} cards`);
+  for (const m of r.missing) fail(file, 'board', m);
+  if (width <= 400) {
+    if (r.table) fail(file, 'board', `the table is displayed at ${width} px`);
+    if (r.cardsShown !== r.cards) fail(file, 'board', `${r.cards - r.cardsShown} of ${r.cards} cards not displayed at ${width} px`);
+  } else {
+    if (r.rows && !r.table) fail(file, 'board', `the table is not displayed at ${width} px`);
+    if (r.cardsShown) fail(file, 'board', `${r.cardsShown} cards displayed beside the table at ${width} px`);
+  }
+  if (!failedFiles.has(file)) console.log(`ok   ${file}: ${r.rows} protocol notices, every fact shown at ${width} px`);
+}
+
 async function checkReflow(page, file) {
   const r = await page.evaluate(() => {
     const de = document.documentElement;
@@ -512,6 +558,7 @@ try {
         linksOf.set(file, [...facts.links, ...facts.refs]);
         checkScript(file, facts);
         await checkAxe(wide, file, WIDE.width);
+        await checkBoardFacts(wide, file, WIDE.width);
         await checkPrint(wide, file);
         if (shotOf.has(file)) await wide.screenshot({ path: path.join(shotDir, `${shotOf.get(file)}-${WIDE.width}.png`), fullPage: true });
         await checkFocus(wide, file);
@@ -519,6 +566,7 @@ try {
         await narrow.goto(url, { waitUntil: 'load' });
         await settled(narrow, file);
         await checkReflow(narrow, file);
+        await checkBoardFacts(narrow, file, NARROW.width);
         await checkAxe(narrow, file, NARROW.width);
         if (shotOf.has(file)) await narrow.screenshot({ path: path.join(shotDir, `${shotOf.get(file)}-${NARROW.width}.png`), fullPage: true });
         // JavaScript off: the same page

@@ -439,7 +439,8 @@ fn a_paragraph_adjusted_on_its_own_has_its_own_notice_from_posting_to_removal() 
         let page = read(&format!("{notice}index.html"));
         assert_eq!(!page.is_empty(), posted, "{day}: the notice's page");
         if posted {
-            for fact in ["2026-11-20", "2026-11-21", "2026-12-14", "2026-12-15", "Kommunledningskontoret, Storgatan 1"] {
+            for fact in ["2026-11-20", "2026-11-21", "2026-12-14", "2026-12-15", "Kommunledningskontoret, Storgatan 1"]
+            {
                 assert!(page.contains(fact), "{day}: {fact} on the notice's page");
             }
             assert_eq!(page.contains("Anslaget togs ned"), !on_board, "{day}");

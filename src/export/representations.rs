@@ -106,7 +106,8 @@ pub fn source(
 }
 
 /// `rep-html`: the published pages of the meeting (its page, the whole
-/// protocol, each paragraph and, once posted, the protocol notice), the
+/// protocol, each paragraph and, once posted, the protocol notice and the
+/// notices of §§ adjusted on their own), the
 /// stylesheet and the attachments the pages link, made by the same renderer
 /// as `build`, at their paths in the site so the links between them work.
 pub fn html(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, ExportError> {
@@ -118,6 +119,9 @@ pub fn html(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, Expor
         paths.push(urls::file_of(&urls::protocol_notice(meeting)));
     }
     paths.extend(meeting.paragraphs.iter().map(|p| urls::file_of(&urls::paragraph(&meeting.id, p.number))));
+    // The notices of §§ adjusted on their own (omedelbar justering), once posted.
+    let posted = meeting.immediate().filter(|(_, i)| i.board.posted <= site.today);
+    paths.extend(posted.map(|(p, _)| urls::file_of(&urls::paragraph_notice(&meeting.id, p.number))));
     paths.push(urls::STYLE.to_owned());
     paths.extend(meeting.linked.iter().cloned());
     for p in &meeting.paragraphs {

@@ -371,10 +371,7 @@ mod tests {
                 })
             }))
             .chain(site.notices.iter().filter(|n| n.posted <= site.today).filter_map(|n| {
-                Some((
-                    n.appeal_last_day?.to_string().replace('-', ""),
-                    format!("Sista dag att överklaga: {}", n.title),
-                ))
+                Some((n.appeal_last_day?.to_string().replace('-', ""), format!("Sista dag att överklaga: {}", n.title)))
             }))
             .collect();
         want.sort();
