@@ -23,6 +23,8 @@ pub mod urls;
 pub mod views;
 
 #[cfg(test)]
+mod legal_life_tests;
+#[cfg(test)]
 pub(crate) mod testing;
 
 use crate::model::{Content, Language, Site};

@@ -23,3 +23,24 @@ pub fn whole_files(site: &Site, make: fn(&Whole<'_>) -> Result<Vec<File>, Render
     let content = example_content();
     make(&Whole { site, labels: &labels, sizes: &sizes, content: &content }).expect("the files")
 }
+
+/// The example site on `today`, its files made on request (as `serve` does).
+pub fn example_pages(today: &str) -> super::OnDemand {
+    let site = example_site(today);
+    let content = example_content();
+    let theme = super::Theme::for_site(&content, &site).expect("the theme");
+    let sizes = super::sizes(&content, &super::attachments(&site), None).expect("attachment sizes");
+    super::OnDemand::new(
+        std::sync::Arc::new(site),
+        std::sync::Arc::new(theme),
+        &content,
+        std::sync::Arc::new(sizes),
+        Default::default(),
+    )
+}
+
+/// The text of the file at `path` of `pages` (a page, a feed, data …).
+pub fn text(pages: &super::OnDemand, path: &str) -> String {
+    let bytes = pages.file(path).unwrap_or_else(|| panic!("no file {path}")).expect("made");
+    String::from_utf8(bytes).expect("UTF-8")
+}
