@@ -464,6 +464,62 @@ fn a_paragraph_adjusted_on_its_own_has_its_own_notice_from_posting_to_removal() 
     }
 }
 
+/// Format 1.1, "Nothing published vanishes or changes silently": § 2 of
+/// `build/legal-life` and a document of § 1 are withdrawn on 2026-11-24.
+/// The day before, they are published; from that day, no word of their text
+/// and no copy of their files is in any output, the § keeps its address as a
+/// tombstone, open data marks it deleted, the feeds show the tombstone and
+/// the sitemap drops it. § 1's correction is shown with the §.
+#[test]
+fn a_withdrawn_paragraph_and_document_leave_only_a_tombstone() {
+    let site = Site::copy_of(&fixtures().join("build/legal-life"));
+    let tokens = [
+        "AVPUBTOKEN-9d2b-decision",
+        "AVPUBTOKEN-9d2b-recipient",
+        "AVPUBTOKEN-9d2b-document-title",
+        "AVPUBTOKEN-9d2b-attachment-name",
+        "AVPUBTOKEN-9d2b-attachment-content",
+        "AVPUBTOKEN-9d2b-body-text",
+        "AVPUBTOKEN-9d2b-document-file",
+        "AVPUBTOKEN-9d2b-document-content",
+    ];
+    let before = site.root().join("before");
+    let b = build_on("2026-11-23", &site.content(), &before, &[], &[]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let published = leaks_of(&files(&before), &tokens);
+    for t in tokens {
+        assert!(published.iter().any(|l| l.starts_with(t)), "{t} is published before the withdrawal: {published:?}");
+    }
+    let out = site.root().join("after");
+    let b = build_on("2026-11-24", &site.content(), &out, &[], &[]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let output = files(&out);
+    let leaks = leaks_of(&output, &tokens);
+    assert!(leaks.is_empty(), "withdrawn text published:\n{}", leaks.join("\n"));
+    assert!(leaks_of(&output, &["AVPUBTOKEN"]).is_empty());
+    let read = |p: &str| String::from_utf8(output[p].clone()).expect("UTF-8");
+    let page = read("kommunstyrelsen/2026-11-09/2/index.html");
+    assert!(page.contains("Bidrag till Exempelby hembygdsförening"), "{page}");
+    assert!(page.contains("Avpublicerad 2026-11-24:</strong> <span>Ansökan innehöll personuppgifter"), "{page}");
+    let first = read("kommunstyrelsen/2026-11-09/1/index.html");
+    assert!(
+        first.contains("Underlag med personuppgifter – <em>Avpublicerad 2026-11-24: Innehöll namn på enskilda.</em>")
+    );
+    assert!(first.contains("RATTELSE-OK-1"), "the correction is shown with the §");
+    assert!(read("kommunstyrelsen/2026-11-09/protokoll/index.html").contains("RATTELSE-OK-1"));
+    let items: serde_json::Value = serde_json::from_str(&read("data/agenda-items.json")).expect("JSON");
+    let item = items["data"].as_array().expect("data").iter().find(|i| i["order"] == 2).expect("§ 2").clone();
+    assert_eq!((&item["deleted"], &item["withdrawn"]), (&true.into(), &"2026-11-24".into()));
+    let feed = read("kommunstyrelsen/protokoll.atom");
+    assert!(feed.contains("§ 2 Bidrag till Exempelby hembygdsförening (Avpublicerad 2026-11-24)"), "{feed}");
+    let sitemap = read("sitemap.xml");
+    assert!(!sitemap.contains("/kommunstyrelsen/2026-11-09/2/<"), "the sitemap drops the tombstone");
+    assert!(sitemap.contains("/kommunstyrelsen/2026-11-09/1/<"));
+    let bilagor: Vec<&String> =
+        output.keys().filter(|p| p.starts_with("kommunstyrelsen/2026-11-09/bilagor/")).collect();
+    assert_eq!(bilagor, ["kommunstyrelsen/2026-11-09/bilagor/tjansteskrivelse.pdf"]);
+}
+
 // ---------------------------------------------------------------------------
 // 3. Determinism, and content/ untouched
 // ---------------------------------------------------------------------------

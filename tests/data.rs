@@ -577,8 +577,30 @@ fn a_confidential_paragraph_gives_only_number_public_title_and_legal_ground() {
         let Some(ground) = fields.get("confidential").map(|g| g[0].clone()) else {
             // A public §: its title and decision are there (so the search below can see text).
             public += 1;
-            assert_eq!(item["public"], true);
             assert!(found(&fields["title"][0]), "{rel}: public title not found");
+            if item.get("deleted") == Some(&json!(true)) {
+                // Format 1.1: a withdrawn § is a tombstone: number, title, the note.
+                let keys: BTreeSet<&str> = item.as_object().expect("an object").keys().map(String::as_str).collect();
+                let allowed = [
+                    "id",
+                    "type",
+                    "meeting",
+                    "number",
+                    "order",
+                    "name",
+                    "deleted",
+                    "withdrawn",
+                    "withdrawnReason",
+                    "web",
+                ];
+                assert_eq!(keys, allowed.into_iter().collect(), "{rel}: the fields of a withdrawn agenda item");
+                assert!(row[5].starts_with("Avpublicerad "), "{rel}: {row:?}");
+                for piece in fields.get("decision").into_iter().flatten().flat_map(|l| pieces(l)) {
+                    assert!(!found(&piece), "{rel}: withdrawn decision text {piece:?} under data/");
+                }
+                continue;
+            }
+            assert_eq!(item["public"], true);
             if item.get("notAdjusted") == Some(&json!(true)) {
                 // Format 1.1: a § of a protocol not adjusted on the build's
                 // day is only its agenda line: no decision anywhere in the data.
@@ -662,7 +684,11 @@ fn paragraphs_csv_opens_in_excel_with_swedish_settings() {
         assert_eq!(row.len(), 8, "{row:?}");
         assert_eq!(row[2], item["order"].to_string(), "{row:?}");
         assert_eq!(row[4], str_of(item, "name"));
-        assert_eq!(row[5], item["resolutionText"].as_str().unwrap_or(""));
+        let decision = match (item.get("withdrawn"), item.get("withdrawnReason")) {
+            (Some(Value::String(date)), Some(Value::String(reason))) => format!("Avpublicerad {date}: {reason}"),
+            _ => item["resolutionText"].as_str().unwrap_or("").to_owned(),
+        };
+        assert_eq!(row[5], decision, "a withdrawn § gives the note as its decision");
         assert_eq!(row[6], item["legalGround"].as_str().unwrap_or(""));
         assert_eq!(row[7], str_of(item, "web"));
         assert_eq!(row[3], strs(item, "dnr").join(", "));

@@ -167,3 +167,7 @@ immediate_notice_text = The paragraph was adjusted immediately, on its own, and 
 immediate_others = Adjusted immediately, with notices of their own
 notice_facts = The notice
 board_entry = The notice on the board
+# Nothing published vanishes or changes silently (format 1.1): tombstones and corrections.
+withdrawn = Withdrawn
+withdrawn_text = The paragraph was taken down from the site after it was published. Its number and title stay so that the protocol can be followed.
+corrections = Corrections

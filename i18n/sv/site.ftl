@@ -167,3 +167,7 @@ immediate_notice_text = Paragrafen justerades omedelbart, för sig, och tillkän
 immediate_others = Justerade omedelbart, med egna anslag
 notice_facts = Anslaget
 board_entry = Anslaget på anslagstavlan
+# Nothing published vanishes or changes silently (format 1.1): tombstones and corrections.
+withdrawn = Avpublicerad
+withdrawn_text = Paragrafen har tagits bort från webbplatsen efter att den publicerats. Numret och rubriken finns kvar så att protokollet går att följa.
+corrections = Rättelser

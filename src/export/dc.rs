@@ -49,6 +49,10 @@ fn paragraph(p: &Paragraph, sv: bool) -> String {
     match &p.content {
         Content::Public(x) if x.dnr.is_empty() => format!("§ {} {}", p.number, x.title),
         Content::Public(x) => format!("§ {} {} (Dnr {})", p.number, x.title, x.dnr.join(", ")),
+        Content::Withdrawn { title, withdrawal } => {
+            let word = if sv { "avpublicerad" } else { "withdrawn" };
+            format!("§ {} {title} ({word} {})", p.number, withdrawal.date)
+        }
         Content::Agenda { title, dnr } if dnr.is_empty() => format!("§ {} {title}", p.number),
         Content::Agenda { title, dnr } => format!("§ {} {title} (Dnr {})", p.number, dnr.join(", ")),
         Content::Confidential { public_title, legal_ground } => {

@@ -87,8 +87,10 @@ pub fn source(
                     urls::file_of(&urls::paragraph(&meeting.id, p.number))
                 ),
             }),
-            // Only an adjusted meeting is exported, and all its §§ are public.
-            Content::Agenda { .. } => {}
+            // Only an adjusted meeting is exported, and all its §§ are public;
+            // a withdrawn § leaves its source file and attachments out (its
+            // tombstone page is in rep-html).
+            Content::Agenda { .. } | Content::Withdrawn { .. } => {}
         }
     }
     if options.include_confidential {

@@ -207,6 +207,27 @@ pub enum Content {
         title: String,
         dnr: Vec<String>,
     },
+    /// Taken down after publication (avpublicerad) on or before the build's
+    /// date: only its number, title (the public title of a confidential §)
+    /// and the note "Avpublicerad <date>: <reason>" (a tombstone).
+    Withdrawn {
+        title: String,
+        withdrawal: Withdrawal,
+    },
+}
+
+/// `withdrawn: {date, reason}`: taken down after publication.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub date: Date,
+    pub reason: String,
+}
+
+/// A correction after adjustment (rättelse), shown with the §.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    pub date: Date,
+    pub text: String,
 }
 
 impl Content {
@@ -216,6 +237,15 @@ impl Content {
             Content::Public(x) => &x.title,
             Content::Confidential { public_title, .. } => public_title,
             Content::Agenda { title, .. } => title,
+            Content::Withdrawn { title, .. } => title,
+        }
+    }
+
+    /// The withdrawal, if the § is a tombstone.
+    pub fn withdrawal(&self) -> Option<&Withdrawal> {
+        match self {
+            Content::Withdrawn { withdrawal, .. } => Some(withdrawal),
+            _ => None,
         }
     }
 
@@ -267,6 +297,8 @@ pub struct PublicParagraph {
     /// Attachments the Markdown links to (relative links, resolved), as
     /// content-relative paths: copied by the build like documents.
     pub linked: Vec<String>,
+    /// Rättelser dated on or before the build's date, in order of date.
+    pub corrections: Vec<Correction>,
 }
 
 /// A document in the matter (handling).
@@ -274,8 +306,11 @@ pub struct PublicParagraph {
 pub struct Document {
     pub title: String,
     pub date: Option<Date>,
-    /// The attachment, as a path relative to `content/` (checked to exist inside it).
+    /// The attachment, as a path relative to `content/` (checked to exist
+    /// inside it); `None` once the document is withdrawn.
     pub file: Option<String>,
+    /// Taken down on or before the build's date: listed with the note, no link, no file.
+    pub withdrawn: Option<Withdrawal>,
 }
 
 #[derive(Debug, Clone)]

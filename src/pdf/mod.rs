@@ -62,7 +62,7 @@ pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &crate::render::S
         .iter()
         .filter_map(|p| match &p.content {
             Content::Public(x) => Some(x.documents.iter().filter_map(|d| d.file.as_ref())),
-            Content::Confidential { .. } | Content::Agenda { .. } => None,
+            Content::Confidential { .. } | Content::Agenda { .. } | Content::Withdrawn { .. } => None,
         })
         .flatten()
         .map(|f| (f, sizes.get(f)))
@@ -194,6 +194,11 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
                 out.push(Block::Para(text));
                 continue;
             }
+            Content::Withdrawn { withdrawal, .. } => {
+                let text = format!("{} {}: {}", l("withdrawn"), withdrawal.date, withdrawal.reason);
+                out.push(Block::Para(bold(text)));
+                continue;
+            }
             Content::Public(x) => x,
             // An adjusted protocol has no § left unpublished.
             Content::Agenda { .. } => continue,
@@ -212,6 +217,12 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
             Outcome::Proposal { to, .. } => format!("{} {to}", l("proposal_to")),
             _ => l("decision"),
         };
+        if !x.corrections.is_empty() {
+            out.push(h(3, l("corrections")));
+            let items =
+                x.corrections.iter().map(|c| vec![Block::Para(plain(format!("{}: {}", c.date, c.text)))]).collect();
+            out.push(Block::List { start: None, items });
+        }
         let texts = [(decision, &x.decision), (l("proposal"), &x.proposal), (l("matter"), &Some(x.text.clone()))];
         for (heading, md) in texts {
             if let Some(md) = md.as_ref().filter(|md| !md.text.trim().is_empty()) {
@@ -275,6 +286,9 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
                 .iter()
                 .map(|d| {
                     let mut text = d.title.clone();
+                    if let Some(w) = &d.withdrawn {
+                        text.push_str(&format!(" – {} {}: {}", l("withdrawn"), w.date, w.reason));
+                    }
                     if let Some(f) = &d.file {
                         let name = f.rsplit('/').next().unwrap_or(f);
                         let kind = name.rsplit_once('.').map(|(_, e)| e.to_uppercase()).unwrap_or_default();

@@ -114,6 +114,9 @@ fn lines(labels: &Labels, pairs: &[(&str, String)]) -> Result<String, RenderErro
 /// One entry, before it becomes Atom: sorted by `(date desc, url)`.
 struct Item {
     date: Date,
+    /// Later than `date` when the entry changed after it was posted: a §
+    /// withdrawn (the entry then shows the tombstone).
+    updated: Option<Date>,
     url: String,
     id: String,
     title: String,
@@ -130,7 +133,8 @@ fn feed(
 ) -> Result<Feed, RenderError> {
     let site = x.site;
     items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
-    let updated = midnight_utc(items.first().map_or(site.today, |i| i.date))?;
+    let latest = items.iter().map(|i| i.updated.unwrap_or(i.date).max(i.date)).max();
+    let updated = midnight_utc(latest.unwrap_or(site.today))?;
     let entries = items
         .into_iter()
         .map(|item| {
@@ -138,7 +142,7 @@ fn feed(
             Ok(Entry {
                 title: Text::plain(item.title),
                 id: item.id,
-                updated: date,
+                updated: midnight_utc(item.updated.unwrap_or(item.date).max(item.date))?,
                 published: Some(date),
                 links: vec![link(absolute(site, &item.url), "alternate", "text/html")],
                 summary: Some(Text::plain(item.summary)),
@@ -200,6 +204,7 @@ fn board_feed(x: &Whole<'_>, host: &str) -> Result<Feed, RenderError> {
                 }
                 items.push(Item {
                     date: board.posted,
+                    updated: None,
                     id: tag(host, m.id.date, &url)?,
                     title: format!("{}: {} {}", label(labels, "protocol")?, body.name, meeting_label(m)),
                     summary: lines(labels, &pairs)?,
@@ -240,8 +245,12 @@ fn immediate_item(
     if !proposals.is_empty() {
         pairs.push(("proposals_only", proposals));
     }
+    if let Some(w) = p.content.withdrawal() {
+        pairs.push(("withdrawn", format!("{}: {}", w.date, w.reason)));
+    }
     Ok(Item {
         date: i.board.posted,
+        updated: p.content.withdrawal().map(|w| w.date),
         id: tag(host, m.id.date, &url)?,
         title: format!(
             "{}: {} {}, § {} ({})",
@@ -274,6 +283,7 @@ fn notice_item(x: &Whole<'_>, host: &str, n: &Notice) -> Result<Item, RenderErro
     pairs.push(("removal", n.removal.to_string()));
     Ok(Item {
         date: n.posted,
+        updated: None,
         id: tag(host, n.posted, &url)?,
         title: n.title.clone(),
         summary: lines(labels, &pairs)?,
@@ -303,6 +313,7 @@ fn body_feed(x: &Whole<'_>, host: &str, body: &Body) -> Result<Feed, RenderError
             }
             items.push(Item {
                 date: on,
+                updated: m.paragraphs.iter().filter_map(|p| p.content.withdrawal()).map(|w| w.date).max(),
                 id: tag(host, m.id.date, &url)?,
                 title: format!("{}: {} {}", label(labels, "protocol")?, body.name, meeting_label(m)),
                 summary,
@@ -323,6 +334,9 @@ fn paragraph_titles(labels: &Labels, m: &Meeting) -> Result<Vec<String>, RenderE
         .map(|p| match &p.content {
             Content::Public(x) => Ok(format!("§ {} {}", p.number, x.title)),
             Content::Agenda { title, .. } => Ok(format!("§ {} {title}", p.number)),
+            Content::Withdrawn { title, withdrawal } => {
+                Ok(format!("§ {} {title} ({} {})", p.number, label(labels, "withdrawn")?, withdrawal.date))
+            }
             Content::Confidential { public_title, .. } => {
                 Ok(format!("§ {} {} ({})", p.number, public_title, label(labels, "confidential")?))
             }
@@ -470,13 +484,28 @@ mod tests {
             let got: Vec<(Date, String)> = feed
                 .entries
                 .iter()
-                .map(|e| (date(&e.updated.format("%Y-%m-%d").to_string()), e.links[0].href.clone()))
+                .map(|e| {
+                    let published = e.published.expect("published");
+                    (date(&published.format("%Y-%m-%d").to_string()), e.links[0].href.clone())
+                })
                 .collect();
             assert_eq!(got, want, "{}", body.slug);
+            // An entry is updated when a § of its meeting is withdrawn (the tombstone).
+            for (e, m) in feed.entries.iter().zip(
+                want.iter()
+                    .filter_map(|(_, u)| body.meetings.iter().find(|m| absolute(&site, &urls::meeting(&m.id)) == *u)),
+            ) {
+                let withdrawn = m.paragraphs.iter().filter_map(|p| p.content.withdrawal()).map(|w| w.date).max();
+                let want = withdrawn.map_or(e.published.expect("published"), |d| midnight_utc(d).expect("date"));
+                assert_eq!(e.updated, want.max(e.published.expect("published")), "{}", m.id.path());
+            }
             assert_eq!(feed.title.value, format!("{}: justerade protokoll", body.name));
             let updated = want.first().map_or(site.today, |w| w.0);
             assert_eq!(feed.updated, midnight_utc(updated).expect("date"));
         }
+        let bmn = parsed(&files, "bygg-och-miljonamnden/protokoll.atom");
+        let tombstone = bmn.entries.iter().find(|e| e.links[0].href.ends_with("/2025-04-16/")).expect("its entry");
+        assert_eq!(tombstone.updated.format("%Y-%m-%d").to_string(), "2025-09-03");
         // A meeting not adjusted yet is in no body feed.
         let waiting =
             site.meetings().find(|m| m.adjustment == Adjustment::NotAdjusted).expect("a meeting not adjusted");

@@ -345,7 +345,7 @@ pub fn attachments(site: &Site) -> BTreeSet<String> {
             Content::Public(x) => {
                 Some(x.documents.iter().filter_map(|d| d.file.clone()).chain(x.linked.iter().cloned()))
             }
-            Content::Confidential { .. } | Content::Agenda { .. } => None,
+            Content::Confidential { .. } | Content::Agenda { .. } | Content::Withdrawn { .. } => None,
         })
         .flatten();
     let intros = site.meetings().flat_map(|m| m.linked.iter().cloned());

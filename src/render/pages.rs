@@ -380,6 +380,7 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting, pdf: Option<u64>) -> (St
                 Content::Public(x) => (x.dnr.join(", "), false),
                 Content::Confidential { .. } => (String::new(), true),
                 Content::Agenda { dnr, .. } => (dnr.join(", "), false),
+                Content::Withdrawn { .. } => (String::new(), false),
             };
             let immediate = par.immediate.map(|i| format!("{} {}", p.label("adjusted_immediately"), p.date(i.on)));
             let outcome = par.content.public().and_then(|x| match &x.outcome {
@@ -387,8 +388,9 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting, pdf: Option<u64>) -> (St
                 Outcome::Information => Some(p.label("information")),
                 Outcome::Decision => None,
             });
+            let withdrawn = par.content.withdrawal().map(|w| format!("{} {}", p.label("withdrawn"), p.date(w.date)));
             json!({"number": par.number, "title": par.content.title(), "dnr": dnr, "confidential": confidential,
-                   "immediate": immediate, "outcome": outcome,
+                   "immediate": immediate, "outcome": outcome, "withdrawn": withdrawn,
                    "href": p.href(&urls::paragraph(&m.id, par.number))})
         })
         .collect();
@@ -437,6 +439,9 @@ fn paragraph_view(p: &Page<'_>, m: &Meeting, par: &Paragraph, sizes: &super::Siz
         Content::Agenda { title, dnr } => {
             json!({"agenda": true, "announced": m.id.date > p.site.today, "title": title, "dnr": dnr})
         }
+        Content::Withdrawn { title, withdrawal } => {
+            json!({"withdrawn": {"date": p.date(withdrawal.date), "reason": withdrawal.reason}, "title": title})
+        }
         Content::Public(x) => {
             let dir = format!("{}/{}", m.id.body, m.id.folder());
             let mut v = public_paragraph(p, x, sizes, &dir, h + 1, idp);
@@ -466,6 +471,7 @@ fn public_paragraph(
         .iter()
         .map(|d| {
             json!({"title": d.title, "date": d.date.map(|d| d.to_string()),
+                   "withdrawn": d.withdrawn.as_ref().map(|w| json!({"date": p.date(w.date), "reason": w.reason})),
                    "href": d.file.as_ref().map(|f| p.href(&urls::encode_path(f))),
                    "size": d.file.as_ref().and_then(|f| sizes.get(f)).map(|n| p.size(*n)),
                    "type": d.file.as_ref().map(|f| f.rsplit('/').next().unwrap_or(f)).and_then(|n| n.rsplit_once('.')).map(|(_, e)| e.to_uppercase())})
@@ -493,8 +499,10 @@ fn public_paragraph(
             ("proposal", Some(link))
         }
     };
+    let corrections: Vec<Value> =
+        x.corrections.iter().map(|c| json!({"date": p.date(c.date), "text": c.text})).collect();
     json!({
-        "confidential": false, "dnr": x.dnr, "decided_by": x.decided_by,
+        "confidential": false, "dnr": x.dnr, "decided_by": x.decided_by, "corrections": corrections,
         "outcome": outcome, "proposal_to": proposal_to,
         "decision": x.decision.as_ref().map(|d| p.markdown_linked(d, base, &format!("{idp}beslut-"), linked)),
         "proposal": x.proposal.as_ref().map(|d| p.markdown_linked(d, base, &format!("{idp}forslag-"), linked)),
@@ -640,6 +648,9 @@ fn register(x: &Inputs<'_>) -> Vec<PageSpec> {
                         Content::Public(x) => (x.dnr.join(", "), x.title.clone()),
                         Content::Confidential { public_title, .. } => (String::new(), public_title.clone()),
                         Content::Agenda { title, dnr } => (dnr.join(", "), title.clone()),
+                        Content::Withdrawn { title, withdrawal } => {
+                            (String::new(), format!("{title} ({} {})", p_label(x, "withdrawn"), withdrawal.date))
+                        }
                     };
                     let row = json!({"dnr": dnr, "number": par.number, "meeting": meeting_label(m),
                         "title": title, "href": p.href(&urls::paragraph(&m.id, par.number))});

@@ -68,6 +68,8 @@ pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
                         vec![format!("{} {legal_ground}", label("confidential"))]
                     }
                     Content::Agenda { dnr, .. } => vec![dnr.join(" "), label("not_adjusted")],
+                    // A withdrawn § is not searchable (its page is a tombstone).
+                    Content::Withdrawn { .. } => continue,
                 };
                 out.push(Record {
                     url: url(urls::paragraph(&m.id, p.number)),

@@ -27,6 +27,11 @@ fn page_addresses(x: &Whole<'_>) -> Vec<String> {
     pages::all(x.site)
         .into_iter()
         .filter(|p| !matches!(p, PageRef::NotFound))
+        // A withdrawn § keeps its address (a tombstone) but leaves the sitemap.
+        .filter(|p| match *p {
+            PageRef::Paragraph(b, i, k) => x.site.bodies[b].meetings[i].paragraphs[k].content.withdrawal().is_none(),
+            _ => true,
+        })
         .flat_map(|p| match p.url(x.site) {
             Some(url) => vec![url],
             // The archive's years are known only from its pages.

@@ -149,7 +149,7 @@ pub fn public_on_day(m: Meeting) -> Meeting {
             let content = match p.content {
                 Content::Public(x) => Content::Agenda { title: x.title, dnr: x.dnr },
                 Content::Confidential { public_title, .. } => Content::Agenda { title: public_title, dnr: Vec::new() },
-                agenda @ Content::Agenda { .. } => agenda,
+                kept @ (Content::Agenda { .. } | Content::Withdrawn { .. }) => kept,
             };
             Paragraph { content, ..p }
         })

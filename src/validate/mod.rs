@@ -197,7 +197,7 @@ fn check_meeting(
     }
     let meeting_dir = format!("{}/{}", dir_body.slug, dir.name);
     let body_name = body.map_or(dir_body.slug.as_str(), |b| &b.name);
-    let place = paragraph::Place { loaded, meeting_dir: &meeting_dir, body_name, bodies: body_names };
+    let place = paragraph::Place { loaded, meeting_dir: &meeting_dir, body_name, bodies: body_names, today };
     let mut paragraphs = Vec::new();
     let mut numbers = Vec::new();
     let mut files = Vec::new();

@@ -27,11 +27,15 @@ pub const PARAGRAPH_FIELDS: &[&str] = &[
     "adjusted",
     "posted",
     "removal",
+    "withdrawn",
+    "corrections",
 ];
 /// The fields of a confidential paragraph that are published.
 pub const CONFIDENTIAL_PUBLIC_FIELDS: &[&str] =
-    &["number", "public_title", "confidential", "adjusted", "posted", "removal"];
-const DOCUMENT_FIELDS: &[&str] = &["title", "date", "file"];
+    &["number", "public_title", "confidential", "adjusted", "posted", "removal", "withdrawn"];
+const DOCUMENT_FIELDS: &[&str] = &["title", "date", "file", "withdrawn"];
+const WITHDRAWN_FIELDS: &[&str] = &["date", "reason"];
+const CORRECTION_FIELDS: &[&str] = &["date", "text"];
 const RESERVATION_FIELDS: &[&str] = &["by", "text"];
 const VOTES_FIELDS: &[&str] = &["yes", "no", "ballots"];
 const BALLOT_FIELDS: &[&str] = &["name", "party", "vote"];
@@ -46,6 +50,8 @@ pub struct Place<'a> {
     pub body_name: &'a str,
     /// Every body's slug and name (for `proposal_to`).
     pub bodies: &'a [(String, String)],
+    /// The build's date: withdrawals and corrections count from their date.
+    pub today: Date,
 }
 
 /// A paragraph and the place of its `number:` line (for numbering warnings).
@@ -97,6 +103,8 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     let disqualified = f.text_list("disqualified");
     let proposal_to = f.text("proposal_to");
     let board = BoardInput::read(&mut f, "paragraph");
+    let withdrawn_node = f.node("withdrawn");
+    let correction_nodes = f.list_of_maps("corrections");
     if confidential.is_some() && public_title.is_none() {
         f.diags.push(Diagnostic::new(Code::PublicTitleMissing, confidential.as_ref().map_or(doc.head, |c| c.key)));
     }
@@ -120,6 +128,10 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     linked.dedup();
     let reservations: Vec<Reservation> = reservation_nodes.into_iter().filter_map(|n| reservation(n, diags)).collect();
     let votes = votes_node.map(|n| votes(n, diags));
+    let withdrawal = withdrawn_node.and_then(|n| withdrawal(n, diags)).filter(|w| w.date <= at.today);
+    let mut corrections: Vec<Correction> = correction_nodes.into_iter().filter_map(|n| correction(n, diags)).collect();
+    corrections.retain(|c| c.date <= at.today);
+    corrections.sort_by_key(|c| c.date);
     let outcome = match (&decision, proposal_to) {
         (None, _) => Outcome::Information,
         (Some(_), None) => Outcome::Decision,
@@ -128,7 +140,11 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
 
     let number = number?;
     let content = match confidential {
+        Some(_) if withdrawal.is_some() => {
+            Content::Withdrawn { title: public_title?.value, withdrawal: withdrawal.clone()? }
+        }
         Some(ground) => Content::Confidential { public_title: public_title?.value, legal_ground: ground.value },
+        None if withdrawal.is_some() => Content::Withdrawn { title: title?.value, withdrawal: withdrawal.clone()? },
         None => Content::Public(Box::new(PublicParagraph {
             title: title?.value,
             dnr,
@@ -143,6 +159,7 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             disqualified,
             text,
             linked,
+            corrections,
         })),
     };
     let paragraph = Paragraph { number: number.value, content, immediate: None, src: doc.head };
@@ -170,6 +187,24 @@ fn proposal_outcome(to: &Spanned<String>, bodies: &[(String, String)], diags: &m
     Outcome::Proposal { to: to.value.clone(), slug: None }
 }
 
+/// `withdrawn: {date, reason}` (of a § or a document); both are required.
+fn withdrawal(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Withdrawal> {
+    let mut f = Fields::new(Some(node), node.span, "withdrawn", WITHDRAWN_FIELDS, diags);
+    let date = f.required_date("date");
+    let reason = f.required_text("reason");
+    f.finish();
+    Some(Withdrawal { date: date?.value, reason: reason?.value })
+}
+
+/// One entry of `corrections: [{date, text}]`; both are required.
+fn correction(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Correction> {
+    let mut f = Fields::new(Some(node), node.span, "corrections", CORRECTION_FIELDS, diags);
+    let date = f.required_date("date");
+    let text = f.required_text("text");
+    f.finish();
+    Some(Correction { date: date?.value, text: text?.value })
+}
+
 fn markdown(s: Spanned<String>) -> Markdown {
     Markdown { text: s.value, at: s.span }
 }
@@ -180,13 +215,17 @@ fn document(node: &Node, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<
     let title = f.required_text("title");
     let date = f.date("date").map(|d| d.value);
     let file = f.text("file");
+    let withdrawn = f.node("withdrawn");
     f.finish();
+    let withdrawn = withdrawn.and_then(|n| withdrawal(n, diags)).filter(|w| w.date <= at.today);
     let span = file.as_ref().map(|f| f.span);
     let file = match file {
         Some(file) => Some(resolve_document(&file, at, diags)?),
         None => None,
     };
-    Some((Document { title: title?.value, date, file }, span))
+    // A withdrawn document keeps its place in the list, without its file.
+    let file = file.filter(|_| withdrawn.is_none());
+    Some((Document { title: title?.value, date, file, withdrawn }, span))
 }
 
 fn reservation(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Reservation> {

@@ -145,6 +145,27 @@ pub struct Board {
 pub enum AgendaItem {
     Public(PublicItem),
     Confidential(ConfidentialItem),
+    Withdrawn(WithdrawnItem),
+}
+
+/// A § taken down after publication: OParl's `deleted: true` at the same id,
+/// with its number, title and the note.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WithdrawnItem {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    meeting: String,
+    number: String,
+    order: u32,
+    name: String,
+    deleted: bool,
+    /// Extension: the day it was taken down.
+    withdrawn: String,
+    /// Extension: why.
+    withdrawn_reason: String,
+    web: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -214,6 +235,15 @@ pub struct Paper {
     date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     main_file: Option<String>,
+    /// Taken down (OParl `deleted`): the document keeps its place, without its file.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    deleted: bool,
+    /// Extension: the day it was taken down.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withdrawn: Option<String>,
+    /// Extension: why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withdrawn_reason: Option<String>,
     /// Extension: the paragraph it belongs to.
     agenda_item: String,
     web: String,
@@ -440,6 +470,20 @@ fn agenda_item(
                 web,
             });
         }
+        Content::Withdrawn { title, withdrawal } => {
+            return AgendaItem::Withdrawn(WithdrawnItem {
+                id,
+                kind: oparl_type("AgendaItem"),
+                meeting: ids.meeting(&m.id),
+                number: format!("§ {}", p.number),
+                order: p.number,
+                name: title.clone(),
+                deleted: true,
+                withdrawn: withdrawal.date.to_string(),
+                withdrawn_reason: withdrawal.reason.clone(),
+                web,
+            });
+        }
         Content::Public(x) => x,
     };
     let reference = (!x.dnr.is_empty()).then(|| x.dnr.join(", "));
@@ -460,6 +504,9 @@ fn agenda_item(
             reference: reference.clone(),
             date: d.date.map(|d| d.to_string()),
             main_file: d.file.as_ref().map(|path| ids.file(path)),
+            deleted: d.withdrawn.is_some(),
+            withdrawn: d.withdrawn.as_ref().map(|w| w.date.to_string()),
+            withdrawn_reason: d.withdrawn.as_ref().map(|w| w.reason.clone()),
             agenda_item: id.clone(),
             web: web.clone(),
         });

@@ -42,6 +42,12 @@ pub fn paragraphs(site: &Site, ids: &Ids) -> Result<Vec<u8>, RenderError> {
                         (String::new(), public_title.as_str(), String::new(), legal_ground.as_str())
                     }
                     Content::Agenda { title, dnr } => (dnr.join(", "), title.as_str(), String::new(), ""),
+                    Content::Withdrawn { title, withdrawal } => (
+                        String::new(),
+                        title.as_str(),
+                        format!("Avpublicerad {}: {}", withdrawal.date, withdrawal.reason),
+                        "",
+                    ),
                 };
                 let number = p.number.to_string();
                 let url = ids.abs(&urls::paragraph(&m.id, p.number));
