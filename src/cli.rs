@@ -49,6 +49,10 @@ pub struct Cli {
     /// When to use colour.
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: Color,
+    /// The publishing record a kommun keeps safe: read, and written back by
+    /// a build on the real day.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub journal: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -151,8 +155,15 @@ fn localize_arg(a: Arg, catalog: &Catalog) -> Arg {
     if catalog.has(&id) { a.help(catalog.text(&id)) } else { a }
 }
 
-/// Runs the tool with these arguments and returns the exit code.
+/// Runs the tool with these arguments and returns the exit code. The only
+/// reading of the real clock: the local date (`TZ` honoured).
 pub fn run(args: Vec<OsString>) -> u8 {
+    run_on(args, jiff::ZonedDateTime::now().date())
+}
+
+/// [`run`] on the real date `real` (a settable clock for tests): a build
+/// whose `--today` is `real` writes the publishing record.
+pub fn run_on(args: Vec<OsString>, real: Date) -> u8 {
     let lang = Lang::from_args(&args).unwrap_or_else(Lang::from_env);
     let catalog = Catalog::new(lang);
     let cli = match command(&catalog).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
@@ -167,7 +178,7 @@ pub fn run(args: Vec<OsString>) -> u8 {
         }
     };
     let today = match &cli.today {
-        None => jiff::ZonedDateTime::now().date(),
+        None => real,
         Some(s) => match validate::parse_date(s) {
             Ok(d) => d,
             Err(_) => {
@@ -176,22 +187,29 @@ pub fn run(args: Vec<OsString>) -> u8 {
             }
         },
     };
+    let clock = crate::record::Clock::of(today, real);
     match cli.command {
-        Command::Check => check(&cli, today, &catalog),
+        Command::Check => check(&cli, today, clock, &catalog),
         Command::Serve { bind, port, poll } => {
-            let opts = crate::serve::Options { content: cli.content.clone(), bind, port, today, poll };
+            let journal =
+                cli.journal.clone().unwrap_or_else(|| Path::new(DEFAULT_OUTPUT).join(crate::record::OUTPUT_FILE));
+            let opts = crate::serve::Options { content: cli.content.clone(), bind, port, today, poll, journal };
             crate::serve::run(&opts, &catalog)
         }
         Command::Build { ref output, ref base_url, no_pdf } => {
             let options = crate::render::Options { pdf: !no_pdf };
-            build(&cli, today, &catalog, output, base_url.as_deref(), options)
+            build(&cli, today, clock, &catalog, output, base_url.as_deref(), options)
         }
         Command::Export { ref out, ref meeting, include_confidential } => {
             let options = crate::export::Options { include_confidential };
-            export(&cli, today, &catalog, out, meeting, options)
+            export(&cli, today, clock, &catalog, out, meeting, options)
         }
     }
 }
+
+/// `build`'s default output folder: where `check`, `serve` and `export`
+/// look for the publishing record when no `--journal` is given.
+const DEFAULT_OUTPUT: &str = "output";
 
 /// Explains a command-line mistake in the reader's language; clap's own
 /// (English) text is kept only for kinds the catalogue does not know.
@@ -229,8 +247,8 @@ fn usage_error(e: &clap::Error, catalog: &Catalog) {
 /// `anslag check`: load and validate, print every diagnostic and a summary.
 /// `anslag check`: load, validate, and try the theme on one page of each
 /// kind in memory (a broken template override counts as an error).
-fn check(cli: &Cli, today: Date, catalog: &Catalog) -> u8 {
-    let site = match checked(cli, today, catalog) {
+fn check(cli: &Cli, today: Date, clock: crate::record::Clock, catalog: &Catalog) -> u8 {
+    let site = match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT)) {
         Ok((_, Some(site))) => site,
         Ok((_, None)) => return exit::CONTENT,
         Err(code) => return code,
@@ -249,8 +267,16 @@ fn theme(cli: &Cli, site: &Site) -> Result<crate::render::Theme, crate::render::
     crate::render::Theme::for_site(&cli.content, site)
 }
 
-/// Load and validate, print every diagnostic; the model if there were no errors.
-fn checked(cli: &Cli, today: Date, catalog: &Catalog) -> Result<(crate::load::Loaded, Option<Site>), u8> {
+/// Load and validate, check against the publishing record (from `--journal`
+/// and `output`'s copy), print every diagnostic; the model if there were no
+/// errors, holding the record (brought up to date on the real day).
+fn checked(
+    cli: &Cli,
+    today: Date,
+    catalog: &Catalog,
+    clock: crate::record::Clock,
+    output: &Path,
+) -> Result<(crate::load::Loaded, Option<Site>), u8> {
     let (loaded, mut diags) = crate::load::load(&cli.content).map_err(|e| {
         let args = [("path", e.path.display().to_string()), ("reason", e.source.to_string())];
         eprintln!("{}", catalog.get("error-content-dir", &args));
@@ -258,18 +284,53 @@ fn checked(cli: &Cli, today: Date, catalog: &Catalog) -> Result<(crate::load::Lo
     })?;
     let checked = validate::validate(&loaded, today);
     diags.extend(checked.diagnostics);
+    let mut site = checked.site;
+    if let Some(s) = site.as_mut() {
+        match with_record(cli, s, &loaded, clock, output) {
+            Ok(found) => diags.extend(found),
+            Err(e) => {
+                eprintln!("{}", catalog.get("error-record", &[("reason", e.to_string())]));
+                return Err(exit::IO);
+            }
+        }
+    }
     diags.sort(&loaded.sources);
     print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts);
-    let site = if diags.has_errors() { None } else { checked.site };
+    let site = if diags.has_errors() { None } else { site };
     Ok((loaded, site))
+}
+
+/// Reads the publishing record, checks `site` against it and puts it into
+/// the site: on the real day brought up to date with what the site
+/// publishes (nothing is written here). The record's diagnostics.
+fn with_record(
+    cli: &Cli,
+    site: &mut Site,
+    loaded: &crate::load::Loaded,
+    clock: crate::record::Clock,
+    output: &Path,
+) -> Result<Vec<crate::diag::Diagnostic>, crate::record::RecordError> {
+    use crate::record;
+    let record = record::read(cli.journal.as_deref(), Some(output))?;
+    let observed = record::observe(site, &loaded.sources, &cli.content)
+        .map_err(|source| record::RecordError::Io { path: cli.content.display().to_string(), source })?;
+    let fallback = loaded.site.as_ref().map_or(crate::diag::Span::new(crate::diag::FileId(0), 0, 0), |d| d.head);
+    let found = record::check(&record, &observed, site, clock, fallback);
+    let errors = found.iter().any(crate::diag::Diagnostic::is_error);
+    let record =
+        if clock == record::Clock::RealDay && !errors { record::next(&record, &observed, site.today) } else { record };
+    site.record = std::sync::Arc::new(record);
+    Ok(found)
 }
 
 /// `anslag build`: check, then render into a staging folder and swap it in.
 /// Nothing is written unless the content has no errors; a failure while
 /// writing leaves the previous output as it was.
+#[allow(clippy::too_many_arguments)]
 fn build(
     cli: &Cli,
     today: Date,
+    record_clock: crate::record::Clock,
     catalog: &Catalog,
     output: &Path,
     base_url: Option<&str>,
@@ -280,7 +341,7 @@ fn build(
         return exit::USAGE;
     }
     let clock = std::time::Instant::now();
-    let (loaded, mut site) = match checked(cli, today, catalog) {
+    let (loaded, mut site) = match checked(cli, today, catalog, record_clock, output) {
         Ok((loaded, Some(site))) => (loaded, site),
         Ok((_, None)) => return exit::CONTENT,
         Err(code) => return code,
@@ -311,6 +372,17 @@ fn build(
             }
         }
     });
+    // The kommun's copy of the record, after the output (which holds the
+    // same record) is in place: at worst the journal lags, and the next
+    // build merges the output's copy into it.
+    if result.is_ok()
+        && record_clock == crate::record::Clock::RealDay
+        && let Some(journal) = &cli.journal
+        && let Err(e) = crate::record::write_journal(journal, &site.record)
+    {
+        eprintln!("{}", catalog.get("error-record", &[("reason", e.to_string())]));
+        return exit::IO;
+    }
     match result {
         Ok(None) => {
             eprintln!("{}", catalog.get("up-to-date", &[("path", output.display().to_string())]));
@@ -352,6 +424,7 @@ fn build(
 fn export(
     cli: &Cli,
     today: Date,
+    clock: crate::record::Clock,
     catalog: &Catalog,
     out: &Path,
     selected: &[String],
@@ -361,7 +434,7 @@ fn export(
         eprintln!("{}", catalog.get("error-export-out-in-content", &[("path", out.display().to_string())]));
         return exit::USAGE;
     }
-    let (loaded, site) = match checked(cli, today, catalog) {
+    let (loaded, site) = match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT)) {
         Ok((loaded, Some(site))) => (loaded, site),
         Ok((_, None)) => return exit::CONTENT,
         Err(code) => return code,

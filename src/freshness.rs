@@ -1,7 +1,8 @@
 //! Whether a build can be skipped: the key of everything a build reads.
 //!
 //! The key is a SHA-256 over the anslag program itself, the build's date,
-//! the site's `base_url` as built, the build's options (`--no-pdf`), the theme (every template and static
+//! the site's `base_url` as built, the build's options (`--no-pdf`), the
+//! publishing record, the theme (every template and static
 //! file), every content file's path and text, and every attachment's path and
 //! bytes. `build` keeps it in the output's marker with the list of files it
 //! wrote ([`crate::write::is_current`]); a build whose key is the same, into
@@ -35,6 +36,8 @@ pub fn key(
     part(site.config.base_url.as_bytes());
     part(&theme.fingerprint());
     part(format!("{options:?}").as_bytes());
+    // The publishing record shown (read, and on the real day brought up to date).
+    part(&site.record.to_json());
     for file in loaded.sources.iter() {
         part(file.path.as_bytes());
         part(file.text.as_bytes());

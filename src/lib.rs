@@ -32,6 +32,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod pdf;
+pub mod record;
 pub mod render;
 pub mod serve;
 pub mod validate;

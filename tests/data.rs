@@ -169,6 +169,7 @@ fn every_data_file_validates_against_its_schema() {
         "papers.json",
         "files.json",
         "anslagstavla.json",
+        "anslagsbevis.json",
     ]
     .into_iter()
     .map(str::to_owned)
@@ -231,11 +232,36 @@ fn every_schema_is_draft_2020_12_and_closes_every_object() {
         assert!(found.is_empty(), "{}", found.join("\n"));
         count += 1;
     }
-    assert_eq!(count, 8);
+    assert_eq!(count, 9);
     // The walk finds an open object when there is one.
     let mut found = Vec::new();
     open_objects(&json!({"$defs": {"a": {"type": "object", "required": []}}}), "t", &mut found);
     assert_eq!(found, ["t/$defs/a: additionalProperties is not false"]);
+}
+
+/// The publishing record of a build on the real day (made with the library's
+/// settable clock: the example site published on 2026-11-24, then on
+/// 2026-11-25 with a § changed) validates against its schema too.
+#[test]
+fn a_publishing_record_with_entries_and_changes_validates_against_its_schema() {
+    use anslag::record;
+    let content = repo().join("content");
+    let (loaded, _) = anslag::load::load(&content).expect("load");
+    let site = |day: &str| anslag::validate::validate(&loaded, day.parse().expect("date")).site.expect("valid");
+    let first = site("2026-11-24");
+    let seen = record::observe(&first, &loaded.sources, &content).expect("observe");
+    let r = record::next(&Default::default(), &seen, first.today);
+    let second = site("2026-11-25");
+    let mut seen = record::observe(&second, &loaded.sources, &content).expect("observe");
+    seen.notices[0].texts[0].sha256 = "0".repeat(64);
+    let r = record::next(&r, &seen, second.today);
+    assert!(r.notices.iter().any(|n| !n.changes.is_empty()) && r.notices.iter().any(|n| !n.taken_over));
+    let value: Value = serde_json::from_slice(&r.to_json()).expect("JSON");
+    let v = validator("anslagsbevis.json");
+    assert!(errors(&v, &value).is_empty(), "{:?}", errors(&v, &value));
+    let mut wrong = value.clone();
+    wrong["notices"][0]["firstPublished"] = json!("24 nov");
+    assert!(!errors(&v, &wrong).is_empty());
 }
 
 #[test]
@@ -533,7 +559,7 @@ fn haystack(site: &Built) -> Vec<String> {
         .expect("data/")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 9, "every file under data/ is searched: {names:?}");
+    assert_eq!(names.len(), 10, "every file under data/ is searched: {names:?}");
     out
 }
 

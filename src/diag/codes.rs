@@ -79,6 +79,8 @@ codes! {
     UnknownMeeting = "E038", "unknown-meeting", Error;
     UnknownProposalBody = "E039", "unknown-proposal-body", Error;
     StorageMissing = "E040", "storage-missing", Error;
+    PostedBeforePublished = "E041", "posted-before-published", Error;
+    PublishedParagraphGone = "E042", "published-paragraph-gone", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;
@@ -87,6 +89,7 @@ codes! {
     LinkTargetMissing = "W007", "link-target-missing", Warning;
     AnnouncedLate = "W008", "announced-late", Warning;
     AdjustedLate = "W009", "adjusted-late", Warning;
+    ChangedWithoutCorrection = "W010", "changed-without-correction", Warning;
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
 //! Preservation metadata (PREMIS 3.0, `schemas/premis.xsd`) in
 //! `metadata/preservation/premis.xml`: every file of the representations
 //! as an object (size, SHA-256, format), the creation of the package as an
-//! event, the software and the municipality as agents, and one redaction
-//! event for each confidential paragraph.
+//! event, the software and the municipality as agents, one redaction event
+//! for each confidential paragraph, and the publishing record's entries for
+//! the meeting (anslagsbevis): a `publication` event for each of its notices
+//! on the day it was first published, a `modification` event for each
+//! change recorded since.
 
 use super::representations::Redaction;
 use super::xml::Xml;
@@ -32,6 +35,27 @@ pub fn record(head: &Head<'_>, objects: &[Listed], redactions: &[Redaction]) -> 
     for r in redactions {
         let id = format!("event-redaction-{}-{}", head.objid, r.number);
         event(&mut x, &id, "redaction", &head.created, &redaction_detail(r), std::slice::from_ref(&r.page))?;
+    }
+    let meeting = head.meeting.id.path();
+    let entries = head.site.record.notices.iter().filter(|e| e.meeting.as_deref() == Some(meeting.as_str()));
+    for (n, e) in entries.enumerate() {
+        let id = format!("event-publication-{}-{}", head.objid, n + 1);
+        let detail = if e.taken_over {
+            format!(
+                "{} ({}): posted {} by the content; recorded afterwards on {} by the publishing record (taken over, not checked).",
+                e.title, e.notice, e.posted, e.first_published
+            )
+        } else {
+            format!("{} ({}): first published on the municipality's site on {}.", e.title, e.notice, e.first_published)
+        };
+        event(&mut x, &id, "publication", &format!("{}T00:00:00", e.first_published), &detail, &[])?;
+        for (k, c) in e.changes.iter().enumerate() {
+            let id = format!("event-modification-{}-{}-{}", head.objid, n + 1, k + 1);
+            let value = c.value.as_ref().map_or(String::new(), |v| format!(" to {v}"));
+            let hash = c.sha256.as_ref().map_or(String::new(), |h| format!(" (SHA-256 {h})"));
+            let detail = format!("{}: {} {:?}{value}{hash}, seen by the build of that day.", e.title, c.what, c.kind);
+            event(&mut x, &id, "modification", &format!("{}T00:00:00", c.date), &detail, &[])?;
+        }
     }
     agent(&mut x, "agent-software", &software, "software", Some(env!("CARGO_PKG_VERSION")))?;
     agent(&mut x, "agent-municipality", &head.site.config.municipality, "organization", None)?;

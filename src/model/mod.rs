@@ -5,6 +5,7 @@
 //! HTML exists only in `render`.
 
 pub mod paths;
+pub mod record;
 
 use crate::diag::Span;
 pub use jiff::civil::Date;
@@ -17,6 +18,9 @@ pub struct Site {
     pub today: Date,
     pub bodies: Vec<Body>,
     pub notices: Vec<Notice>,
+    /// The publishing record as read (and, on the real day, brought up to
+    /// date): when each notice really went up ([`record`]).
+    pub record: std::sync::Arc<record::PublishingRecord>,
 }
 
 /// `site.yaml`.
@@ -133,7 +137,11 @@ pub struct Meeting {
     pub linked: Vec<String>,
     /// In order of § number.
     pub paragraphs: Vec<Paragraph>,
+    /// Vem som bestyrker anslagsbeviset: `certified_by`, else the secretary.
+    pub certified_by: Option<String>,
     pub src: Span,
+    /// Where the notice's posting day is written (`posted:`, else `adjusted:`).
+    pub posted_at: Span,
 }
 
 /// Whether the protocol is adjusted (justerat) on the build's date.
@@ -189,6 +197,8 @@ pub struct Paragraph {
 pub struct Immediate {
     pub on: Date,
     pub board: BoardDates,
+    /// Where its posting day is written (`posted:`, else `adjusted:`).
+    pub posted_at: Span,
 }
 
 /// What of a paragraph may be published on the build's date.
@@ -363,6 +373,8 @@ pub struct Notice {
     /// Attachments the text links to (content-relative, in `notices/`), copied by the build.
     pub linked: Vec<String>,
     pub src: Span,
+    /// Where `posted:` is written.
+    pub posted_at: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

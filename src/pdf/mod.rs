@@ -67,7 +67,8 @@ pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &crate::render::S
         .flatten()
         .map(|f| (f, sizes.get(f)))
         .collect();
-    h.update(format!("{:?}\n{}\n{meeting:?}\n{posted}\n{documents:?}", site.config, body.name).as_bytes());
+    let record = site.record.notice(&crate::render::urls::protocol_notice(meeting));
+    h.update(format!("{:?}\n{}\n{meeting:?}\n{posted}\n{documents:?}\n{record:?}", site.config, body.name).as_bytes());
     crate::files::hex(&h.finalize())
 }
 
@@ -309,39 +310,34 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
             out.push(Block::List { start: None, items });
         }
     }
-    // The adjustment (justering) and the notice on the board (anslag).
-    let mut rows = Vec::new();
-    rows.extend(m.chair.clone().map(|c| (l("chair"), c)));
-    rows.extend(m.secretary.clone().map(|c| (l("secretary"), c)));
-    if !m.adjusters.is_empty() {
-        rows.push((l("adjusters"), m.adjusters.join(", ")));
-    }
-    let mut notice = Vec::new();
-    if let Adjustment::Adjusted { on, board } = m.adjustment {
-        rows.push((l("adjusted"), on.to_string()));
-        // As on the site: the notice's dates once it is up.
-        if board.posted <= site.today {
-            notice.push((l("posted"), board.posted.to_string()));
-            notice.push((l("appeal_last_day"), board.appeal_last_day.to_string()));
-            notice.push((l("removal"), board.removal.to_string()));
-        }
-    }
-    notice.extend(m.storage.clone().map(|s| (l("storage"), s)));
-    let immediate = crate::render::views::immediate_list(m, &l("posted"));
-    if !immediate.is_empty() {
-        notice.push((l("immediate_others"), immediate));
-    }
-    let proposals = crate::render::views::proposal_list(&m.paragraphs, &l("proposal_to"));
-    if !proposals.is_empty() {
-        notice.push((l("proposals_only"), proposals));
-    }
-    out.push(h(2, l("pdf_adjustment")));
+    // The signature block (as on a signed protocol) and the anslagsbevis,
+    // the same as the whole-protocol page ends with.
+    let mut rows = vec![(l("secretary"), m.secretary.clone().unwrap_or_default())];
+    rows.push((l("chair"), m.chair.clone().unwrap_or_default()));
+    rows.push((l("adjusters"), m.adjusters.join(", ")));
+    out.push(h(2, l("signatures")));
     out.push(facts(rows));
-    if !notice.is_empty() {
-        out.push(h(2, l("protocol_notice")));
+    let adjusted = match m.adjustment {
+        Adjustment::Adjusted { on, .. } => format!("{} {on}", l("adjusted")),
+        Adjustment::NotAdjusted => l("not_adjusted_signature"),
+    };
+    out.push(Block::Para(bold(adjusted)));
+    if let Some(mut notice) = crate::render::pages::proof_block(p, body, m) {
+        if let Adjustment::Adjusted { board, .. } = m.adjustment {
+            notice.insert(4, (l("appeal_last_day"), board.appeal_last_day.to_string()));
+        }
+        let immediate = crate::render::views::immediate_list(m, &l("posted"));
+        if !immediate.is_empty() {
+            notice.push((l("immediate_others"), immediate));
+        }
+        let proposals = crate::render::views::proposal_list(&m.paragraphs, &l("proposal_to"));
+        if !proposals.is_empty() {
+            notice.push((l("proposals_only"), proposals));
+        }
+        out.push(h(2, l("anslagsbevis")));
+        out.push(Block::Para(plain(l("anslagsbevis_text"))));
         out.push(facts(notice));
     }
-    let _ = body;
     out
 }
 

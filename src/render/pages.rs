@@ -40,6 +40,12 @@ pub enum PageRef {
     ParagraphNotice(usize, usize, usize),
     Paragraph(usize, usize, usize),
     Notice(usize),
+    /// The proof (anslagsbevis) of a protocol's notice, of a § adjusted on
+    /// its own, of another notice: what the law requires the notice to say
+    /// and what the publishing record holds.
+    ProtocolProof(usize, usize),
+    ParagraphProof(usize, usize, usize),
+    NoticeProof(usize),
 }
 
 /// Everything a page view may need.
@@ -85,17 +91,19 @@ pub fn all(site: &Site) -> Vec<PageRef> {
                 && board.posted <= site.today
             {
                 pages.push(PageRef::ProtocolNotice(b, i));
+                pages.push(PageRef::ProtocolProof(b, i));
             }
             for (k, p) in m.paragraphs.iter().enumerate() {
                 if p.immediate.is_some_and(|x| x.board.posted <= site.today) {
                     pages.push(PageRef::ParagraphNotice(b, i, k));
+                    pages.push(PageRef::ParagraphProof(b, i, k));
                 }
             }
             pages.extend((0..m.paragraphs.len()).map(|k| PageRef::Paragraph(b, i, k)));
         }
     }
     let notices = site.notices.iter().enumerate().filter(|(_, n)| n.posted <= site.today);
-    pages.extend(notices.map(|(i, _)| PageRef::Notice(i)));
+    pages.extend(notices.flat_map(|(i, _)| [PageRef::Notice(i), PageRef::NoticeProof(i)]));
     pages
 }
 
@@ -125,6 +133,12 @@ impl PageRef {
                 urls::paragraph(&m.id, m.paragraphs[k].number)
             }
             PageRef::Notice(i) => urls::notice(&site.notices[i]),
+            PageRef::ProtocolProof(b, i) => urls::proof(&urls::protocol_notice(meeting(b, i))),
+            PageRef::ParagraphProof(b, i, k) => {
+                let m = meeting(b, i);
+                urls::proof(&urls::paragraph_notice(&m.id, m.paragraphs[k].number))
+            }
+            PageRef::NoticeProof(i) => urls::proof(&urls::notice(&site.notices[i])),
         })
     }
 
@@ -160,6 +174,31 @@ impl PageRef {
                 paragraph_page(x, body(b), m, &m.paragraphs[k], x.sizes)
             }
             PageRef::Notice(i) => notice_page(x, &site.notices[i]),
+            PageRef::ProtocolProof(b, i) => {
+                let m = meeting(b, i);
+                let Adjustment::Adjusted { on, board } = m.adjustment else { return Vec::new() };
+                let p = page(x, String::new());
+                let view = p.protocol_notice(body(b), m, on, &board);
+                proof_page(x, &urls::protocol_notice(m), view_facts(&p, &view, m.certified_by.as_deref()))
+            }
+            PageRef::ParagraphProof(b, i, k) => {
+                let m = meeting(b, i);
+                let par = &m.paragraphs[k];
+                let Some(imm) = &par.immediate else { return Vec::new() };
+                let p = page(x, String::new());
+                let view = p.paragraph_notice(body(b), m, par, imm);
+                let key = urls::paragraph_notice(&m.id, par.number);
+                proof_page(x, &key, view_facts(&p, &view, m.certified_by.as_deref()))
+            }
+            PageRef::NoticeProof(i) => {
+                let n = &site.notices[i];
+                let p = page(x, String::new());
+                let line = p.notice_line(n);
+                let mut facts = vec![(p.label("kind"), line.kind), (p.label("posted"), line.posted)];
+                facts.extend(line.appeal_last_day.map(|d| (p.label("appeal_last_day"), d)));
+                facts.push((p.label("removal"), line.removal));
+                proof_page(x, &urls::notice(n), ProofFacts { title: n.title.clone(), facts })
+            }
         };
         vec![one]
     }
@@ -353,8 +392,44 @@ fn protocol_page(x: &Inputs<'_>, body: &Body, m: &Meeting, sizes: &super::Sizes,
         m.paragraphs.iter().map(|par| paragraph_view(&p, m, par, sizes, 3, &format!("p{}-", par.number))).collect();
     let mut view = view;
     view["full"] = json!(paragraphs);
+    view["signatures"] = signatures(&p, m);
+    let rows =
+        proof_block(&p, body, m).map(|rows| rows.into_iter().map(|(k, v)| json!({"k": k, "v": v})).collect::<Vec<_>>());
+    view["proof_block"] = json!(rows);
     let title = format!("{} – {}", title, p.label("full_protocol"));
     spec(p.url.clone(), "protocol.html", p.body_frame(title, trail, body), view)
+}
+
+/// The signature block that ends a protocol: secretary, chair, adjusters,
+/// and "Justerat <date>" or "Ej justerat".
+fn signatures(p: &Page<'_>, m: &Meeting) -> Value {
+    let adjusted = match m.adjustment {
+        Adjustment::Adjusted { on, .. } => format!("{} {}", p.label("adjusted"), p.date(on)),
+        Adjustment::NotAdjusted => p.label("not_adjusted_signature"),
+    };
+    json!({"secretary": m.secretary, "chair": m.chair, "adjusters": m.adjusters, "adjusted": adjusted})
+}
+
+/// The anslagsbevis block that ends an adjusted protocol once its notice is
+/// up: body, meeting, the §§ it covers, the day it went up (from the
+/// publishing record once recorded), removal, storage, who certifies it.
+pub fn proof_block(p: &Page<'_>, body: &Body, m: &Meeting) -> Option<Vec<(String, String)>> {
+    let Adjustment::Adjusted { board, .. } = m.adjustment else { return None };
+    if board.posted > p.site.today {
+        return None;
+    }
+    let key = urls::protocol_notice(m);
+    let posted = super::views::proven_posted(p.site, &key, board.posted);
+    let mut rows = vec![
+        (p.label("body"), body.name.clone()),
+        (p.label("meeting_date"), meeting_label(m)),
+        (p.label("paragraphs"), paragraph_range(m)),
+        (p.label("posted"), p.date(posted)),
+        (p.label("removal"), p.date(board.removal)),
+    ];
+    rows.extend(m.storage.clone().map(|s| (p.label("storage"), s)));
+    rows.extend(m.certified_by.clone().map(|c| (p.label("certified_by"), c)));
+    Some(rows)
 }
 
 /// The facts of a meeting, for its page and its full protocol; `pdf` is
@@ -557,6 +632,78 @@ fn paragraph_notice_facts(p: &Page<'_>, body: &Body, m: &Meeting, par: &Paragrap
         "appeal_last_day": posted.then_some(view.appeal_last_day), "removal": posted.then_some(view.removal),
         "storage": view.storage, "href": posted.then(|| p.href(&href)), "removed": board.removal <= today}),
     )
+}
+
+/// What a proof states of its notice: a title and the facts of KL 8 kap. 12 §.
+struct ProofFacts {
+    title: String,
+    facts: Vec<(String, String)>,
+}
+
+/// The facts of a protocol's (or a §'s own) notice, for its proof.
+fn view_facts(p: &Page<'_>, v: &ProtocolNoticeView, certified_by: Option<&str>) -> ProofFacts {
+    let mut facts = vec![(p.label("body"), v.body.clone()), (p.label("meeting_date"), v.meeting_date.clone())];
+    if !v.paragraphs.is_empty() {
+        let immediate = v.immediate.as_ref().map_or(String::new(), |i| format!(" ({i})"));
+        facts.push((p.label("paragraphs"), format!("{}{immediate}", v.paragraphs)));
+    }
+    let adjusted = if v.immediate.is_some() { p.label("adjusted_immediately") } else { p.label("adjusted") };
+    facts.extend([
+        (adjusted, v.adjusted.clone()),
+        (p.label("posted"), v.posted.clone()),
+        (p.label("appeal_last_day"), v.appeal_last_day.clone()),
+        (p.label("removal"), v.removal.clone()),
+    ]);
+    facts.extend(v.storage.clone().map(|s| (p.label("storage"), s)));
+    facts.extend(certified_by.map(|c| (p.label("certified_by"), c.to_owned())));
+    let title = format!(
+        "{} {}{}",
+        v.body,
+        v.meeting_date,
+        v.immediate.as_ref().map_or(String::new(), |_| format!(", {}", v.paragraphs))
+    );
+    ProofFacts { title, facts }
+}
+
+/// The proof (anslagsbevis) of the notice whose page is at `notice`: what the
+/// notice states, then what the publishing record holds of it.
+fn proof_page(x: &Inputs<'_>, notice: &str, facts: ProofFacts) -> PageSpec {
+    let site = x.site;
+    let p = page(x, urls::proof(notice));
+    let heading = facts.title;
+    let facts: Vec<Value> = facts.facts.into_iter().map(|(k, v)| json!({"k": k, "v": v})).collect();
+    let kind_label = |k: crate::model::record::ChangeKind| {
+        use crate::model::record::ChangeKind as K;
+        p.label(match k {
+            K::Correction => "change_correction",
+            K::Changed => "change_changed",
+            K::Withdrawn => "change_withdrawn",
+            K::Added => "change_added",
+            K::Removed => "change_removed",
+        })
+    };
+    let recorded = site.record.notice(notice).map(|e| {
+        let texts: Vec<Value> = e.texts.iter().map(|t| json!({"what": t.what, "sha256": t.sha256})).collect();
+        let files: Vec<Value> = e.attachments.iter().map(|f| json!({"path": f.path, "sha256": f.sha256})).collect();
+        let changes: Vec<Value> = e
+            .changes
+            .iter()
+            .map(|c| {
+                json!({"date": p.date(c.date), "what": c.what, "kind": kind_label(c.kind),
+                       "sha256": c.sha256, "value": c.value})
+            })
+            .collect();
+        json!({"first_published": p.date(e.first_published), "taken_over": e.taken_over,
+               "posted": p.date(e.posted), "texts": texts, "files": files, "changes": changes})
+    });
+    let view = json!({
+        "title": heading, "facts": facts, "recorded": recorded,
+        "started": site.record.started.map(|d| p.date(d)), "notice": p.href(notice),
+        "data": p.href(&format!("{}{}", urls::DATA, super::data::RECORD)),
+    });
+    let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
+    let title = format!("{}: {}", p.label("anslagsbevis"), view["title"].as_str().unwrap_or_default());
+    spec(p.url.clone(), "anslagsbevis.html", p.frame(title, trail), view)
 }
 
 fn notice_page(x: &Inputs<'_>, n: &Notice) -> PageSpec {

@@ -27,6 +27,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("register.html", include_str!("../../themes/default/templates/register.html")),
     ("register-year.html", include_str!("../../themes/default/templates/register-year.html")),
     ("subscribe.html", include_str!("../../themes/default/templates/subscribe.html")),
+    ("anslagsbevis.html", include_str!("../../themes/default/templates/anslagsbevis.html")),
 ];
 
 /// The search page's script (it asks Pagefind and lists the results).

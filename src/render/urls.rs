@@ -90,6 +90,15 @@ pub fn paragraph_notice(id: &MeetingId, number: u32) -> String {
     format!("{BOARD}protokoll/{}/{}/{number}/", id.body, id.folder())
 }
 
+/// The publishing record's proof (anslagsbevis) of the notice whose page is
+/// at `notice` (one of [`protocol_notice`], [`paragraph_notice`], [`notice`]).
+pub fn proof(notice: &str) -> String {
+    match notice.strip_prefix(BOARD) {
+        Some(rest) => format!("{BOARD}anslagsbevis/{rest}"),
+        None => format!("{BOARD}anslagsbevis/{notice}"),
+    }
+}
+
 pub fn notice(n: &Notice) -> String {
     format!("{BOARD}anslag/{}/", n.slug)
 }

@@ -236,6 +236,8 @@ pub struct ProtocolNoticeView {
     pub immediate_others: String,
     /// The §§ that are proposals to other bodies, not decisions; empty if none.
     pub proposals: String,
+    /// The notice's proof in the publishing record (anslagsbevis).
+    pub proof: String,
 }
 
 impl Page<'_> {
@@ -254,6 +256,7 @@ impl Page<'_> {
             notice: self.href(&urls::protocol_notice(m)),
             immediate_others: immediate_list(m, &self.label("posted")),
             proposals: proposal_list(&m.paragraphs, &self.label("proposal_to")),
+            proof: self.href(&urls::proof(&urls::protocol_notice(m))),
         }
     }
 
@@ -273,8 +276,16 @@ impl Page<'_> {
             notice: self.href(&urls::paragraph_notice(&m.id, p.number)),
             immediate_others: String::new(),
             proposals: proposal_list([p], &self.label("proposal_to")),
+            proof: self.href(&urls::proof(&urls::paragraph_notice(&m.id, p.number))),
         }
     }
+}
+
+/// The day a notice went up as the protocol's proof states it: the day the
+/// publishing record saw it first published, once it has (and was not taken
+/// over); until then the day the content gives.
+pub fn proven_posted(site: &Site, notice: &str, posted: Date) -> Date {
+    site.record.published_on(notice).unwrap_or(posted)
 }
 
 /// The §§ of `m` adjusted on their own, with their posting days:
@@ -330,6 +341,8 @@ pub struct NoticeLine {
     pub href: String,
     /// The meeting a kungörelse announces: "Kommunfullmäktige 2026-12-14".
     pub meeting: Option<Link>,
+    /// Its proof in the publishing record (anslagsbevis).
+    pub proof: String,
 }
 
 impl Page<'_> {
@@ -347,6 +360,7 @@ impl Page<'_> {
             removal: self.date(n.removal),
             href: self.href(&urls::notice(n)),
             meeting,
+            proof: self.href(&urls::proof(&urls::notice(n))),
         }
     }
 }

@@ -25,6 +25,8 @@ pub struct Options {
     pub port: u16,
     pub today: Date,
     pub poll: bool,
+    /// The publishing record to show (read-only; never written).
+    pub journal: PathBuf,
 }
 
 #[derive(Clone)]
@@ -35,7 +37,7 @@ struct State {
 
 /// Runs the preview until Ctrl-C; returns the exit code.
 pub fn run(opts: &Options, catalog: &Catalog) -> u8 {
-    let mut session = Session::new(&opts.content, opts.today);
+    let mut session = Session::new(&opts.content, opts.today).with_journal(&opts.journal);
     let first = session.rebuild(&Snapshot::default(), &Changes::All, catalog);
     print_problems(&first);
     let (reload, _) = tokio::sync::broadcast::channel(16);

@@ -161,6 +161,8 @@ pub struct Session {
     sizes: Option<Arc<Sizes>>,
     markdown: Arc<crate::markdown::Cache>,
     search: Arc<SearchIndex>,
+    /// The publishing record shown (read at every build, never written).
+    journal: Option<PathBuf>,
 }
 
 /// What the last load read and how it was checked.
@@ -192,7 +194,14 @@ impl Session {
             sizes: None,
             markdown: Arc::default(),
             search: Arc::default(),
+            journal: None,
         }
+    }
+
+    /// Shows the publishing record at `path` (read-only).
+    pub fn with_journal(mut self, path: &Path) -> Session {
+        self.journal = Some(path.to_owned());
+        self
     }
 
     /// Builds again after `changes`. On success the new site replaces the
@@ -228,7 +237,11 @@ impl Session {
         let mut problems: Vec<String> =
             diags.0.iter().map(|d| report::human(d, &kept.loaded.sources, catalog, false)).collect();
         let failed = |problems| Snapshot { build, problems, failed: true, incremental, ..previous.clone() };
-        let Some(site) = checked.site.filter(|_| !diags.has_errors()) else { return failed(problems) };
+        let Some(mut site) = checked.site.filter(|_| !diags.has_errors()) else { return failed(problems) };
+        match crate::record::read(self.journal.as_deref(), None) {
+            Ok(record) => site.record = Arc::new(record),
+            Err(e) => problems.push(catalog.get("error-record", &[("reason", e.to_string())])),
+        }
         match self.site(site) {
             Ok(site) => {
                 let site = Some(Arc::new(site));

@@ -20,6 +20,7 @@ const MEETING_FIELDS: &[&str] = &[
     "removal",
     "storage",
     "attendance",
+    "certified_by",
 ];
 const ATTENDEE_FIELDS: &[&str] = &["name", "party", "role", "title"];
 
@@ -80,6 +81,7 @@ pub fn meeting(
     let dates = BoardInput::read(&mut f, "protocol");
     let own_storage = f.text("storage").map(|s| s.value);
     let attendance_nodes = f.list_of_maps("attendance");
+    let certified_by = f.text("certified_by").map(|s| s.value);
     f.finish();
     let attendance = attendance_nodes.into_iter().filter_map(|n| attendee(n, diags)).collect();
 
@@ -114,7 +116,7 @@ pub fn meeting(
         time,
         place,
         chair,
-        secretary,
+        secretary: secretary.clone(),
         adjusters,
         adjustment,
         storage: own_storage.or_else(|| storage.map(str::to_owned)),
@@ -122,7 +124,9 @@ pub fn meeting(
         linked: linked_files(&intro, &format!("{body}/{}", dir.name), loaded, diags),
         intro: Some(intro).filter(|m| !m.text.trim().is_empty()),
         paragraphs: Vec::new(),
+        certified_by: certified_by.or_else(|| secretary.clone()),
         src: doc.head,
+        posted_at: dates.posted_at().unwrap_or(doc.head),
     };
     Some(MeetingRead { meeting, adjusted, storage_given })
 }
@@ -157,6 +161,7 @@ pub fn public_on_day(m: Meeting) -> Meeting {
     Meeting {
         chair: None,
         secretary: None,
+        certified_by: None,
         adjusters: Vec::new(),
         attendance: Vec::new(),
         intro: None,
@@ -200,6 +205,11 @@ pub struct BoardInput {
 }
 
 impl BoardInput {
+    /// Where the posting day is written: `posted:`, else `adjusted:`.
+    pub fn posted_at(&self) -> Option<Span> {
+        self.posted.as_ref().or(self.adjusted.as_ref()).map(|d| d.key)
+    }
+
     pub fn read(f: &mut Fields<'_, '_>, of: &'static str) -> BoardInput {
         BoardInput { of, adjusted: f.date("adjusted"), posted: f.date("posted"), removal: f.date("removal") }
     }

@@ -165,6 +165,7 @@ impl Parts {
             today: self.today,
             bodies,
             notices: self.notices.clone(),
+            record: Default::default(),
         });
         Checked { site, diagnostics, counts }
     }
@@ -218,7 +219,8 @@ fn check_meeting(
                 if let Some(key) = read_par.board.adjusted.as_ref().map(|a| a.key) {
                     first_immediate.get_or_insert(key);
                 }
-                p.immediate = own.filter(|(on, _)| *on <= today).map(|(on, board)| Immediate { on, board });
+                let posted_at = read_par.board.posted_at().unwrap_or(p.src);
+                p.immediate = own.filter(|(on, _)| *on <= today).map(|(on, board)| Immediate { on, board, posted_at });
             }
             paragraphs.push(p);
         }

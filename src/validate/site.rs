@@ -233,6 +233,7 @@ pub fn notice(doc: &Doc, known: &Known<'_>, board: &BoardConfig, diags: &mut Vec
         linked: super::meeting::linked_files(&text, "notices", loaded, diags),
         text,
         src: doc.head,
+        posted_at: posted.key,
     })
 }
 

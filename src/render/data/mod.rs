@@ -36,6 +36,8 @@ pub const PAPERS: &str = "papers.json";
 pub const FILES: &str = "files.json";
 pub const BOARD: &str = "anslagstavla.json";
 pub const PARAGRAPHS_CSV: &str = "paragraphs.csv";
+/// The publishing record (anslagsbevis), as read and brought up to date by the build.
+pub const RECORD: &str = "anslagsbevis.json";
 
 /// Every file of the group.
 pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
@@ -53,6 +55,7 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
         json(BOARD, &ids.list(BOARD, board))?,
     ];
     out.push((format!("{}{PARAGRAPHS_CSV}", urls::DATA), table::paragraphs(x.site, &ids)?));
+    out.push((format!("{}{RECORD}", urls::DATA), x.site.record.to_json()));
     Ok(out)
 }
 
