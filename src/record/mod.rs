@@ -175,7 +175,9 @@ pub fn check(
             diags.push(d);
         }
         let Some(e) = entry else { continue };
-        for t in &n.texts {
+        // A §'s text (a notice's own text has no `corrections`; its changes
+        // are recorded without a warning).
+        for t in n.texts.iter().filter(|t| t.what.starts_with("§ ")) {
             let Some((Some(before), corrections)) = e.current_text(&t.what) else { continue };
             if before != t.sha256 && !t.withdrawn && t.corrections <= corrections {
                 let d = Diagnostic::new(Code::ChangedWithoutCorrection, t.at)
