@@ -212,3 +212,18 @@ fn kill_9_leaves_the_old_record_or_the_new_one() {
     }
     eprintln!("record kill test: {old_kept} kills left the old record, {new_kept} the new one");
 }
+
+/// The example site's journal is what daily builds from 2026-11-16 to
+/// 2026-11-25 would have kept for the content as it is (remake it with
+/// `cargo run --example record_days -- content 2026-11-16 2026-11-25 examples/anslagsbevis.json`).
+#[test]
+fn the_example_journal_is_what_daily_builds_would_have_kept() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let content = root.join("content");
+    let (loaded, _) = anslag::load::load(&content).expect("load");
+    let day = |s: &str| s.parse().expect("date");
+    let kept = anslag::record::kept_daily(&loaded, &content, day("2026-11-16"), day("2026-11-25")).expect("builds");
+    let file = std::fs::read(root.join("examples/anslagsbevis.json")).expect("examples/anslagsbevis.json");
+    assert!(kept.to_json() == file, "examples/anslagsbevis.json is out of date: remake it (see this test's comment)");
+    assert!(kept.notices.iter().any(|n| !n.taken_over) && kept.notices.iter().any(|n| n.taken_over));
+}

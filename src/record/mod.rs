@@ -247,5 +247,36 @@ pub fn next(record: &PublishingRecord, observed: &Observed, today: Date) -> Publ
     PublishingRecord { format: FORMAT.to_owned(), started: Some(start), notices: notices.into_values().collect() }
 }
 
+/// The record that a build on the real day, every day from `from` to `to`,
+/// would have kept for the content `loaded` (read from `content`): each day
+/// validated as of that day, observed, checked and appended, as `build`
+/// does. For a site's history (the example's `examples/anslagsbevis.json`)
+/// and for tests; `Err` names the first day whose build would have failed.
+pub fn kept_daily(
+    loaded: &crate::load::Loaded,
+    content: &Path,
+    from: Date,
+    to: Date,
+) -> Result<PublishingRecord, String> {
+    let mut record = PublishingRecord::default();
+    let mut today = from;
+    while today <= to {
+        let site = crate::validate::validate(loaded, today).site.ok_or(format!("{today}: the content has errors"))?;
+        let observed = observe(&site, &loaded.sources, content).map_err(|e| format!("{today}: {e}"))?;
+        let fallback = Span::new(crate::diag::FileId(0), 0, 0);
+        let refused: Vec<_> = check(&record, &observed, &site, Clock::RealDay, fallback)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .map(|d| d.code.code())
+            .collect();
+        if !refused.is_empty() {
+            return Err(format!("{today}: the build would be refused ({})", refused.join(", ")));
+        }
+        record = next(&record, &observed, today);
+        today = today.tomorrow().map_err(|e| e.to_string())?;
+    }
+    Ok(record)
+}
+
 #[cfg(test)]
 mod tests;
