@@ -365,10 +365,17 @@ const MANY_PROBLEMS: &[&str] = &[
     "E013 site.yaml:12:21",
 ];
 
-/// Codes that no static fixture can produce (they need a symbolic link or
-/// an unreadable file, made at run time), with the test that covers them.
-const COVERED_AT_RUN_TIME: &[(&str, &str)] =
-    &[("E002", "unreadable_file_is_reported"), ("E030", "symlink_outside_content_is_reported_and_never_read")];
+/// Codes that no static fixture can produce (they need a symbolic link, an
+/// unreadable file or a publishing record, made at run time), with the test
+/// that covers them.
+const COVERED_AT_RUN_TIME: &[(&str, &str)] = &[
+    ("E002", "unreadable_file_is_reported"),
+    ("E030", "symlink_outside_content_is_reported_and_never_read"),
+    // The publishing record's rules need a record beside the content.
+    ("E041", "publishing_record_rules_point_at_their_lines"),
+    ("E042", "publishing_record_rules_point_at_their_lines"),
+    ("W010", "publishing_record_rules_point_at_their_lines"),
+];
 
 /// Fixtures that check clean: no errors, no warnings.
 const GOOD: &[&str] = &[
@@ -938,4 +945,52 @@ fn quoted_duplicate_key_is_a_duplicate() {
     let run = site.check();
     assert_eq!(run.short(), [format!("E006 {M}/02-bidrag.md:5:1")]);
     assert_eq!((run.diags[0].related[0].line, run.diags[0].related[0].column), (3, 1));
+}
+
+/// The publishing record's rules (E041, E042, W010) point at their files
+/// and lines, like every rule: a journal whose kungörelse went up on
+/// 2026-11-21 (the content says 2026-11-20), whose protocol notice published
+/// a § 3 that has no file, and whose § 1 was published with other text.
+#[test]
+fn publishing_record_rules_point_at_their_lines() {
+    let site = Site::fixture("good/minimal");
+    let (loaded, _) = anslag::load::load(&site.content()).expect("load");
+    let day = |s: &str| s.parse().expect("date");
+    let mut record =
+        anslag::record::kept_daily(&loaded, &site.content(), day("2026-11-20"), day("2026-11-20")).expect("kept");
+    for n in &mut record.notices {
+        if n.notice.starts_with("anslagstavla/anslag/") {
+            n.first_published = day("2026-11-21");
+            n.taken_over = false;
+        } else {
+            n.texts[0].sha256 = "0".repeat(64);
+            let mut third = n.texts[1].clone();
+            third.what = "§ 3".to_owned();
+            third.source = format!("{M}/03-borta.md");
+            n.texts.push(third);
+        }
+    }
+    let journal = site.root().join("anslagsbevis.json");
+    std::fs::write(&journal, record.to_json()).expect("write the journal");
+    let run = site.check_with(&["--lang", "en", "--journal", &journal.to_string_lossy()], &[]);
+    assert_eq!(
+        run.short(),
+        [
+            format!("W010 {M}/01-budget.md:1:1"),
+            format!("E042 {M}/_meeting.md:1:1"),
+            "E041 notices/2026-11-20-kungorelse-ks.md:5:1".to_owned(),
+        ]
+    );
+    let text = run.text();
+    for words in [
+        "says it was posted 2026-11-20, but it was first published 2026-11-21",
+        "Set `posted: 2026-11-21`",
+        "§ 3 of kommunstyrelsen/2026-11-09 was published 2026-11-20, but its file (kommunstyrelsen/2026-11-09/03-borta.md) is gone",
+        "§ 1 has changed since it was published (2026-11-20), without a new correction",
+    ] {
+        assert!(text.contains(words), "{words}\n{text}");
+    }
+    assert_eq!(run.code, 1);
+    let sv = site.check_with(&["--lang", "sv", "--journal", &journal.to_string_lossy()], &[]);
+    assert!(sv.text().contains("men det publicerades första gången 2026-11-21"), "{}", sv.text());
 }
