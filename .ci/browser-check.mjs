@@ -352,8 +352,17 @@ async function checkBoardFacts(page, file, width) {
       if (!card) return;
       const b = card.getBoundingClientRect();
       const text = card.innerText.replace(/\s+/g, ' ');
-      const facts = [...row.querySelectorAll('th, td')].map((c) => c.textContent.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+      // Each cell's facts (its link to the proof is compared by address).
+      const cellText = (c) => {
+        const copy = c.cloneNode(true);
+        copy.querySelectorAll('a.proof').forEach((a) => a.remove());
+        return copy.textContent.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+      };
+      const facts = [...row.querySelectorAll('th, td')].map(cellText).filter(Boolean);
       for (const f of facts) if (!text.includes(f)) out.missing.push(`notice ${i + 1}: "${f}" not in its card`);
+      const hrefs = (e) => new Set([...e.querySelectorAll('a')].map((a) => a.href));
+      const cardLinks = hrefs(card);
+      for (const h of hrefs(row)) if (!cardLinks.has(h)) out.missing.push(`notice ${i + 1}: its card has no link to ${h}`);
       if (shown(card) && (b.left < -0.5 || b.right > innerWidth + 0.5)) out.missing.push(`notice ${i + 1}: card outside the viewport (${Math.round(b.left)}–${Math.round(b.right)} px)`);
       for (const e of card.querySelectorAll('dt, dd, h3')) {
         const eb = e.getBoundingClientRect();
