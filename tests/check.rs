@@ -201,8 +201,27 @@ const CASES: &[Case] = &[
         "confidential-attachment",
         1,
         &["E035 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
-        &["belongs to a confidential paragraph (kommunstyrelsen/2026-11-09/02-bidrag.md)"],
+        &["is a confidential paragraph's file (kommunstyrelsen/2026-11-09/02-bidrag.md)"],
     ),
+    // Issue 16: a confidential §'s file is confidential by path and by bytes,
+    // whatever publishes it (§ 2 of each of these is confidential and names
+    // `bilagor/hemlig.pdf`).
+    case(
+        "confidential-file-intro",
+        1,
+        &["E035 kommunstyrelsen/2026-11-09/_meeting.md:16:37"],
+        &["`kommunstyrelsen/2026-11-09/bilagor/hemlig.pdf` is a confidential paragraph's file"],
+    ),
+    case("confidential-file-other-intro", 1, &["E035 kommunstyrelsen/2026-11-23/_meeting.md:5:11"], &[]),
+    case("confidential-file-notice", 1, &["E035 notices/2026-11-20-kungorelse-ks.md:9:27"], &[]),
+    case(
+        "confidential-file-copy",
+        1,
+        &["E035 kommunstyrelsen/2026-11-09/01-budget.md:15:11"],
+        &["`kommunstyrelsen/2026-11-09/bilagor/kopia.pdf` is a confidential paragraph's file", "or a copy of it"],
+    ),
+    // The confidential § names the file only by a link in its text.
+    case("confidential-file-linked-in-text", 1, &["E035 kommunstyrelsen/2026-11-09/01-budget.md:15:11"], &[]),
     case(
         "link-target-missing",
         0,
@@ -993,4 +1012,25 @@ fn publishing_record_rules_point_at_their_lines() {
     assert_eq!(run.code, 1);
     let sv = site.check_with(&["--lang", "sv", "--journal", &journal.to_string_lossy()], &[]);
     assert!(sv.text().contains("men det publicerades första gången 2026-11-21"), "{}", sv.text());
+}
+
+/// Issue 16: a public document that is a hard link or a symbolic link to a
+/// confidential §'s file is that file (the same bytes): refused, and the
+/// confidential §'s reference is named as the related place.
+#[test]
+fn a_hard_or_symbolic_link_to_a_confidential_file_is_refused() {
+    for link in ["hard", "symbolic"] {
+        let site = Site::fixture("bad/confidential-file-copy");
+        let copy = site.path(&format!("{M}/bilagor/kopia.pdf"));
+        std::fs::remove_file(&copy).expect("remove the copy");
+        let secret = site.path(&format!("{M}/bilagor/hemlig.pdf"));
+        match link {
+            "hard" => std::fs::hard_link(&secret, &copy).expect("hard link"),
+            _ => std::os::unix::fs::symlink("hemlig.pdf", &copy).expect("symlink"),
+        }
+        let run = site.check();
+        assert_eq!(run.short(), [format!("E035 {M}/01-budget.md:15:11")], "{link} link");
+        let related = &run.diags[0].related;
+        assert_eq!(related.len(), 1, "{link}: {related:?}");
+    }
 }

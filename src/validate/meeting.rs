@@ -47,6 +47,8 @@ pub struct MeetingRead {
     pub meeting: Meeting,
     /// `adjusted:` as written, also when it is after the build's date.
     pub adjusted: Option<Spanned<Date>>,
+    /// The attachments the intro links to, with the place of each link.
+    pub links: Vec<(String, Span)>,
     /// Whether the meeting or its body or the site names a storage place.
     pub storage_given: bool,
 }
@@ -111,6 +113,7 @@ pub fn meeting(
     let storage_given = own_storage.is_some() || storage.is_some();
     let (_, suffix) = folder?;
     let intro = markdown_body(doc, loaded);
+    let links = linked_files(&intro, &format!("{body}/{}", dir.name), loaded, diags);
     let meeting = Meeting {
         id: MeetingId { body: body.to_owned(), date: date.value, suffix },
         time,
@@ -121,14 +124,14 @@ pub fn meeting(
         adjustment,
         storage: own_storage.or_else(|| storage.map(str::to_owned)),
         attendance,
-        linked: linked_files(&intro, &format!("{body}/{}", dir.name), loaded, diags),
+        linked: paths(&links),
         intro: Some(intro).filter(|m| !m.text.trim().is_empty()),
         paragraphs: Vec::new(),
         certified_by: certified_by.or_else(|| secretary.clone()),
         src: doc.head,
         posted_at: dates.posted_at().unwrap_or(doc.head),
     };
-    Some(MeetingRead { meeting, adjusted, storage_given })
+    Some(MeetingRead { meeting, adjusted, links, storage_given })
 }
 
 /// A protocol adjusted more than this many days after its meeting gets a
@@ -172,13 +175,17 @@ pub fn public_on_day(m: Meeting) -> Meeting {
 }
 
 /// The attachments a Markdown text links to, resolved from `dir` (W007 for
-/// links that reach nothing).
-pub fn linked_files(md: &Markdown, dir: &str, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Vec<String> {
-    let mut files: Vec<String> =
-        super::links::resolve(&md.text, md.at, dir, loaded, diags).into_iter().map(|(p, _)| p).collect();
-    files.sort();
-    files.dedup();
+/// links that reach nothing), each with the place of its first link.
+pub fn linked_files(md: &Markdown, dir: &str, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Vec<(String, Span)> {
+    let mut files = super::links::resolve(&md.text, md.at, dir, loaded, diags);
+    files.sort_by(|a, b| (&a.0, a.1.start).cmp(&(&b.0, b.1.start)));
+    files.dedup_by(|a, b| a.0 == b.0);
     files
+}
+
+/// The paths of [`linked_files`].
+pub fn paths(files: &[(String, Span)]) -> Vec<String> {
+    files.iter().map(|(p, _)| p.clone()).collect()
 }
 
 fn attendee(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Attendee> {

@@ -61,6 +61,8 @@ pub struct Parts {
     bodies: Vec<BodyPart>,
     notices: Vec<Notice>,
     notice_diags: Vec<Diagnostic>,
+    /// The attachments the notices link to, with the place of each link.
+    notice_files: Vec<(String, crate::diag::Span)>,
 }
 
 #[derive(Debug)]
@@ -114,16 +116,17 @@ impl Parts {
             bodies.push(BodyPart { body, diags, meetings });
         }
         let mut notice_diags = Vec::new();
+        let mut notice_files = Vec::new();
         let known = site::Known { slugs: &slugs, bodies: &bodies_of(&bodies), loaded };
         let notices = loaded
             .notices
             .iter()
             .filter_map(|doc| {
                 scan_doc(doc, loaded, Published::All, &mut notice_diags);
-                site::notice(doc, &known, &config.notice_board, &mut notice_diags)
+                site::notice(doc, &known, &config.notice_board, &mut notice_diags, &mut notice_files)
             })
             .collect();
-        Parts { today, config, body_names, site, bodies, notices, notice_diags }
+        Parts { today, config, body_names, site, bodies, notices, notice_diags, notice_files }
     }
 
     /// Checks meeting `meeting` of body `body` again, after its files changed
@@ -151,7 +154,8 @@ impl Parts {
         }
         diags.extend(self.notice_diags.iter().cloned());
         let files = self.bodies.iter().flat_map(|b| &b.meetings).flat_map(|m| &m.files);
-        confidential_files(files, loaded, &mut diags);
+        let notices = self.notice_files.iter().map(|(p, s)| (p.clone(), *s, false)).collect::<Vec<_>>();
+        confidential_files(files.chain(notices.iter()), loaded, &mut diags);
         let counts = Counts {
             bodies: loaded.bodies.len(),
             meetings: loaded.bodies.iter().map(|b| b.meetings.len()).sum(),
@@ -225,6 +229,8 @@ fn check_meeting(
             paragraphs.push(p);
         }
     }
+    // The intro's links publish their files like a public §'s do.
+    files.extend(read.iter().flat_map(|m| m.links.iter().map(|(p, s)| (p.clone(), *s, false))));
     if let Some(m) = &read
         && !m.storage_given
         && let Some(at) = m.adjusted.as_ref().map(|a| a.key).or(first_immediate)
@@ -238,20 +244,51 @@ fn check_meeting(
     MeetingPart { meeting, numbers, diags, files }
 }
 
-/// A file a confidential paragraph refers to may not be published through a
-/// public paragraph (E035).
+/// A file a confidential paragraph refers to (by a document or a link in its
+/// text) is confidential: no public paragraph, meeting intro or notice may
+/// publish it (E035), neither by its path nor under another name (a copy, a
+/// hard link or a symbolic link to it: the same bytes). Files are compared by
+/// path, then by size and SHA-256 (only files whose size matches a
+/// confidential one's are read).
 fn confidential_files<'a>(
     files: impl Iterator<Item = &'a (String, crate::diag::Span, bool)> + Clone,
     loaded: &Loaded,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let private: std::collections::BTreeMap<&str, crate::diag::Span> =
+    use std::collections::BTreeMap;
+    let private: BTreeMap<&str, crate::diag::Span> =
         files.clone().filter(|f| f.2).map(|(p, s, _)| (p.as_str(), *s)).collect();
+    if private.is_empty() {
+        return;
+    }
+    let size = |path: &str| std::fs::metadata(loaded.root.join(path)).map(|m| m.len()).ok();
+    let private_sizes: BTreeMap<u64, Vec<&str>> = private.keys().fold(BTreeMap::new(), |mut m, p| {
+        if let Some(n) = size(p) {
+            m.entry(n).or_insert_with(Vec::new).push(*p);
+        }
+        m
+    });
+    let hashes = std::sync::Mutex::new(BTreeMap::<String, Option<[u8; 32]>>::new());
+    let hash = |path: &str| -> Option<[u8; 32]> {
+        use sha2::{Digest, Sha256};
+        let mut cache = hashes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *cache.entry(path.to_owned()).or_insert_with(|| {
+            let mut h = Sha256::new();
+            crate::files::each_piece(&loaded.root.join(path), |piece| h.update(piece)).ok()?;
+            Some(h.finalize().into())
+        })
+    };
     for (path, span, _) in files.filter(|f| !f.2) {
-        if let Some(other) = private.get(path.as_str()) {
+        let same = private.get(path.as_str()).copied().or_else(|| {
+            let twins = private_sizes.get(&size(path)?)?;
+            let mine = hash(path)?;
+            twins.iter().find(|p| hash(p) == Some(mine)).and_then(|p| private.get(p).copied())
+        });
+        if let Some(other) = same {
             let d = Diagnostic::new(crate::diag::Code::ConfidentialAttachment, *span)
                 .arg("file", path)
-                .arg("other", &loaded.sources.get(other.file).path);
+                .arg("other", &loaded.sources.get(other.file).path)
+                .related(other, "related-confidential-here");
             diags.push(d);
         }
     }

@@ -116,10 +116,12 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     let is_confidential = confidential.is_some();
     let text = markdown_body(doc, at.loaded);
     let mut linked: Vec<(String, Span)> = Vec::new();
-    if !is_confidential {
-        for md in [Some(&text), decision.as_ref(), proposal.as_ref()].into_iter().flatten() {
-            linked.extend(super::links::resolve(&md.text, md.at, at.meeting_dir, at.loaded, diags));
-        }
+    for md in [Some(&text), decision.as_ref(), proposal.as_ref()].into_iter().flatten() {
+        // A confidential §'s links make their files confidential too; a
+        // broken one there is its own business (nothing of it is published).
+        let mut quiet = Vec::new();
+        let report = if is_confidential { &mut quiet } else { &mut *diags };
+        linked.extend(super::links::resolve(&md.text, md.at, at.meeting_dir, at.loaded, report));
     }
     let mut files: Vec<(String, Span)> = files;
     files.extend(linked.iter().cloned());

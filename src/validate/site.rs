@@ -150,8 +150,15 @@ impl Known<'_> {
     }
 }
 
-/// Reads one notice file.
-pub fn notice(doc: &Doc, known: &Known<'_>, board: &BoardConfig, diags: &mut Vec<Diagnostic>) -> Option<Notice> {
+/// Reads one notice file; the attachments its text links to (with the place
+/// of each link) are added to `links`.
+pub fn notice(
+    doc: &Doc,
+    known: &Known<'_>,
+    board: &BoardConfig,
+    diags: &mut Vec<Diagnostic>,
+    links: &mut Vec<(String, Span)>,
+) -> Option<Notice> {
     let loaded = known.loaded;
     let mut f = Fields::new(doc.fields.as_ref(), doc.head, "notice", NOTICE_FIELDS, diags);
     let title = f.required_text("title");
@@ -221,6 +228,8 @@ pub fn notice(doc: &Doc, known: &Known<'_>, board: &BoardConfig, diags: &mut Vec
         diags.push(d);
     }
     let text = markdown_body(doc, loaded);
+    let linked = super::meeting::linked_files(&text, "notices", loaded, diags);
+    links.extend(linked.iter().cloned());
     Some(Notice {
         slug,
         title: title?.value,
@@ -230,7 +239,7 @@ pub fn notice(doc: &Doc, known: &Known<'_>, board: &BoardConfig, diags: &mut Vec
         posted: posted.value,
         appeal_last_day,
         removal,
-        linked: super::meeting::linked_files(&text, "notices", loaded, diags),
+        linked: super::meeting::paths(&linked),
         text,
         src: doc.head,
         posted_at: posted.key,
