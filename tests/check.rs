@@ -190,6 +190,14 @@ const CASES: &[Case] = &[
         &["E033 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
         &["of a type that a browser would run as part of the site (.svg)"],
     ),
+    // Issue 16: `.xht` is XHTML; a file without extension holding HTML is sniffed.
+    case("attachment-type-xht", 1, &["E033 kommunstyrelsen/2026-11-09/01-budget.md:13:11"], &["(.xht)"]),
+    case(
+        "attachment-type-sniffed",
+        1,
+        &["E033 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
+        &["`bilagor/underlag` is of a type that a browser would run as part of the site (its content is html)"],
+    ),
     case("notice-file-name", 1, &["E034 notices/Kungörelse KS.md:1:1"], &["Rename the file to `kungorelse-ks.md`"]),
     case(
         "reserved-file-name",

@@ -126,7 +126,10 @@ legal-ground-missing = `confidential` is given without the legal ground
 legal-ground-missing-help = Write the ground of secrecy, e.g. `confidential: 26 kap. 1 § OSL`; if the paragraph is public, remove the line.
 unknown-code-language = the code language `{$lang}` is not known; the block is shown as plain text
 unknown-code-language-help = Use a common name such as `yaml`, `json`, `xml`, `sql`, `python`, `bash` or `text`, or leave the language out.
-attachment-type = the document file `{$file}` is of a type that a browser would run as part of the site (.{$ext})
+attachment-type = the document file `{$file}` is of a type that a browser would run as part of the site ({ $how ->
+    [content] its content is {$ext}
+   *[name] .{$ext}
+})
 attachment-type-help = Publish the document as PDF (or another document format); HTML, SVG, scripts and XML could run scripts on the municipality's site or take the place of a page.
 notice-file-name = the notice file name `{$name}` is not a slug; it becomes the notice's address
 notice-file-name-help = Rename the file to `{$suggestion}.md`: only a–z, 0–9 and `-` are allowed.

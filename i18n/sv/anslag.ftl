@@ -126,7 +126,10 @@ legal-ground-missing = `confidential` är angivet utan sekretessgrund
 legal-ground-missing-help = Skriv grunden för sekretess, t.ex. `confidential: 26 kap. 1 § OSL`; är paragrafen offentlig tar du bort raden.
 unknown-code-language = kodspråket `{$lang}` är okänt; blocket visas som vanlig text
 unknown-code-language-help = Använd ett vanligt namn som `yaml`, `json`, `xml`, `sql`, `python`, `bash` eller `text`, eller utelämna språket.
-attachment-type = dokumentfilen `{$file}` är av en typ som en webbläsare skulle köra som en del av webbplatsen (.{$ext})
+attachment-type = dokumentfilen `{$file}` är av en typ som en webbläsare skulle köra som en del av webbplatsen ({ $how ->
+    [content] innehållet är {$ext}
+   *[name] .{$ext}
+})
 attachment-type-help = Publicera handlingen som PDF (eller annat dokumentformat); HTML, SVG, skript och XML skulle kunna köra skript på kommunens webbplats eller ta en sidas plats.
 notice-file-name = filnamnet `{$name}` för anslaget är inte ett giltigt kortnamn; det blir anslagets adress
 notice-file-name-help = Byt namn på filen till `{$suggestion}.md`: bara a–z, 0–9 och `-` är tillåtna.

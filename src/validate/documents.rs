@@ -14,10 +14,6 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         diags.push(outside());
         return None;
     };
-    if let Some(ext) = active_extension(&path) {
-        diags.push(Diagnostic::new(Code::AttachmentType, file.span).arg("file", &file.value).arg("ext", ext));
-        return None;
-    }
     // The file itself, or a folder on its way, may be a link pointing outside.
     let outside_link = {
         let mut prefixes = path.match_indices('/').map(|(i, _)| &path[..i]).chain([path.as_str()]);
@@ -32,13 +28,54 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         diags.push(d);
         return None;
     }
+    let active = match active_extension(&path) {
+        Some(ext) => Some((ext, "name")),
+        None => sniffed(&at.loaded.root.join(&path)).map(|t| (t, "content")),
+    };
+    if let Some((ext, how)) = active {
+        let d = Diagnostic::new(Code::AttachmentType, file.span).arg("file", &file.value).arg("ext", ext).arg("how", how);
+        diags.push(d);
+        return None;
+    }
     Some(path)
 }
 
 /// File types a browser would run or render as part of the site (HTML,
 /// SVG, scripts, XML with style sheets): published from the municipality's
 /// own address they could run scripts or take the place of a page.
-const ACTIVE: &[&str] = &["html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "xslt"];
+const ACTIVE: &[&str] = &[
+    "html", "htm", "xhtml", "xht", "xhtm", "shtml", "shtm", "mht", "mhtml", "hta", "htc", "svg", "svgz", "js", "mjs",
+    "xml", "xsl", "xslt",
+];
+
+/// What the start of a file says it is, when a browser would take it for a
+/// page, an image with scripts or XML (`html`, `svg`, `xml`): a file with
+/// no extension, or a misleading one, is sniffed by browsers and some web
+/// servers. Reads at most 1 kB; an unreadable file is not sniffed here (the
+/// build reports it).
+pub fn sniffed(path: &std::path::Path) -> Option<String> {
+    use std::io::Read;
+    // Only a regular file is opened (a FIFO or device would block).
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path).ok()?.take(1024).read_to_end(&mut head).ok()?;
+    let text = String::from_utf8_lossy(&head).to_lowercase();
+    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let starts = [
+        ("<!doctype html", "html"),
+        ("<html", "html"),
+        ("<head", "html"),
+        ("<body", "html"),
+        ("<script", "html"),
+        ("<iframe", "html"),
+        ("<svg", "svg"),
+        ("<?xml", "xml"),
+        ("<!--", "html"),
+    ];
+    starts.iter().find(|(s, _)| text.starts_with(s)).map(|(_, t)| (*t).to_owned())
+}
 
 /// The extension of `path` if it is an active type (see [`ACTIVE`]).
 pub fn active_extension(path: &str) -> Option<String> {

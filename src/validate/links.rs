@@ -39,7 +39,13 @@ pub fn resolve(
         let span = Span::new(at.file, at.start + range.start, at.start + range.end);
         let target = join(meeting_dir, file_part(&url));
         match target {
-            Some(path) if loaded.files.contains(&path) && active_extension(&path).is_none() => found.push((path, span)),
+            Some(path)
+                if loaded.files.contains(&path)
+                    && active_extension(&path).is_none()
+                    && super::documents::sniffed(&loaded.root.join(&path)).is_none() =>
+            {
+                found.push((path, span))
+            }
             // A link to a folder or page (`../3/`) is the clerk's own business.
             _ if file_part(&url).ends_with('/') || !file_part(&url).contains('.') => {}
             _ => diags.push(Diagnostic::new(Code::LinkTargetMissing, span).arg("url", &url)),

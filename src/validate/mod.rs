@@ -273,6 +273,10 @@ fn confidential_files<'a>(
         use sha2::{Digest, Sha256};
         let mut cache = hashes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         *cache.entry(path.to_owned()).or_insert_with(|| {
+            // Only a regular file is read (a FIFO or device would block).
+            if !std::fs::metadata(loaded.root.join(path)).is_ok_and(|m| m.is_file()) {
+                return None;
+            }
             let mut h = Sha256::new();
             crate::files::each_piece(&loaded.root.join(path), |piece| h.update(piece)).ok()?;
             Some(h.finalize().into())
