@@ -198,6 +198,27 @@ const CASES: &[Case] = &[
         &["E033 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
         &["`bilagor/underlag` is of a type that a browser would run as part of the site (its content is html)"],
     ),
+    // Issue 16: numbers a reader still reads as one — emphasis inside, a
+    // link's text, an entity, an em dash, a soft hyphen — at their first digit.
+    case(
+        "identity-number-disguised",
+        1,
+        &[
+            "E023 kommunstyrelsen/2026-11-09/02-bidrag.md:12:10",
+            "E023 kommunstyrelsen/2026-11-09/02-bidrag.md:14:9",
+            "E023 kommunstyrelsen/2026-11-09/02-bidrag.md:16:8",
+            "E023 kommunstyrelsen/2026-11-09/02-bidrag.md:18:13",
+            "E023 kommunstyrelsen/2026-11-09/02-bidrag.md:20:9",
+        ],
+        &[],
+    ),
+    // A vertical tab pasted into a title; U+0001 written as a YAML escape.
+    case(
+        "control-character",
+        1,
+        &["E043 kommunstyrelsen/2026-11-09/02-bidrag.md:3:29", "E043 kommunstyrelsen/2026-11-09/02-bidrag.md:4:14"],
+        &["an invisible control character (U+000B)", "Remove the invisible character"],
+    ),
     case("notice-file-name", 1, &["E034 notices/Kungörelse KS.md:1:1"], &["Rename the file to `kungorelse-ks.md`"]),
     case(
         "reserved-file-name",

@@ -274,3 +274,5 @@ changed-without-correction-help = The change shows on the site and goes into the
 error-record = The publishing record could not be read or written: {$reason}
 cli-journal = The publishing record (anslagsbevis) the kommun keeps safe: read, and written back by a build on the real date
 cli-journal-value = FILE
+control-character = an invisible control character ({$code}) is in published text
+control-character-help = Remove the invisible character (it often comes along when text is pasted from a word processor). It makes feeds invalid XML and shows as nothing or a box.

@@ -274,3 +274,5 @@ changed-without-correction-help = Ändringen syns på webbplatsen och förs in i
 error-record = Publiceringsbeviset kunde inte läsas eller skrivas: {$reason}
 cli-journal = Publiceringsbeviset (anslagsbevis) som kommunen sparar: läses, och skrivs tillbaka av en byggning med dagens riktiga datum
 cli-journal-value = FIL
+control-character = ett osynligt styrtecken ({$code}) står i text som publiceras
+control-character-help = Ta bort det osynliga tecknet (det kommer ofta med när text klistras in från ett ordbehandlingsprogram). Det gör flöden till ogiltig XML och syns som ingenting eller en ruta.

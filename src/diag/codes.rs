@@ -81,6 +81,7 @@ codes! {
     StorageMissing = "E040", "storage-missing", Error;
     PostedBeforePublished = "E041", "posted-before-published", Error;
     PublishedParagraphGone = "E042", "published-paragraph-gone", Error;
+    ControlCharacter = "E043", "control-character", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;

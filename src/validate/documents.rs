@@ -33,7 +33,8 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         None => sniffed(&at.loaded.root.join(&path)).map(|t| (t, "content")),
     };
     if let Some((ext, how)) = active {
-        let d = Diagnostic::new(Code::AttachmentType, file.span).arg("file", &file.value).arg("ext", ext).arg("how", how);
+        let d =
+            Diagnostic::new(Code::AttachmentType, file.span).arg("file", &file.value).arg("ext", ext).arg("how", how);
         diags.push(d);
         return None;
     }

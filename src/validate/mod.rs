@@ -11,6 +11,7 @@ mod numbering;
 mod paragraph;
 pub mod pnr;
 mod privacy;
+mod reading;
 mod site;
 
 pub use fields::{DateError, parse_date};

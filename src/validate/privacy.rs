@@ -1,6 +1,9 @@
 //! No personal identity number is ever published: every text that can reach
-//! a page, feed or export is scanned; the private fields of a confidential
-//! paragraph are not, because they never leave the content folder.
+//! a page, feed or export is scanned — as written, and as a reader reads it
+//! ([`super::reading`]: Markdown as shown, look-alike digits and dashes,
+//! invisible characters) — and no control character (but tab and line end)
+//! is in it; the private fields of a confidential paragraph are not, because
+//! they never leave the content folder.
 
 use super::pnr::find_identity_numbers;
 use crate::diag::{Code, Diagnostic, Span};
@@ -39,11 +42,49 @@ pub fn scan_doc(doc: &Doc, loaded: &Loaded, published: Published, diags: &mut Ve
     }
     if matches!(published, Published::All) {
         let body = text.get(doc.body.start..doc.body.end).unwrap_or_default();
-        for r in find_identity_numbers(body) {
-            let at = doc.body.start + r.start;
-            diags.push(Diagnostic::new(Code::IdentityNumber, Span::new(doc.file, at, doc.body.start + r.end)));
+        for r in hits(body) {
+            let span = Span::new(doc.file, doc.body.start + r.start, doc.body.start + r.end);
+            diags.push(Diagnostic::new(Code::IdentityNumber, span));
+        }
+        control_characters(body, doc.body.start, doc.file, diags);
+    }
+}
+
+/// Identity numbers in a text as written and as read (its Markdown as
+/// shown, normalised), as source ranges, each once.
+fn hits(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = find_identity_numbers(text);
+    let read = super::reading::markdown(text);
+    for h in find_identity_numbers(&read.text) {
+        let r = read.source_range(&h, text);
+        if !found.iter().any(|f| f.start < r.end && r.start < f.end) {
+            found.push(r);
         }
     }
+    let plain = super::reading::plain(text);
+    for h in find_identity_numbers(&plain.text) {
+        let r = plain.source_range(&h, text);
+        if !found.iter().any(|f| f.start < r.end && r.start < f.end) {
+            found.push(r);
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// A control character (other than tab and line end) in published text is
+/// an error where it stands: pasted from a word processor, it makes feeds
+/// invalid XML and shows as nothing or a box. `base` is where `text` starts.
+fn control_characters(text: &str, base: usize, file: crate::diag::FileId, diags: &mut Vec<Diagnostic>) {
+    for (i, c) in text.char_indices().filter(|(_, c)| is_control(*c)) {
+        let span = Span::new(file, base + i, base + i + c.len_utf8());
+        diags.push(Diagnostic::new(Code::ControlCharacter, span).arg("code", format!("U+{:04X}", c as u32)));
+    }
+}
+
+/// C0 and C1 controls and DEL, but tab and line feed.
+pub fn is_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
 }
 
 /// Scans every scalar of a YAML tree. A hit is placed where its digits stand
@@ -51,7 +92,18 @@ pub fn scan_doc(doc: &Doc, loaded: &Loaded, published: Published, diags: &mut Ve
 fn scan_node(node: &Node, source: &str, diags: &mut Vec<Diagnostic>) {
     node.each_text(&mut |n, value| {
         let raw = source.get(n.span.start..n.span.end).unwrap_or_default();
-        for r in find_identity_numbers(value) {
+        // A control character written as itself stands in the source; one
+        // written as a YAML escape (`"\x07"`) is reported at the value.
+        if value.chars().any(is_control) {
+            if raw.chars().any(is_control) {
+                control_characters(raw, n.span.start, n.span.file, diags);
+            } else {
+                let c = value.chars().find(|c| is_control(*c)).unwrap_or('\0');
+                let d = Diagnostic::new(Code::ControlCharacter, n.span).arg("code", format!("U+{:04X}", c as u32));
+                diags.push(d);
+            }
+        }
+        for r in hits(value) {
             let found = &value[r.clone()];
             // The same digits may occur more than once: take the occurrence
             // with the same rank in the source as in the value.

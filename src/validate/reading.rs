@@ -1,0 +1,164 @@
+//! Text as a reader reads it, for the identity-number rule: what the site
+//! actually shows of a Markdown text (emphasis, escapes, entities, inline
+//! HTML and comments gone, a link's text kept), with look-alike digits and
+//! dashes mapped to ASCII and invisible characters dropped — each character
+//! mapped back to where it stands in the source, so a hit is reported there.
+//!
+//! `1912**1212**1212`, `19121212\-1212`, `1912<!-- x -->1212-1212`,
+//! `19121212&#45;1212`, `1912<span>1212</span>-1212`, `[1912](u)1212-1212`,
+//! a soft hyphen or zero-width space inside, `19121212—1212` and full-width
+//! digits all read as 19121212-1212.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// Text as read, and for each of its bytes the source offset it came from.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub text: String,
+    /// `from[i]`: the source byte offset of the character that byte `i` of
+    /// `text` belongs to.
+    pub from: Vec<usize>,
+}
+
+impl Read {
+    /// Appends `c` read from source offset `at` (normalised; invisible
+    /// characters are dropped).
+    fn push(&mut self, c: char, at: usize) {
+        let Some(c) = normalise(c) else { return };
+        let before = self.text.len();
+        self.text.push(c);
+        self.from.extend(std::iter::repeat_n(at, self.text.len() - before));
+    }
+
+    /// Appends a text that stands at `range` of the source: character by
+    /// character at its own offset when the source holds it as written,
+    /// else every character at the start of the range (an entity, an escape).
+    fn push_text(&mut self, text: &str, range: Range<usize>, source: &str) {
+        let exact = source.get(range.clone()) == Some(text);
+        for (i, c) in text.char_indices() {
+            self.push(c, if exact { range.start + i } else { range.start });
+        }
+    }
+
+    /// The source range of `r`, a byte range of [`Read::text`].
+    pub fn source_range(&self, r: &Range<usize>, source: &str) -> Range<usize> {
+        let start = self.from.get(r.start).copied().unwrap_or(0);
+        let last = self.from.get(r.end.saturating_sub(1)).copied().unwrap_or(start);
+        let end = last + source.get(last..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+        start..end.max(start + 1).min(source.len().max(start + 1))
+    }
+}
+
+/// A character as a reader takes it: full-width digits are digits,
+/// look-alike dashes are `-`, invisible characters are nothing.
+pub fn normalise(c: char) -> Option<char> {
+    match c {
+        // Soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM,
+        // invisible times/separator/plus, left-to-right/right-to-left marks.
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' => None,
+        // Full-width digits and the digits of other scripts a keyboard or
+        // a PDF copy can bring in read as digits.
+        '\u{FF10}'..='\u{FF19}' => char::from_digit(c as u32 - 0xFF10, 10),
+        c if !c.is_ascii() && unicode_digit(c).is_some() => unicode_digit(c).and_then(|v| char::from_digit(v, 10)),
+        // Dashes and minus signs: hyphen … horizontal bar, small and
+        // full-width hyphen-minus, small em dash, minus sign.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{2043}' => Some('-'),
+        // Full-width plus.
+        '\u{FF0B}' | '\u{FE62}' => Some('+'),
+        c => Some(c),
+    }
+}
+
+/// The value of a decimal digit of another script (Arabic-Indic,
+/// Devanagari, mathematical digits …): the code point's offset from the
+/// zero of its block of ten.
+fn unicode_digit(c: char) -> Option<u32> {
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50, 0x0ED0,
+        0x0F20, 0x1040, 0x17E0, 0x1810, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+    ];
+    let cp = c as u32;
+    ZEROS.iter().find(|z| (**z..*z + 10).contains(&cp)).map(|z| cp - z)
+}
+
+/// A plain text (a YAML value) as read.
+pub fn plain(text: &str) -> Read {
+    let mut r = Read::default();
+    for (i, c) in text.char_indices() {
+        r.push(c, i);
+    }
+    r
+}
+
+/// A Markdown text as the site shows it, as read: text and code, link and
+/// image texts (an image's alt text), block boundaries as line breaks.
+/// HTML tags and comments are left out (the page does not show them).
+pub fn markdown(source: &str) -> Read {
+    let mut r = Read::default();
+    for (event, range) in Parser::new_ext(source, crate::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Text(t) | Event::Code(t) => r.push_text(&t, range, source),
+            // A line break inside a paragraph reads as a space (a number is not continued across it).
+            Event::SoftBreak | Event::HardBreak => r.push(' ', range.start),
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell | Tag::CodeBlock(_))
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) => r.push('\n', range.start),
+            // A footnote's label, a task marker and raw HTML are not read as text.
+            _ => {}
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::pnr::find_identity_numbers;
+
+    fn found(md: &str) -> Vec<String> {
+        let r = markdown(md);
+        find_identity_numbers(&r.text).iter().map(|h| md[r.source_range(h, md)].to_owned()).collect()
+    }
+
+    #[test]
+    fn disguised_numbers_read_as_numbers_and_point_at_their_source() {
+        for md in [
+            "Sökande 1912**1212**1212.",
+            "Sökande 19121212\\-1212.",
+            "Sökande 1912<!-- x -->1212-1212.",
+            "Sökande 19121212&#45;1212.",
+            "Sökande 1912<span>1212</span>-1212.",
+            "Sökande [1912](u)1212-1212.",
+            "Sökande 19121212\u{00AD}-1212.",
+            "Sökande 1912\u{200B}1212-1212.",
+            "Sökande 19121212\u{2060}-1212.",
+            "Sökande 19121212\u{2014}1212.",
+            "Sökande 19121212\u{FE63}1212.",
+            "Sökande 19121212\u{FF0D}1212.",
+            "Sökande 19121212&ndash;1212.",
+            "Sökande \u{FF11}\u{FF19}\u{FF11}\u{FF12}\u{FF11}\u{FF12}\u{FF11}\u{FF12}-\u{FF11}\u{FF12}\u{FF11}\u{FF12}.",
+            "Sökande 19121212\u{FEFF}-1212.",
+        ] {
+            let hits = found(md);
+            assert_eq!(hits.len(), 1, "{md:?}: {hits:?}");
+            assert!(hits[0].starts_with('1') || hits[0].starts_with('\u{FF11}'), "{md:?}: {hits:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_is_not_a_number() {
+        for md in ["Budget 412 500 000 kr", "Dnr KS 2026/140, § 12", "Tel. 0123-456 00", "[Plan](plan-2026.pdf)"] {
+            assert!(found(md).is_empty(), "{md}");
+        }
+        // Across a line break a number is not continued.
+        assert!(found("19121212\n-1212").is_empty());
+    }
+
+    #[test]
+    fn plain_values_are_normalised_too() {
+        let r = plain("Anna 19121212\u{200B}-1212");
+        assert_eq!(find_identity_numbers(&r.text).len(), 1);
+    }
+}
