@@ -340,6 +340,10 @@ fn build(
         eprintln!("{}", catalog.get("error-output-in-content", &[("path", output.display().to_string())]));
         return exit::USAGE;
     }
+    if crate::write::is_folder_or_nothing(output).is_err() {
+        eprintln!("{}", catalog.get("error-output-not-a-folder", &[("path", output.display().to_string())]));
+        return exit::USAGE;
+    }
     let clock = std::time::Instant::now();
     let (loaded, mut site) = match checked(cli, today, catalog, record_clock, output) {
         Ok((loaded, Some(site))) => (loaded, site),
@@ -405,6 +409,10 @@ fn build(
         }
         Err(crate::render::RenderError::Output(crate::write::BeginError::NotOurs(path))) => {
             eprintln!("{}", catalog.get("error-output-not-ours", &[("path", path.display().to_string())]));
+            exit::USAGE
+        }
+        Err(crate::render::RenderError::Output(crate::write::BeginError::NotAFolder(path))) => {
+            eprintln!("{}", catalog.get("error-output-not-a-folder", &[("path", path.display().to_string())]));
             exit::USAGE
         }
         Err(crate::render::RenderError::Output(crate::write::BeginError::Busy(path))) => {

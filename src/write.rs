@@ -232,14 +232,29 @@ pub enum BeginError {
     Busy(PathBuf),
     #[error("{0} is not empty and was not written by anslag")]
     NotOurs(PathBuf),
+    /// `--output` names a file, a symbolic link or anything but a folder:
+    /// it is never moved aside or replaced.
+    #[error("{0} is not a folder")]
+    NotAFolder(PathBuf),
     #[error(transparent)]
     Io(#[from] io::Error),
+}
+
+/// `output` is a folder (not a link to one) or does not exist yet: a file or
+/// a link where the folder should be is refused before anything moves (the
+/// swap would put it aside and a folder in its place).
+pub fn is_folder_or_nothing(output: &Path) -> Result<(), BeginError> {
+    match std::fs::symlink_metadata(output) {
+        Ok(meta) if !meta.file_type().is_dir() => Err(BeginError::NotAFolder(output.to_owned())),
+        _ => Ok(()),
+    }
 }
 
 /// Starts a new site for `output`: takes the lock, cleans up leftovers of
 /// interrupted builds and creates an empty staging folder beside it.
 pub fn begin(output: &Path) -> Result<Staging, BeginError> {
     let output = absolute(output)?;
+    is_folder_or_nothing(&output)?;
     let parent = output.parent().map(Path::to_owned).unwrap_or_else(|| PathBuf::from("/"));
     let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     std::fs::create_dir_all(&parent)?;

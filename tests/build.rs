@@ -714,6 +714,29 @@ fn a_build_that_fails_while_rendering_leaves_the_previous_output_as_it_was() {
     assert_eq!(fingerprint(site.root()), before, "the failed build left something behind");
 }
 
+/// Issue 16: `--output` naming a file, or a symbolic link (to a folder or a
+/// file), is refused before anything moves: the file stays, the link stays a
+/// link, and no folder appears in their place.
+#[test]
+fn output_that_is_a_file_or_a_link_is_refused_and_nothing_moves() {
+    let site = Site::fixture("good/minimal");
+    let root = site.root().to_owned();
+    std::fs::write(root.join("notes.txt"), "the clerk's notes\n").expect("write");
+    std::fs::create_dir(root.join("real")).expect("folder");
+    std::os::unix::fs::symlink(root.join("real"), root.join("to-folder")).expect("symlink");
+    std::os::unix::fs::symlink(root.join("notes.txt"), root.join("to-file")).expect("symlink");
+    for name in ["notes.txt", "to-folder", "to-file"] {
+        let before = fingerprint(&root);
+        let b = build(&site.content(), &root.join(name), &[], &[]);
+        assert_eq!(b.code, 2, "--output {name}: {}", b.stderr);
+        assert!(b.stderr.contains("is not a folder"), "--output {name}: {}", b.stderr);
+        assert_eq!(fingerprint(&root), before, "--output {name}: something moved");
+    }
+    assert!(std::fs::symlink_metadata(root.join("to-folder")).expect("link").file_type().is_symlink());
+    // Builds after it still work.
+    build_ok(&site.content(), &root.join("out"), &[]);
+}
+
 #[test]
 fn output_inside_content_is_refused_and_nothing_is_written() {
     let site = Site::fixture("good/minimal");

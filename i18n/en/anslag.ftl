@@ -276,3 +276,4 @@ cli-journal = The publishing record (anslagsbevis) the kommun keeps safe: read, 
 cli-journal-value = FILE
 control-character = an invisible control character ({$code}) is in published text
 control-character-help = Remove the invisible character (it often comes along when text is pasted from a word processor). It makes feeds invalid XML and shows as nothing or a box.
+error-output-not-a-folder = {$path} is not a folder (a file or a link): anslag writes the site into a folder only and never moves or replaces anything else. Give another `--output`.

@@ -276,3 +276,4 @@ cli-journal = Publiceringsbeviset (anslagsbevis) som kommunen sparar: läses, oc
 cli-journal-value = FIL
 control-character = ett osynligt styrtecken ({$code}) står i text som publiceras
 control-character-help = Ta bort det osynliga tecknet (det kommer ofta med när text klistras in från ett ordbehandlingsprogram). Det gör flöden till ogiltig XML och syns som ingenting eller en ruta.
+error-output-not-a-folder = {$path} är inte en mapp (en fil eller en länk): anslag skriver webbplatsen bara i en mapp och flyttar eller ersätter aldrig något annat. Ange en annan `--output`.
