@@ -423,6 +423,7 @@ const COVERED_AT_RUN_TIME: &[(&str, &str)] = &[
     ("E041", "publishing_record_rules_point_at_their_lines"),
     ("E042", "publishing_record_rules_point_at_their_lines"),
     ("W010", "publishing_record_rules_point_at_their_lines"),
+    ("E044", "fifos_and_devices_are_never_read"),
 ];
 
 /// Fixtures that check clean: no errors, no warnings.
@@ -1062,4 +1063,34 @@ fn a_hard_or_symbolic_link_to_a_confidential_file_is_refused() {
         let related = &run.diags[0].related;
         assert_eq!(related.len(), 1, "{link}: {related:?}");
     }
+}
+
+/// Issue 16: a named pipe (or a link to one) as a § file, as `site.yaml` or
+/// as a document is reported (E044) and never opened: `check` does not hang
+/// (the harness would kill it after a minute).
+#[test]
+fn fifos_and_devices_are_never_read() {
+    let site = Site::fixture("good/minimal");
+    let mkfifo = |rel: &str| {
+        let path = site.path(rel);
+        let _ = std::fs::remove_file(&path);
+        let status = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo");
+        assert!(status.success());
+    };
+    mkfifo(&format!("{M}/03-ror.md"));
+    mkfifo(&format!("{M}/bilagor/tjansteskrivelse.pdf"));
+    mkfifo("site.yaml");
+    site.symlink(&format!("{M}/04-lank.md"), &site.path(&format!("{M}/03-ror.md")));
+    let run = site.check();
+    let short = run.short();
+    for want in [
+        format!("E044 {M}/03-ror.md:1:1"),
+        format!("E044 {M}/04-lank.md:1:1"),
+        format!("E044 {M}/bilagor/tjansteskrivelse.pdf:1:1"),
+        "E044 site.yaml:1:1".to_owned(),
+        format!("E018 {M}/01-budget.md:13:11"),
+    ] {
+        assert!(short.contains(&want), "{want} in {short:?}");
+    }
+    assert!(run.text().contains("is not a regular file"), "{}", run.text());
 }

@@ -277,3 +277,5 @@ cli-journal-value = FILE
 control-character = an invisible control character ({$code}) is in published text
 control-character-help = Remove the invisible character (it often comes along when text is pasted from a word processor). It makes feeds invalid XML and shows as nothing or a box.
 error-output-not-a-folder = {$path} is not a folder (a file or a link): anslag writes the site into a folder only and never moves or replaces anything else. Give another `--output`.
+not-regular-file = `{$file}` is not a regular file (a named pipe, a socket or a device) and is not read
+not-regular-file-help = Remove it from the content folder; only regular files and folders belong there.

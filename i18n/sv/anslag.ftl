@@ -277,3 +277,5 @@ cli-journal-value = FIL
 control-character = ett osynligt styrtecken ({$code}) står i text som publiceras
 control-character-help = Ta bort det osynliga tecknet (det kommer ofta med när text klistras in från ett ordbehandlingsprogram). Det gör flöden till ogiltig XML och syns som ingenting eller en ruta.
 error-output-not-a-folder = {$path} är inte en mapp (en fil eller en länk): anslag skriver webbplatsen bara i en mapp och flyttar eller ersätter aldrig något annat. Ange en annan `--output`.
+not-regular-file = `{$file}` är ingen vanlig fil (en namngiven rörledning, en socket eller en enhet) och läses inte
+not-regular-file-help = Ta bort den ur innehållsmappen; där hör bara vanliga filer och mappar hemma.

@@ -82,6 +82,7 @@ codes! {
     PostedBeforePublished = "E041", "posted-before-published", Error;
     PublishedParagraphGone = "E042", "published-paragraph-gone", Error;
     ControlCharacter = "E043", "control-character", Error;
+    NotRegularFile = "E044", "not-regular-file", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;

@@ -145,6 +145,12 @@ pub fn walk(root: &Path) -> Result<Layout, walkdir::Error> {
                 layout.problem(Code::ReadFailed, rel, &[("reason", reason)]);
                 continue;
             }
+            Kind::Special => {
+                // Never opened: reading a FIFO or a device blocks or never ends.
+                let name = entry.file_name().to_string_lossy().into_owned();
+                layout.problem(Code::NotRegularFile, rel, &[("file", name)]);
+                continue;
+            }
             Kind::Outside => {
                 layout.links_outside.insert(rel.clone());
                 let name = entry.file_name().to_string_lossy().into_owned();
@@ -170,17 +176,27 @@ enum Kind {
     Broken(String),
     /// A link to a folder inside `content/`: not followed, reported.
     LinkedDir,
+    /// A FIFO, socket or device (or a link to one): never read, reported.
+    Special,
 }
 
 /// What an entry is; a symbolic link counts as what it points to, if that is
 /// inside `root` (only resolved, never read, when it points outside).
 fn kind(root: &Path, entry: &walkdir::DirEntry) -> Kind {
     if !entry.path_is_symlink() {
-        return if entry.file_type().is_dir() { Kind::Dir } else { Kind::File };
+        let t = entry.file_type();
+        return if t.is_dir() {
+            Kind::Dir
+        } else if t.is_file() {
+            Kind::File
+        } else {
+            Kind::Special
+        };
     }
     match std::fs::canonicalize(entry.path()) {
         // A linked folder is not walked into (walkdir does not follow links).
         Ok(target) if target.starts_with(root) && target.is_dir() => Kind::LinkedDir,
+        Ok(target) if target.starts_with(root) && !target.is_file() => Kind::Special,
         Ok(target) if target.starts_with(root) => Kind::File,
         Ok(_) => Kind::Outside,
         Err(e) => Kind::Broken(e.to_string()),
