@@ -270,3 +270,12 @@ changed-without-correction-help = The change shows on the site and goes into the
 error-record = The publishing record could not be read or written: {$reason}
 cli-journal = The publishing record (anslagsbevis) the kommun keeps safe: read, and written back by a build on the real date
 cli-journal-value = FILE
+# serve hardening
+preview-badge = preview, build
+overlay-errors = anslag: errors – showing the last good build
+overlay-warnings = anslag: warnings
+overlay-left-out = (not shown)
+overlay-confidential-note = Not shown here: the help, and the source lines in a confidential paragraph. The terminal where anslag serve runs shows them.
+preview-search-stale = Preview: the search index is being rebuilt after the latest change. Until it is ready, results may be from an earlier version (reload the page in a moment).
+serve-bad-request = Bad request: this is not an address of the site.
+serve-misdirected = This preview answers only to localhost, 127.0.0.1, [::1] and the address given with --bind. Open it at one of those addresses.

@@ -270,3 +270,12 @@ changed-without-correction-help = Ändringen syns på webbplatsen och förs in i
 error-record = Publiceringsbeviset kunde inte läsas eller skrivas: {$reason}
 cli-journal = Publiceringsbeviset (anslagsbevis) som kommunen sparar: läses, och skrivs tillbaka av en byggning med dagens riktiga datum
 cli-journal-value = FIL
+# serve hardening
+preview-badge = förhandsvisning, version
+overlay-errors = anslag: fel – den senaste felfria versionen visas
+overlay-warnings = anslag: varningar
+overlay-left-out = (visas inte)
+overlay-confidential-note = Visas inte här: hjälptexten och källraderna i en sekretessbelagd paragraf. Terminalen där anslag serve körs visar dem.
+preview-search-stale = Förhandsvisning: sökindexet byggs om efter den senaste ändringen. Tills det är klart kan träffarna gälla en tidigare version (ladda om sidan om en stund).
+serve-bad-request = Felaktig begäran: det här är ingen adress på webbplatsen.
+serve-misdirected = Förhandsvisningen svarar bara på localhost, 127.0.0.1, [::1] och adressen som angetts med --bind. Öppna den på någon av de adresserna.
