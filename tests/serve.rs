@@ -1,6 +1,8 @@
 //! `anslag serve` on a temp copy of a fixture site: edit a file and see the
 //! page change; break it and see the problems over the last good page; fix
-//! it and see them go. Also: only GET and HEAD, nothing outside the site.
+//! it and see them go. Also: only GET and HEAD, nothing outside the site,
+//! nothing for another host name, idle connections closed, no confidential
+//! text in the overlay.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -21,11 +23,16 @@ impl Drop for Server {
 }
 
 fn start(content: &Path) -> Server {
+    start_with(content, "en", Stdio::null())
+}
+
+/// `anslag serve` in `lang`, its terminal output (stderr) going to `stderr`.
+fn start_with(content: &Path, lang: &str, stderr: Stdio) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_anslag"))
-        .args(["serve", "--port", "0", "--today", "2026-11-25", "--lang", "en", "--content"])
+        .args(["serve", "--port", "0", "--today", "2026-11-25", "--lang", lang, "--content"])
         .arg(content)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .expect("start anslag serve");
     let mut line = String::new();
@@ -283,7 +290,7 @@ fn ctrl_c_stops_cleanly() {
     assert_eq!(request(&server.addr, "GET", "/").0, 200);
     // An open page keeps its reload connection open; it must not hold the server up.
     let mut events = TcpStream::connect(&server.addr).expect("connect");
-    write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).expect("send");
     std::thread::sleep(Duration::from_millis(200));
     let pid = server.child.id().to_string();
     let sent = Command::new("kill").args(["-INT", &pid]).status().expect("kill");
@@ -376,4 +383,246 @@ fn serves_what_build_writes_byte_for_byte() {
     let stale = |b: &str| b.contains("<p class=\"anslag-preview\" role=\"status\"");
     wait_for(&server.addr, "/sok/", "the new search index", |b| !stale(b));
     compare("after-edit");
+}
+
+/// Sends `raw` as it is; returns the status, the head and the body (read
+/// until the server closes the connection).
+fn raw_exchange(addr: &str, raw: &str) -> (u16, String, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    s.write_all(raw.as_bytes()).expect("send");
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_owned(), body.to_owned())
+}
+
+fn minimal_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let content = tmp.path().join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    (tmp, content)
+}
+
+/// DNS rebinding: a page of another site whose name resolves to 127.0.0.1
+/// sends its own name as `Host`. Only localhost, 127.0.0.1 and [::1] (and
+/// the `--bind` address) are answered; anything else gets 421 and a short
+/// text, nothing of the site, not the reload events either.
+#[test]
+fn only_requests_for_our_own_names_are_answered() {
+    let (_tmp, content) = minimal_copy();
+    let server = start(&content);
+    let port = server.addr.rsplit(':').next().expect("a port").to_owned();
+    let page = "/kommunstyrelsen/2026-11-09/1/";
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}"), "LOCALHOST".into()]
+    {
+        let (status, _, body) =
+            raw_exchange(&server.addr, &format!("GET {page} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        assert_eq!(status, 200, "{host}");
+        assert!(body.contains("Budget 2027"), "{host}: {body}");
+    }
+    let refused = [
+        format!("GET {page} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"),
+        format!("GET {page} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"),
+        format!("GET {page} HTTP/1.1\r\nHost: localhost.evil.example:{port}\r\nConnection: close\r\n\r\n"),
+        format!("GET {page} HTTP/1.1\r\nHost: 127.0.0.1.nip.io:{port}\r\nConnection: close\r\n\r\n"),
+        format!("HEAD {page} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"),
+        format!("POST {page} HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+        format!("GET /__anslag/events HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"),
+        // Another name in an absolute request address, or two names.
+        format!("GET http://evil.example{page} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+        format!("GET {page} HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n"),
+        // No name at all.
+        format!("GET {page} HTTP/1.0\r\n\r\n"),
+        format!("GET {page} HTTP/1.1\r\nConnection: close\r\n\r\n"),
+    ];
+    for raw in &refused {
+        let (status, head, body) = raw_exchange(&server.addr, raw);
+        let first = raw.lines().next().unwrap_or_default();
+        assert_eq!(status, 421, "{first}: {head}");
+        assert!(!head.to_ascii_lowercase().contains("event-stream"), "{first}: {head}");
+        assert!(!head.to_ascii_lowercase().contains("x-anslag-build"), "{first}: {head}");
+        for site in ["Budget", "<html", "EventSource", "kommunstyrelsen", "anslag-problems"] {
+            assert!(!body.contains(site), "{first}: {site} in {body}");
+        }
+        if !raw.starts_with("HEAD") {
+            assert!(body.contains("localhost") && body.len() < 300, "{first}: a short text, got {body:?}");
+        }
+    }
+}
+
+/// Reads from `s` until the server closes it; how long that took (`None`:
+/// still open after `limit`).
+fn closed_within(mut s: TcpStream, limit: Duration) -> Option<Duration> {
+    let start = Instant::now();
+    s.set_read_timeout(Some(limit)).expect("timeout");
+    let mut buf = [0u8; 4096];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => return Some(start.elapsed()),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return Some(start.elapsed()),
+            Err(_) => return None,
+        }
+        if start.elapsed() > limit {
+            return None;
+        }
+    }
+}
+
+/// Reads one response with a `Content-Length` from a kept-alive connection.
+fn read_response(s: &mut TcpStream) -> String {
+    let mut reader = BufReader::new(s.try_clone().expect("clone"));
+    let mut head = String::new();
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).expect("a head line");
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().expect("a length");
+        }
+        head.push_str(&line);
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).expect("the body");
+    assert!(reader.buffer().is_empty(), "nothing after the response");
+    head + &String::from_utf8_lossy(&body)
+}
+
+/// The server's idle time (`anslag::serve::IDLE`, 5 s).
+const IDLE: Duration = Duration::from_secs(5);
+
+/// A connection that sends nothing, one kept alive after a response, and
+/// one that trickles its request head a byte a second are all closed after
+/// the idle time; a page's reload stream, open all the while, still brings
+/// the next rebuild.
+#[test]
+fn idle_connections_are_closed_but_the_reload_stream_stays() {
+    let (_tmp, content) = minimal_copy();
+    let server = start(&content);
+    let addr = server.addr.clone();
+    let mut events = TcpStream::connect(&addr).expect("connect");
+    write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("send");
+    let mut events = BufReader::new(events);
+    let mut status = String::new();
+    events.read_line(&mut status).expect("the events' status line");
+    assert!(status.contains(" 200 "), "{status}");
+
+    let limit = IDLE * 2;
+    let silent = TcpStream::connect(&addr).expect("connect");
+    let silent = std::thread::spawn(move || closed_within(silent, limit));
+    let mut kept = TcpStream::connect(&addr).expect("connect");
+    write!(kept, "GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("send");
+    let first = read_response(&mut kept);
+    assert!(first.starts_with("HTTP/1.1 200"), "{first}");
+    let kept = std::thread::spawn(move || closed_within(kept, limit));
+    let slow_addr = addr.clone();
+    let slow = std::thread::spawn(move || {
+        let mut s = TcpStream::connect(&slow_addr).expect("connect");
+        let start = Instant::now();
+        let head = format!("GET / HTTP/1.1\r\nHost: {slow_addr}\r\nX-Slow: {}\r\n\r\n", "a".repeat(30));
+        for b in head.bytes() {
+            if s.write_all(&[b]).is_err() || start.elapsed() > limit {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        let rest = limit.saturating_sub(start.elapsed()).max(Duration::from_millis(100));
+        closed_within(s, rest).map(|_| start.elapsed())
+    });
+    for (what, t) in [("silent", silent), ("kept alive", kept), ("slow", slow)] {
+        let took = t.join().expect("thread");
+        let took = took.unwrap_or_else(|| panic!("the {what} connection was still open after {limit:?}"));
+        assert!(took >= IDLE - Duration::from_millis(500), "the {what} connection was closed early: {took:?}");
+    }
+
+    // The reload stream outlived them all.
+    let file = content.join("kommunstyrelsen/2026-11-09/01-budget.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\nEn ny mening.\n")).expect("edit");
+    events.get_ref().set_read_timeout(Some(Duration::from_secs(15))).expect("timeout");
+    let mut line = String::new();
+    while !line.starts_with("data:") {
+        line.clear();
+        let n = events.read_line(&mut line).expect("the reload event (the stream was closed or timed out)");
+        assert!(n > 0, "the reload stream was closed");
+    }
+}
+
+/// A content error inside a confidential paragraph's private field: the
+/// terminal shows the line (the clerk may read it), the overlay on every
+/// page only the code, the place and the message without the value; its
+/// heading and note are in the language of `--lang`.
+#[test]
+fn the_overlay_never_shows_a_confidential_paragraphs_private_text() {
+    let (tmp, content) = minimal_copy();
+    let log = tmp.path().join("stderr.txt");
+    let server = start_with(&content, "sv", Stdio::from(std::fs::File::create(&log).expect("log")));
+    let page = "/kommunstyrelsen/2026-11-09/1/";
+    assert_eq!(request(&server.addr, "GET", page).0, 200);
+    let secret = "---
+number: 3
+title: Bistånd till Ploversecret Ek
+confidential: 26 kap. 1 § OSL
+public_title: Individärende
+documents:
+  - title: Utredning om Ploversecret Ek
+    date: 2026-13-45
+    file: bilagor/utredning-ploversecret.pdf
+---
+Hemlig text om Ploversecret.
+";
+    std::fs::write(content.join("kommunstyrelsen/2026-11-09/03-individ.md"), secret).expect("write");
+    let body = wait_for(&server.addr, page, "the problems", |b| b.contains("anslag-problems"));
+    let overlay = &body[body.find("<section id=\"anslag-problems\"").expect("the overlay")..];
+    assert!(overlay.contains("03-individ.md:8:11"), "the place is shown:\n{overlay}");
+    assert!(overlay.contains("E011"), "the code is shown:\n{overlay}");
+    assert!(overlay.contains("sekretessbelagd paragraf"), "the note, in Swedish:\n{overlay}");
+    assert!(overlay.contains("anslag: fel"), "the heading, in Swedish:\n{overlay}");
+    assert!(!overlay.contains("anslag: errors"), "{overlay}");
+    for private in ["ploversecret", "2026-13-45", "Utredning", "Hemlig", "Bistånd"] {
+        assert!(!overlay.to_lowercase().contains(&private.to_lowercase()), "{private} in the overlay:\n{overlay}");
+    }
+    // The same problem in the terminal, with its line: the overlay really left it out.
+    let start = Instant::now();
+    let terminal = loop {
+        let t = std::fs::read_to_string(&log).expect("log");
+        if t.contains("03-individ.md:8:11") || start.elapsed() > Duration::from_secs(15) {
+            break t;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(terminal.contains("Ploversecret") && terminal.contains("2026-13-45"), "{terminal}");
+}
+
+/// An attachment whose name holds `%` (and one with a decomposed `ä`, as
+/// macOS writes names) is served at the address its link gives.
+#[test]
+fn file_names_with_percent_and_decomposed_letters_are_served() {
+    let (_tmp, content) = minimal_copy();
+    let meeting = content.join("kommunstyrelsen/2026-11-09");
+    let names = ["Rapport 50%.pdf", "Bila\u{308}ga 100%25.pdf"];
+    for (i, name) in names.iter().enumerate() {
+        std::fs::write(meeting.join("bilagor").join(name), format!("%PDF-1.4 attachment {i}\n")).expect("write");
+    }
+    let file = meeting.join("01-budget.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let more = names.iter().map(|n| format!("  - title: {n}\n    file: bilagor/{n}\n")).collect::<String>();
+    std::fs::write(&file, text.replacen("---\n## ", &format!("{more}---\n## "), 1)).expect("edit");
+    let server = start(&content);
+    let (status, page) = request(&server.addr, "GET", "/kommunstyrelsen/2026-11-09/1/");
+    assert_eq!(status, 200, "{page}");
+    for (i, encoded) in ["Rapport%2050%25.pdf", "Bila%CC%88ga%20100%2525.pdf"].iter().enumerate() {
+        assert!(page.contains(encoded), "the page links {encoded}:\n{page}");
+        let (status, body) = get_bytes(&server.addr, &format!("/kommunstyrelsen/2026-11-09/bilagor/{encoded}"));
+        assert_eq!(status, 200, "{encoded}");
+        assert_eq!(body, format!("%PDF-1.4 attachment {i}\n").into_bytes(), "{encoded}");
+    }
+    // Encoded twice, a traversal is still refused.
+    assert_eq!(request(&server.addr, "GET", "/kommunstyrelsen/%252e%252e/%252e%252e/site.yaml").0, 400);
 }

@@ -279,3 +279,12 @@ control-character-help = Remove the invisible character (it often comes along wh
 error-output-not-a-folder = {$path} is not a folder (a file or a link): anslag writes the site into a folder only and never moves or replaces anything else. Give another `--output`.
 not-regular-file = `{$file}` is not a regular file (a named pipe, a socket or a device) and is not read
 not-regular-file-help = Remove it from the content folder; only regular files and folders belong there.
+# serve hardening
+preview-badge = preview, build
+overlay-errors = anslag: errors – showing the last good build
+overlay-warnings = anslag: warnings
+overlay-left-out = (not shown)
+overlay-confidential-note = Not shown here: the help, and the source lines in a confidential paragraph. The terminal where anslag serve runs shows them.
+preview-search-stale = Preview: the search index is being rebuilt after the latest change. Until it is ready, results may be from an earlier version (reload the page in a moment).
+serve-bad-request = Bad request: this is not an address of the site.
+serve-misdirected = This preview answers only to localhost, 127.0.0.1, [::1] and the address given with --bind. Open it at one of those addresses.

@@ -279,3 +279,12 @@ control-character-help = Ta bort det osynliga tecknet (det kommer ofta med när 
 error-output-not-a-folder = {$path} är inte en mapp (en fil eller en länk): anslag skriver webbplatsen bara i en mapp och flyttar eller ersätter aldrig något annat. Ange en annan `--output`.
 not-regular-file = `{$file}` är ingen vanlig fil (en namngiven rörledning, en socket eller en enhet) och läses inte
 not-regular-file-help = Ta bort den ur innehållsmappen; där hör bara vanliga filer och mappar hemma.
+# serve hardening
+preview-badge = förhandsvisning, version
+overlay-errors = anslag: fel – den senaste felfria versionen visas
+overlay-warnings = anslag: varningar
+overlay-left-out = (visas inte)
+overlay-confidential-note = Visas inte här: hjälptexten och källraderna i en sekretessbelagd paragraf. Terminalen där anslag serve körs visar dem.
+preview-search-stale = Förhandsvisning: sökindexet byggs om efter den senaste ändringen. Tills det är klart kan träffarna gälla en tidigare version (ladda om sidan om en stund).
+serve-bad-request = Felaktig begäran: det här är ingen adress på webbplatsen.
+serve-misdirected = Förhandsvisningen svarar bara på localhost, 127.0.0.1, [::1] och adressen som angetts med --bind. Öppna den på någon av de adresserna.

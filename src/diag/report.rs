@@ -43,6 +43,54 @@ fn words(d: &Diagnostic, catalog: &Catalog) -> Words {
     Words { message: catalog.get(id, &d.args), help: catalog.get(&format!("{id}-help"), &d.args) }
 }
 
+/// Arguments that the program itself supplies (schema names, limits, kinds
+/// that select a wording), never text copied from the content. Every other
+/// argument (a value, a key, a file name, a parser's reason) may repeat what
+/// the clerk wrote, so it is left out where the source may not be shown.
+/// (`suggestion` is always one of the names the program knows.)
+const OWN_ARGS: &[&str] = &[
+    "kind",
+    "problem",
+    "in",
+    "reserved",
+    "of",
+    "expected",
+    "known",
+    "allowed",
+    "min",
+    "example",
+    "days",
+    "limit",
+    "suggestion",
+];
+
+/// What a reader may see of the source around a span (see [`human_screened`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sight<'a> {
+    /// The file's text as it is.
+    Whole,
+    /// This text in its place: the file's, with what may not be shown
+    /// blanked (same length, same lines, so places and carets stay right).
+    Masked(&'a str),
+    /// Nothing of the file: no source lines, and no argument that may repeat
+    /// the content in the message.
+    Hidden,
+}
+
+/// Decides what may be shown of the source around each span.
+pub trait Screen {
+    fn sight(&self, span: Span) -> Sight<'_>;
+}
+
+/// Everything may be shown (the clerk's own terminal).
+struct Open;
+
+impl Screen for Open {
+    fn sight(&self, _: Span) -> Sight<'_> {
+        Sight::Whole
+    }
+}
+
 /// One report for miette's graphical handler: a message with a code and a
 /// severity, and one labelled place. Help texts and related places are added
 /// by [`human`] (miette labels them in English: "help", "Advice").
@@ -82,10 +130,15 @@ impl miette::Diagnostic for Shown {
 /// characters: miette's own count is in bytes, so we name the place ourselves).
 /// `marker` is shown at the span's start (for a file that is not UTF-8, where
 /// the text stops at the bad byte).
-fn snippet(sources: &SourceMap, span: Span, marker: Option<char>) -> (NamedSource<String>, Option<LabeledSpan>) {
-    let file = sources.get(span.file);
+/// `text` is what may be shown of the file (see [`Sight`]).
+fn snippet(
+    sources: &SourceMap,
+    span: Span,
+    text: &str,
+    marker: Option<char>,
+) -> (NamedSource<String>, Option<LabeledSpan>) {
     let place = Place::of(sources, span);
-    let mut text = file.text.clone();
+    let mut text = text.to_owned();
     let start = span.start.min(text.len());
     let mut len = span.end.clamp(start, text.len()) - start;
     if let Some(c) = marker {
@@ -102,10 +155,15 @@ fn shown(
     code: &'static str,
     severity: miette::Severity,
     sources: &SourceMap,
-    span: Span,
+    (span, sight): (Span, Sight<'_>),
     marker: Option<char>,
 ) -> Shown {
-    let (source, label) = snippet(sources, span, marker);
+    let text = match sight {
+        Sight::Whole => sources.get(span.file).text.as_str(),
+        Sight::Masked(text) => text,
+        Sight::Hidden => "",
+    };
+    let (source, label) = snippet(sources, span, text, marker);
     // A folder or an unread file has no text to show: name it in the message.
     let message = if label.is_none() { format!("{}: {message}", Place::of(sources, span)) } else { message };
     Shown { message, code, severity, source, label }
@@ -114,23 +172,51 @@ fn shown(
 /// Renders one diagnostic for a person: the place, the source line with a
 /// caret, what is wrong and how to fix it.
 pub fn human(d: &Diagnostic, sources: &SourceMap, catalog: &Catalog, color: bool) -> String {
+    human_screened(d, sources, catalog, color, &Open)
+}
+
+/// Like [`human`], showing of the source only what `screen` allows. Where a
+/// span is [`Sight::Hidden`], the report is the code, the place and the
+/// message with the content's own words left out, and a note that says why
+/// (no source lines, no help: help texts repeat the arguments).
+pub fn human_screened(
+    d: &Diagnostic,
+    sources: &SourceMap,
+    catalog: &Catalog,
+    color: bool,
+    screen: &dyn Screen,
+) -> String {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme)
         .without_primary_span_start()
         .with_context_lines(1)
         .with_wrap_lines(false);
-    let w = words(d, catalog);
+    let primary = (d.primary, screen.sight(d.primary));
+    let related: Vec<_> = d.related.iter().map(|r| (r, screen.sight(r.span))).collect();
+    let hidden = primary.1 == Sight::Hidden || related.iter().any(|(_, s)| *s == Sight::Hidden);
+    let args: Vec<(&str, String)> = if hidden {
+        let left_out = catalog.text("overlay-left-out");
+        d.args.iter().map(|(k, v)| (*k, if OWN_ARGS.contains(k) { v.clone() } else { left_out.clone() })).collect()
+    } else {
+        d.args.clone()
+    };
+    let id = d.code.id();
     let severity = match d.severity() {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
     };
     let marker = (d.code == super::Code::NotUtf8).then_some('\u{FFFD}');
     let mut out = String::new();
-    let main = shown(w.message, d.code.code(), severity, sources, d.primary, marker);
+    let main = shown(catalog.get(id, &args), d.code.code(), severity, sources, primary, marker);
     render(&handler, &main, &mut out);
-    out.push_str(&format!("  {}: {}\n", catalog.text("help-label"), w.help));
-    for r in &d.related {
-        let related = shown(catalog.get(r.message, &d.args), "", miette::Severity::Advice, sources, r.span, None);
+    if hidden {
+        out.push_str(&format!("  {}\n", catalog.text("overlay-confidential-note")));
+    } else {
+        out.push_str(&format!("  {}: {}\n", catalog.text("help-label"), catalog.get(&format!("{id}-help"), &args)));
+    }
+    for (r, sight) in related {
+        let related =
+            shown(catalog.get(r.message, &args), "", miette::Severity::Advice, sources, (r.span, sight), None);
         render(&handler, &related, &mut out);
     }
     out

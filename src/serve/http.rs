@@ -1,8 +1,44 @@
-//! Answering requests from the in-memory site: only GET and HEAD, only paths
-//! of the site (nothing is read from disk, so no path can reach outside it),
-//! the reload script and the problem overlay added to HTML pages.
+//! Answering requests from the in-memory site: only GET and HEAD, only for
+//! this server's own names, only paths of the site (nothing is read from
+//! disk, so no path can reach outside it), the reload script and the problem
+//! overlay added to HTML pages.
 
 use super::site::Snapshot;
+use crate::i18n::{Catalog, Lang};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+/// The preview's own words on served pages, in the clerk's language (made
+/// once from the catalogue; requests are answered without one).
+#[derive(Debug, Clone)]
+pub struct Texts {
+    lang: &'static str,
+    badge: String,
+    errors: String,
+    warnings: String,
+    stale_search: String,
+    bad_request: String,
+    /// The answer to a request for a name that is not this server's.
+    pub misdirected: String,
+}
+
+impl Texts {
+    pub fn new(catalog: &Catalog) -> Texts {
+        let lang = match catalog.lang() {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        };
+        let line = |id| format!("{}\n", catalog.text(id));
+        Texts {
+            lang,
+            badge: catalog.text("preview-badge"),
+            errors: catalog.text("overlay-errors"),
+            warnings: catalog.text("overlay-warnings"),
+            stale_search: catalog.text("preview-search-stale"),
+            bad_request: line("serve-bad-request"),
+            misdirected: line("serve-misdirected"),
+        }
+    }
+}
 
 /// What to answer.
 #[derive(Debug, PartialEq, Eq)]
@@ -15,19 +51,58 @@ pub struct Answer {
 /// The address browsers listen on for "rebuilt, reload".
 pub const EVENTS: &str = "/__anslag/events";
 
+/// Whether a request's `Host` (or the authority of an absolute request
+/// address) names this server: `localhost`, `127.0.0.1`, `[::1]` or the
+/// address given with `--bind`, with any port or none. Against DNS
+/// rebinding: a page of another site, whose name is made to resolve to
+/// 127.0.0.1, can send requests here from the clerk's browser, but with its
+/// own name as the host; it must not read the preview (drafts, and problems
+/// that quote the content).
+pub fn host_allowed(host: &str, bind: IpAddr) -> bool {
+    let (name, port) = match host.strip_prefix('[') {
+        Some(_) => match host.find(']') {
+            Some(i) => host.split_at(i + 1),
+            None => return false,
+        },
+        None => host.split_at(host.find(':').unwrap_or(host.len())),
+    };
+    let port_ok = port.is_empty()
+        || port.strip_prefix(':').is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    // Addresses compared as addresses (`[::1]` however written), names as written.
+    let ip = match name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+        Some(v6) => v6.parse::<Ipv6Addr>().ok().map(IpAddr::V6),
+        None => name.parse::<Ipv4Addr>().ok().map(IpAddr::V4),
+    };
+    let ours = |ip: IpAddr| ip == Ipv4Addr::LOCALHOST || ip == Ipv6Addr::LOCALHOST || ip == bind;
+    port_ok && (name.eq_ignore_ascii_case("localhost") || ip.is_some_and(ours))
+}
+
 /// The site path a request path asks for, or `None` if it is not a clean
-/// path of the site (`..`, `.`, backslashes, NUL, bad encoding, double encoding
-/// that decodes to any of these).
+/// path of the site (`..`, `.`, backslashes, NUL, bad encoding). The path is
+/// decoded once, as browsers encode it (`Rapport%2050%25.pdf` is the file
+/// `Rapport 50%.pdf`); a segment that decoded again would be `.` or `..` or
+/// hold a separator or NUL is refused too (`%252e%252e`), so that nothing in
+/// front of the preview that decodes once more can be led outside the site.
 pub fn site_path(path: &str) -> Option<String> {
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8().ok()?;
     if decoded.contains(['\0', '\\']) || !decoded.starts_with('/') {
         return None;
     }
     let rel = &decoded[1..];
-    if rel.split('/').any(|seg| seg == ".." || seg == "." || seg.contains('%')) {
+    if rel.split('/').any(|seg| seg == ".." || seg == "." || unsafe_when_decoded_again(seg)) {
         return None;
     }
     Some(if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_owned() })
+}
+
+/// Whether a decoded path segment, decoded once more, is `.` or `..` or holds
+/// `/`, `\` or NUL.
+fn unsafe_when_decoded_again(seg: &str) -> bool {
+    if !seg.contains('%') {
+        return false;
+    }
+    let again: Vec<u8> = percent_encoding::percent_decode_str(seg).collect();
+    again == b"." || again == b".." || again.iter().any(|b| matches!(b, b'/' | b'\\' | 0))
 }
 
 /// The content type of a file, by its extension.
@@ -53,9 +128,10 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 /// The answer to a GET for `path` from `site`.
-pub fn answer(site: &Snapshot, path: &str) -> Answer {
+pub fn answer(site: &Snapshot, path: &str, texts: &Texts) -> Answer {
     let Some(rel) = site_path(path) else {
-        return Answer { status: 400, content_type: "text/plain; charset=utf-8", body: b"Bad request\n".to_vec() };
+        let body = texts.bad_request.clone().into_bytes();
+        return Answer { status: 400, content_type: "text/plain; charset=utf-8", body };
     };
     let found = site.file(&rel).map(|b| (200, rel.as_str(), b));
     // A folder asked for without its slash is its index page.
@@ -66,30 +142,32 @@ pub fn answer(site: &Snapshot, path: &str) -> Answer {
         Some((_, _, Err(e))) => {
             // A page that cannot be made (a template error): say so on the page.
             let mut site = site.clone();
-            site.problems.push(format!("{e}\n"));
+            site.problems.push(super::site::Problem::plain(format!("{e}\n")));
             site.failed = true;
-            let page = b"<!DOCTYPE html><html lang=\"en\"><title>anslag</title><body></body></html>";
-            return Answer { status: 500, content_type: content_type("x.html"), body: inject(page, &site) };
+            let page =
+                format!("<!DOCTYPE html><html lang=\"{}\"><title>anslag</title><body></body></html>", texts.lang);
+            let body = inject(page.as_bytes(), &site, texts);
+            return Answer { status: 500, content_type: content_type("x.html"), body };
         }
         None => (404, "x.txt", std::sync::Arc::new(Vec::new())),
     };
     let content_type = content_type(name);
-    let mut body = if content_type.starts_with("text/html") { inject(&bytes, site) } else { bytes.to_vec() };
+    let mut body = if content_type.starts_with("text/html") { inject(&bytes, site, texts) } else { bytes.to_vec() };
     let search_page = rel == crate::render::urls::file_of(crate::render::urls::SEARCH);
     if search_page && site.site.as_ref().is_some_and(|s| site.search.is_stale(s)) {
-        body = stale_note(&body);
+        body = stale_note(&body, texts);
     }
     Answer { status, content_type, body }
 }
 
 /// Says on the search page that the index is an earlier build's, at the top
 /// of `main` (only in the preview: `build` always writes a current index).
-fn stale_note(html: &[u8]) -> Vec<u8> {
+fn stale_note(html: &[u8], texts: &Texts) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
-    let note = "<p class=\"anslag-preview\" role=\"status\" style=\"border:2px solid #8a5a00;padding:0.5rem\">\
-                Förhandsvisning: sökindexet byggs om efter den senaste ändringen. Tills det är klart kan träffarna \
-                gälla en tidigare version (ladda om sidan om en stund). / Preview: the search index is being \
-                rebuilt; until then results may be from an earlier version.</p>";
+    let note = format!(
+        "<p class=\"anslag-preview\" role=\"status\" style=\"border:2px solid #8a5a00;padding:0.5rem\">{}</p>",
+        escape(&texts.stale_search)
+    );
     match html.find("<main").and_then(|i| html[i..].find('>').map(|j| i + j + 1)) {
         Some(at) => format!("{}\n{note}{}", &html[..at], &html[at..]).into_bytes(),
         None => html.into_owned().into_bytes(),
@@ -98,19 +176,22 @@ fn stale_note(html: &[u8]) -> Vec<u8> {
 
 /// Adds the reload script and, when the latest build failed or warned, an
 /// overlay with its problems, just before `</body>`.
-fn inject(html: &[u8], site: &Snapshot) -> Vec<u8> {
+/// The overlay shows each problem as screened for it ([`super::overlay`]),
+/// never the terminal's full text.
+fn inject(html: &[u8], site: &Snapshot, texts: &Texts) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
     let mut extra = format!(
-        "<p class=\"anslag-preview\" style=\"position:fixed;right:0;bottom:0;margin:0;padding:0.25rem 0.5rem;background:#1a1a1a;color:#fff;font-size:0.75rem\">preview, build <span id=\"anslag-build\">{build}</span></p>\n\
+        "<p class=\"anslag-preview\" style=\"position:fixed;right:0;bottom:0;margin:0;padding:0.25rem 0.5rem;background:#1a1a1a;color:#fff;font-size:0.75rem\">{badge} <span id=\"anslag-build\">{build}</span></p>\n\
          <script data-anslag-build=\"{build}\">new EventSource(\"{EVENTS}\").onmessage = () => location.reload();</script>\n",
+        badge = escape(&texts.badge),
         build = site.build
     );
     if !site.problems.is_empty() {
-        let text: String = site.problems.concat();
+        let text: String = site.problems.iter().map(|p| p.shown.as_str()).collect();
         extra.push_str(&format!(
             "<section id=\"anslag-problems\" role=\"alert\" aria-labelledby=\"anslag-problems-h\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff;color:#1a1a1a;border-top:4px solid #b00020;padding:1rem;z-index:1000\">\
              <h2 id=\"anslag-problems-h\">{}</h2><pre style=\"white-space:pre-wrap\">{}</pre></section>\n",
-            if site.failed { "anslag: errors – showing the last good build" } else { "anslag: warnings" },
+            escape(if site.failed { &texts.errors } else { &texts.warnings }),
             escape(&text)
         ));
     }
@@ -133,11 +214,23 @@ mod tests {
         assert_eq!(site_path("/").as_deref(), Some("index.html"));
         assert_eq!(site_path("/ks/2024-01-02/").as_deref(), Some("ks/2024-01-02/index.html"));
         assert_eq!(site_path("/ks/bilagor/Plan%20%231.pdf").as_deref(), Some("ks/bilagor/Plan #1.pdf"));
+        // Decoded once: a `%` in a file name is a file name.
+        assert_eq!(site_path("/ks/bilagor/Rapport%2050%25.pdf").as_deref(), Some("ks/bilagor/Rapport 50%.pdf"));
+        assert_eq!(site_path("/ks/Rapport%2050%2525.pdf").as_deref(), Some("ks/Rapport 50%25.pdf"));
+        assert_eq!(site_path("/ks/100%25%20klart/").as_deref(), Some("ks/100% klart/index.html"));
+        // Decomposed (NFD, as macOS names files) and composed letters are kept as sent.
+        assert_eq!(site_path("/ks/Bila%CC%88ga.pdf").as_deref(), Some("ks/Bila\u{308}ga.pdf"));
+        assert_eq!(site_path("/ks/Bil%C3%A4ga.pdf").as_deref(), Some("ks/Bil\u{e4}ga.pdf"));
         for bad in [
             "/../etc/passwd",
             "/%2e%2e/etc/passwd",
             "/%2E%2E/%2E%2E/etc/passwd",
             "/%252e%252e/etc/passwd",
+            "/%252E%252E/etc/passwd",
+            "/ks/%252e/x",
+            "/ks/a%252fb",
+            "/ks/a%255cb",
+            "/ks/a%2500b",
             "/ks/..%2f..%2fetc/passwd",
             "/ks/%5c..%5cetc",
             "/ks\\..\\etc",
@@ -149,6 +242,44 @@ mod tests {
         ] {
             assert_eq!(site_path(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_our_own_names() {
+        let local: IpAddr = "127.0.0.1".parse().unwrap();
+        let lan: IpAddr = "192.168.1.5".parse().unwrap();
+        let v6: IpAddr = "fd00::5".parse().unwrap();
+        for host in ["localhost", "localhost:1111", "LocalHost:80", "127.0.0.1", "127.0.0.1:1", "[::1]", "[::1]:1111"] {
+            assert!(host_allowed(host, local), "{host}");
+            assert!(host_allowed(host, lan), "{host} with --bind 192.168.1.5");
+        }
+        assert!(host_allowed("192.168.1.5:1111", lan));
+        assert!(host_allowed("[fd00::5]:1111", v6) && host_allowed("[fd00:0::0:5]", v6));
+        for host in [
+            "",
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.evil.example",
+            "127.0.0.1.nip.io:1111",
+            "localhost.",
+            "localhost:",
+            "localhost:11x",
+            "localhost:1111:1",
+            "localhost@evil.example",
+            "user@localhost",
+            "127.1",
+            "0x7f.0.0.1",
+            "[::1",
+            "[::1]x",
+            "::1",
+            "192.168.1.5",
+            "[fd00::5]",
+            "0.0.0.0",
+        ] {
+            assert!(!host_allowed(host, local), "{host}");
+        }
+        assert!(!host_allowed("192.168.1.6", lan));
     }
 
     #[test]
@@ -167,20 +298,36 @@ mod tests {
         let mut files = std::collections::HashMap::new();
         files.insert("index.html".to_owned(), std::sync::Arc::new(b"<html><body><p>x</p></body></html>".to_vec()));
         let made = std::sync::Arc::new(std::sync::Mutex::new(files));
-        let site = Snapshot {
+        let problem = super::super::site::Problem { full: "E009 a SECRET".into(), shown: "E009 a <b>".into() };
+        let mut site = Snapshot {
             build: 7,
             made,
-            problems: vec!["E009 a <b>".into()],
+            problems: vec![problem],
             failed: true,
             site: None,
             incremental: false,
             search: Default::default(),
         };
-        let a = answer(&site, "/");
+        let en = Texts::new(&Catalog::new(Lang::En));
+        let a = answer(&site, "/", &en);
         let body = String::from_utf8(a.body).unwrap();
         assert!(body.contains("data-anslag-build=\"7\"") && body.contains("E009 a &lt;b&gt;"), "{body}");
+        assert!(!body.contains("SECRET"), "the overlay shows the screened text, not the terminal's");
+        assert!(body.contains("anslag: errors") && body.contains("preview, build"), "{body}");
         assert!(body.ends_with("</body></html>"));
-        assert_eq!(answer(&site, "/nosuch").status, 404);
-        assert_eq!(answer(&site, "/%2e%2e/").status, 400);
+        assert_eq!(answer(&site, "/nosuch", &en).status, 404);
+        assert_eq!(answer(&site, "/%2e%2e/", &en).status, 400);
+        // The preview's own words are in the clerk's language.
+        let sv = Texts::new(&Catalog::new(Lang::Sv));
+        let body = String::from_utf8(answer(&site, "/", &sv).body).unwrap();
+        assert!(
+            body.contains("<h2 id=\"anslag-problems-h\">anslag: fel") && body.contains("förhandsvisning"),
+            "{body}"
+        );
+        assert!(!body.contains("errors") && !body.contains("preview,"), "{body}");
+        site.failed = false;
+        let body = String::from_utf8(answer(&site, "/", &sv).body).unwrap();
+        assert!(body.contains("anslag: varningar"), "{body}");
+        assert!(String::from_utf8(answer(&site, "/%00", &sv).body).unwrap().starts_with("Felaktig begäran"));
     }
 }

@@ -4,9 +4,13 @@
 //! `content/` or the theme changes (notify; `--poll` for network shares and
 //! WSL), with open pages reloaded by a small script (server-sent events).
 //! When an edit breaks the content, the last good site stays and every page
-//! shows the problems. Nothing is ever written to disk.
+//! shows the problems (never the text of a confidential paragraph:
+//! [`overlay`]). Only requests for this server's own names are answered
+//! ([`http::host_allowed`]), and idle connections are closed ([`IDLE`]).
+//! Nothing is ever written to disk.
 
 pub mod http;
+pub mod overlay;
 pub mod site;
 
 use crate::i18n::Catalog;
@@ -33,6 +37,9 @@ pub struct Options {
 struct State {
     site: Arc<RwLock<Snapshot>>,
     reload: tokio::sync::broadcast::Sender<u64>,
+    texts: Arc<http::Texts>,
+    /// The address given with `--bind` (a name requests may use).
+    bind: std::net::IpAddr,
 }
 
 /// Runs the preview until Ctrl-C; returns the exit code.
@@ -41,7 +48,8 @@ pub fn run(opts: &Options, catalog: &Catalog) -> u8 {
     let first = session.rebuild(&Snapshot::default(), &Changes::All, catalog);
     print_problems(&first);
     let (reload, _) = tokio::sync::broadcast::channel(16);
-    let state = State { site: Arc::new(RwLock::new(first)), reload };
+    let texts = Arc::new(http::Texts::new(catalog));
+    let state = State { site: Arc::new(RwLock::new(first)), reload, texts, bind: opts.bind };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
@@ -61,11 +69,19 @@ pub fn run(opts: &Options, catalog: &Catalog) -> u8 {
     }
 }
 
+/// The terminal shows the problems in full (only the clerk sees it).
 fn print_problems(site: &Snapshot) {
     for p in &site.problems {
-        eprint!("{p}");
+        eprint!("{}", p.full);
     }
 }
+
+/// How long a connection may go without a request (or take to send one)
+/// before it is closed, so that connections left open by clients that went
+/// quiet do not pile up. Short: on this machine a browser opens a new
+/// connection at once when it needs one, and a page's reload connection is
+/// not idle (it is inside its request until the client goes).
+pub const IDLE: Duration = Duration::from_secs(5);
 
 async fn listen(opts: &Options, state: State, catalog: &Catalog) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind((opts.bind, opts.port)).await?;
@@ -75,17 +91,68 @@ async fn listen(opts: &Options, state: State, catalog: &Catalog) -> std::io::Res
     // Ctrl-C ends at once: open pages keep their reload connection open for
     // ever, so waiting for connections to finish would never end.
     tokio::select! {
-        served = axum::serve(listener, app) => served,
+        () = accept(listener, app) => Ok(()),
         _ = tokio::signal::ctrl_c() => Ok(()),
     }
+}
+
+/// Serves each connection on its own task with hyper's HTTP/1 server (the
+/// one `axum::serve` uses), set up as `axum::serve` cannot be: with a timer
+/// and [`IDLE`] as its header read timeout. That timeout runs whenever the
+/// connection waits for a request's head, from the moment it is accepted and
+/// again after every answer, and closes it if no whole head came in time: it
+/// ends idle keep-alive connections and clients that send slowly alike. It
+/// does not run while an answer is being sent, so a page's reload stream
+/// stays open; hyper watches the reading side meanwhile and ends the stream
+/// when the client closes, and a client that vanished without closing is
+/// found by the stream's keep-alive comments failing to send.
+async fn accept(listener: tokio::net::TcpListener, app: axum::Router) {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file handles or the like, or a connection reset
+                // before it was taken: go on after a moment, as
+                // `axum::serve` does, rather than stop the preview.
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(IDLE);
+            // A failed connection is the client's (closed, timed out): nothing to report.
+            let _ = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service).await;
+        });
+    }
+}
+
+/// Whether a request is for one of this server's names (exactly one `Host`,
+/// and the authority of an absolute request address, if any, too).
+fn for_us(headers: &axum::http::HeaderMap, uri: &axum::http::Uri, bind: std::net::IpAddr) -> bool {
+    let mut hosts = headers.get_all(axum::http::header::HOST).iter();
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(h), None) => h.to_str().ok(),
+        _ => None,
+    };
+    host.is_some_and(|h| http::host_allowed(h, bind))
+        && uri.authority().is_none_or(|a| http::host_allowed(a.as_str(), bind))
 }
 
 async fn handle(
     axum::extract::State(state): axum::extract::State<State>,
     method: axum::http::Method,
     uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
 ) -> axum::response::Response {
     use axum::http::{Method, StatusCode, header};
+    // Before anything else, the reload events included: another site's page
+    // gets nothing of this one.
+    if !for_us(&headers, &uri, state.bind) {
+        let headers = [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "no-store")];
+        return (StatusCode::MISDIRECTED_REQUEST, headers, state.texts.misdirected.clone()).into_response();
+    }
     if method != Method::GET && method != Method::HEAD {
         return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], "").into_response();
     }
@@ -96,7 +163,7 @@ async fn handle(
         Ok(s) => s.clone(),
         Err(poisoned) => poisoned.into_inner().clone(),
     };
-    let a = http::answer(&site, uri.path());
+    let a = http::answer(&site, uri.path(), &state.texts);
     let status = StatusCode::from_u16(a.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let headers = [
         (header::CONTENT_TYPE, a.content_type.to_owned()),

@@ -33,14 +33,32 @@ pub struct Snapshot {
     pub site: Option<Arc<OnDemand>>,
     /// Files of `site` made so far (shared by the snapshots of one good build).
     pub made: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
-    /// The problems of the latest attempt, as plain text (empty: none).
-    pub problems: Vec<String>,
+    /// The problems of the latest attempt (empty: none).
+    pub problems: Vec<Problem>,
     /// Whether the latest attempt had errors (the files are then older).
     pub failed: bool,
     /// Whether the latest attempt read only the changed files again.
     pub incremental: bool,
     /// The search index, shared by every build of the session.
     pub search: Arc<SearchIndex>,
+}
+
+/// One problem of a build, as plain text for the terminal and for the
+/// overlay on served pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// For the clerk's terminal: everything, source lines included.
+    pub full: String,
+    /// For the overlay: the same without the text of confidential paragraphs
+    /// ([`super::overlay`]).
+    pub shown: String,
+}
+
+impl Problem {
+    /// A problem that quotes no content (the same text for both).
+    pub fn plain(text: String) -> Problem {
+        Problem { shown: text.clone(), full: text }
+    }
 }
 
 /// The search index of the preview. It is made when first asked for (a
@@ -223,7 +241,7 @@ impl Session {
                 Err(e) => {
                     self.kept = None;
                     let args = [("path", e.path.display().to_string()), ("reason", e.source.to_string())];
-                    let problems = vec![catalog.get("error-content-dir", &args)];
+                    let problems = vec![Problem::plain(catalog.get("error-content-dir", &args))];
                     return Snapshot { build, problems, failed: true, ..previous.clone() };
                 }
             }
@@ -234,13 +252,26 @@ impl Session {
         let mut diags = kept.load_diags.clone();
         diags.extend(checked.diagnostics);
         diags.sort(&kept.loaded.sources);
-        let mut problems: Vec<String> =
-            diags.0.iter().map(|d| report::human(d, &kept.loaded.sources, catalog, false)).collect();
+        let screen = super::overlay::Screen::new(&kept.loaded, &diags);
+        let sources = &kept.loaded.sources;
+        let mut problems: Vec<Problem> = diags
+            .0
+            .iter()
+            .map(|d| {
+                let full = report::human(d, sources, catalog, false);
+                let shown = if screen.is_empty() {
+                    full.clone()
+                } else {
+                    report::human_screened(d, sources, catalog, false, &screen)
+                };
+                Problem { full, shown }
+            })
+            .collect();
         let failed = |problems| Snapshot { build, problems, failed: true, incremental, ..previous.clone() };
         let Some(mut site) = checked.site.filter(|_| !diags.has_errors()) else { return failed(problems) };
         match crate::record::read(self.journal.as_deref(), None) {
             Ok(record) => site.record = Arc::new(record),
-            Err(e) => problems.push(catalog.get("error-record", &[("reason", e.to_string())])),
+            Err(e) => problems.push(Problem::plain(catalog.get("error-record", &[("reason", e.to_string())]))),
         }
         match self.site(site) {
             Ok(site) => {
@@ -249,7 +280,7 @@ impl Session {
                 Snapshot { build, site, made: Arc::default(), problems, failed: false, incremental, search }
             }
             Err(e) => {
-                problems.push(catalog.get("error-theme", &[("reason", e.to_string())]));
+                problems.push(Problem::plain(catalog.get("error-theme", &[("reason", e.to_string())])));
                 failed(problems)
             }
         }
@@ -349,7 +380,7 @@ mod tests {
     }
 
     /// Every file `build` writes for the content as it is now, or the problems.
-    fn full_build(content: &Path, today: Date, catalog: &Catalog) -> (Vec<String>, Option<BTreeMap>) {
+    fn full_build(content: &Path, today: Date, catalog: &Catalog) -> (Vec<Problem>, Option<BTreeMap>) {
         let snap = Session::new(content, today).rebuild(&Snapshot::default(), &Changes::All, catalog);
         let files = (!snap.failed).then(|| {
             let (loaded, _) = crate::load::load(content).unwrap();

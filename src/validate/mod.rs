@@ -15,6 +15,7 @@ mod reading;
 mod site;
 
 pub use fields::{DateError, parse_date};
+pub use privacy::public_parts;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{BodyDir, Doc, Loaded, MeetingDir, Value};

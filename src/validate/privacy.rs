@@ -18,6 +18,35 @@ pub enum Published {
     Only(&'static [&'static str]),
 }
 
+/// The byte ranges of a paragraph file that hold only what is published, if
+/// the paragraph is confidential: its public fields (each from its key to the
+/// end of its value) and the front matter's fences. `None` if the paragraph
+/// is not confidential (all of it is published). Everything else of a
+/// confidential file (private fields, YAML comments, the Markdown text) never
+/// leaves the content folder, so nothing that shows problems to readers other
+/// than the clerk at the terminal (the preview's overlay) may show it.
+pub fn public_parts(doc: &Doc, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    if !super::is_confidential(doc) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    parts.push(doc.head.start..doc.head.end);
+    let before_body = text.get(..doc.body.start).unwrap_or_default();
+    let fence_start = before_body.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+    let fence = before_body[fence_start..].trim_end_matches(['\n', ' ', '\t']);
+    if doc.body.start > doc.head.end && (fence == "---" || fence == "...") {
+        parts.push(fence_start..fence_start + fence.len());
+    }
+    if let Some(Value::Map(entries)) = doc.fields.as_ref().map(|n| &n.value) {
+        for (k, v) in entries {
+            if k.text().is_some_and(|k| super::paragraph::CONFIDENTIAL_PUBLIC_FIELDS.contains(&k)) {
+                parts.push(k.span.start..k.span.end.max(v.span.end));
+            }
+        }
+    }
+    Some(parts)
+}
+
 /// Reports every identity number in the published parts of `doc`.
 pub fn scan_doc(doc: &Doc, loaded: &Loaded, published: Published, diags: &mut Vec<Diagnostic>) {
     let text = &loaded.sources.get(doc.file).text;
