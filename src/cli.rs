@@ -351,6 +351,10 @@ fn build(
         Err(code) => return code,
     };
     if let Some(url) = base_url {
+        if !crate::validate::is_absolute_url(url) {
+            eprintln!("{}", catalog.get("cli-bad-base-url", &[("value", url.to_owned())]));
+            return exit::USAGE;
+        }
         site.config.base_url = url.to_owned();
     }
     let checked_in = clock.elapsed();

@@ -83,6 +83,10 @@ codes! {
     PublishedParagraphGone = "E042", "published-paragraph-gone", Error;
     ControlCharacter = "E043", "control-character", Error;
     NotRegularFile = "E044", "not-regular-file", Error;
+    LineBreakInField = "E045", "line-break-in-field", Error;
+    FieldTooLong = "E046", "field-too-long", Error;
+    BaseUrlNotAbsolute = "E047", "base-url-not-absolute", Error;
+    FileNameNotUtf8 = "E048", "file-name-not-utf8", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;

@@ -133,6 +133,12 @@ pub fn walk(root: &Path) -> Result<Layout, walkdir::Error> {
         };
         let Ok(rel_path) = entry.path().strip_prefix(root) else { continue };
         let rel = rel_string(rel_path);
+        if rel_path.to_str().is_none() {
+            // Read lossily, two such names could become one: refused.
+            let name = entry.file_name().to_string_lossy().into_owned();
+            layout.problem(Code::FileNameNotUtf8, rel, &[("file", name)]);
+            continue;
+        }
         let is_dir = match kind(root, &entry) {
             Kind::Dir => true,
             Kind::File => false,

@@ -28,6 +28,12 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         diags.push(d);
         return None;
     }
+    // The build copies the file: one it cannot read is reported now.
+    if let Err(e) = std::fs::File::open(at.loaded.root.join(&path)) {
+        let d = Diagnostic::new(Code::ReadFailed, file.span).arg("reason", format!("{}: {e}", file.value));
+        diags.push(d);
+        return None;
+    }
     let active = match active_extension(&path) {
         Some(ext) => Some((ext, "name")),
         None => sniffed(&at.loaded.root.join(&path)).map(|t| (t, "content")),

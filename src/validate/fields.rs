@@ -29,6 +29,10 @@ pub struct Fields<'a, 'd> {
 
 const NO_ENTRIES: &[(Node, Node)] = &[];
 
+/// The most characters a one-line field may have: a title or name this
+/// long is a pasted text, and PDF strings (bookmarks, metadata) have a limit.
+pub const MAX_LINE: usize = 1000;
+
 impl<'a, 'd> Fields<'a, 'd> {
     /// Reads `node` as a mapping with the `known` field names. An empty node
     /// is an empty mapping; anything else is reported and read as empty.
@@ -70,7 +74,25 @@ impl<'a, 'd> Fields<'a, 'd> {
     }
 
     /// A text field, trimmed; empty text counts as absent.
+    /// A text on one line (a title, a name, a date's text …): a line break
+    /// inside (a YAML block scalar) or more than [`MAX_LINE`] characters is
+    /// an error here, not a failure of the PDF later.
     pub fn text(&mut self, name: &str) -> Option<Spanned<String>> {
+        let value = self.any_text(name)?;
+        self.one_line(name, &value.value, value.span);
+        Some(value)
+    }
+
+    /// A text that may run over several lines in the file (a reason, a
+    /// correction): its line breaks are read as spaces.
+    pub fn folded_text(&mut self, name: &str) -> Option<Spanned<String>> {
+        let value = self.any_text(name)?;
+        let folded = value.value.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.one_line(name, &folded, value.span);
+        Some(Spanned { value: folded, ..value })
+    }
+
+    fn any_text(&mut self, name: &str) -> Option<Spanned<String>> {
         let (node, key) = self.get(name)?;
         match &node.value {
             Value::Text { text, .. } if text.trim().is_empty() => None,
@@ -79,6 +101,18 @@ impl<'a, 'd> Fields<'a, 'd> {
                 self.diags.push(wrong_type(node.span, name, "text"));
                 None
             }
+        }
+    }
+
+    fn one_line(&mut self, name: &str, value: &str, span: Span) {
+        if value.contains('\n') {
+            self.diags.push(Diagnostic::new(Code::LineBreakInField, span).arg("field", name));
+        } else if value.chars().count() > MAX_LINE {
+            let d = Diagnostic::new(Code::FieldTooLong, span)
+                .arg("field", name)
+                .arg("length", value.chars().count())
+                .arg("max", MAX_LINE);
+            self.diags.push(d);
         }
     }
 
@@ -121,7 +155,10 @@ impl<'a, 'd> Fields<'a, 'd> {
         let mut out = Vec::new();
         for item in items {
             match &item.value {
-                Value::Text { text, .. } if !text.trim().is_empty() => out.push(text.trim().to_owned()),
+                Value::Text { text, .. } if !text.trim().is_empty() => {
+                    self.one_line(name, text.trim(), item.span);
+                    out.push(text.trim().to_owned())
+                }
                 Value::Text { .. } | Value::Null => {}
                 _ => self.diags.push(wrong_type(item.span, name, "list")),
             }

@@ -16,6 +16,7 @@ mod site;
 
 pub use fields::{DateError, parse_date};
 pub use privacy::public_parts;
+pub use site::is_absolute_url;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{BodyDir, Doc, Loaded, MeetingDir, Value};

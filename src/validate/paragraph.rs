@@ -193,7 +193,7 @@ fn proposal_outcome(to: &Spanned<String>, bodies: &[(String, String)], diags: &m
 fn withdrawal(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Withdrawal> {
     let mut f = Fields::new(Some(node), node.span, "withdrawn", WITHDRAWN_FIELDS, diags);
     let date = f.required_date("date");
-    let reason = f.required_text("reason");
+    let reason = f.required("reason", |f| f.folded_text("reason"));
     f.finish();
     Some(Withdrawal { date: date?.value, reason: reason?.value })
 }
@@ -202,7 +202,7 @@ fn withdrawal(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Withdrawal> {
 fn correction(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Correction> {
     let mut f = Fields::new(Some(node), node.span, "corrections", CORRECTION_FIELDS, diags);
     let date = f.required_date("date");
-    let text = f.required_text("text");
+    let text = f.required("text", |f| f.folded_text("text"));
     f.finish();
     Some(Correction { date: date?.value, text: text?.value })
 }
@@ -233,7 +233,7 @@ fn document(node: &Node, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<
 fn reservation(node: &Node, diags: &mut Vec<Diagnostic>) -> Option<Reservation> {
     let mut f = Fields::new(Some(node), node.span, "reservations", RESERVATION_FIELDS, diags);
     let by = f.required("by", |f| Some(f.text_list("by")).filter(|b| !b.is_empty())).unwrap_or_default();
-    let text = f.text("text").map(|s| s.value);
+    let text = f.folded_text("text").map(|s| s.value);
     f.finish();
     (!by.is_empty()).then_some(Reservation { by, text })
 }

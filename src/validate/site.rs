@@ -41,6 +41,11 @@ pub fn site_config(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> SiteConfig
     let present = doc.is_some();
     let municipality = if present { f.required_text("municipality") } else { f.text("municipality") };
     let base_url = if present { f.required_text("base_url") } else { f.text("base_url") };
+    if let Some(b) = &base_url
+        && !is_absolute_url(&b.value)
+    {
+        f.diags.push(Diagnostic::new(Code::BaseUrlNotAbsolute, b.span).arg("value", &b.value));
+    }
     let language = f.choice("language", &[("sv", Language::Sv), ("en", Language::En)]);
     let theme = f.text("theme");
     let contact = f.node("contact");
@@ -73,6 +78,15 @@ pub fn site_config(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> SiteConfig
         contact,
         notice_board,
     }
+}
+
+/// `http://` or `https://` and a host: what feeds, calendars and the sitemap need.
+pub fn is_absolute_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        r.split('/').next().is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace))
+    })
 }
 
 /// A placeholder span for nested mappings, whose missing fields are never required.
