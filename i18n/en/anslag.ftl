@@ -270,3 +270,6 @@ changed-without-correction-help = The change shows on the site and goes into the
 error-record = The publishing record could not be read or written: {$reason}
 cli-journal = The publishing record (anslagsbevis) the kommun keeps safe: read, and written back by a build on the real date
 cli-journal-value = FILE
+
+# export names
+error-export-unsafe-entry = anslag made the file name {$name} in a package, which is not safe to unpack; the package was not written. This is a bug in anslag: please report it.

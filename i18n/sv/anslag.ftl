@@ -270,3 +270,6 @@ changed-without-correction-help = Ändringen syns på webbplatsen och förs in i
 error-record = Publiceringsbeviset kunde inte läsas eller skrivas: {$reason}
 cli-journal = Publiceringsbeviset (anslagsbevis) som kommunen sparar: läses, och skrivs tillbaka av en byggning med dagens riktiga datum
 cli-journal-value = FIL
+
+# export names
+error-export-unsafe-entry = anslag gjorde filnamnet {$name} i ett paket, och det är inte säkert att packa upp; paketet skrevs inte. Det är ett fel i anslag: rapportera det gärna.
