@@ -457,7 +457,7 @@ fn export(
     {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("{}", catalog.get("error-export", &[("reason", e.to_string())]));
+            eprintln!("{}", export_failure(catalog, &e));
             return exit::IO;
         }
     };
@@ -468,13 +468,26 @@ fn export(
     for meeting in &meetings {
         let written = exporter.package(meeting).and_then(|p| crate::export::write(out, &p));
         if let Err(e) = written {
-            eprintln!("{}", catalog.get("error-export", &[("reason", e.to_string())]));
+            eprintln!("{}", export_failure(catalog, &e));
             return exit::IO;
         }
     }
     let args = [("count", meetings.len().to_string()), ("path", out.display().to_string())];
     eprintln!("{}", catalog.get("exported", &args));
     exit::OK
+}
+
+/// Why a package was not written, in the user's language where anslag has
+/// its own words for it (the others are the system's or a library's).
+fn export_failure(catalog: &Catalog, e: &crate::export::ExportError) -> String {
+    let reason = match e {
+        // Debug-quoted: the name may hold control characters.
+        crate::export::ExportError::UnsafeEntry(name) => {
+            catalog.get("error-export-unsafe-entry", &[("name", format!("{name:?}"))])
+        }
+        e => e.to_string(),
+    };
+    catalog.get("error-export", &[("reason", reason)])
 }
 
 /// The meetings `--meeting BODY/FOLDER` names (each must exist and be
@@ -560,6 +573,16 @@ mod tests {
     fn clap_definition_is_valid_in_both_languages() {
         for lang in [Lang::Sv, Lang::En] {
             command(&Catalog::new(lang)).debug_assert();
+        }
+    }
+
+    #[test]
+    fn an_unsafe_entry_name_is_told_in_the_users_language() {
+        let e = crate::export::ExportError::UnsafeEntry("p/x\\..\\pwned\u{1}.md".to_owned());
+        for (lang, words) in [(Lang::Sv, "inte säkert att packa upp"), (Lang::En, "not safe to unpack")] {
+            let said = export_failure(&Catalog::new(lang), &e);
+            assert!(said.contains(words), "{said}");
+            assert!(said.contains(r"p/x\\..\\pwned\u{1}.md"), "the name quoted, control character escaped: {said}");
         }
     }
 }

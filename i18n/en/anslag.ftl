@@ -297,3 +297,6 @@ base-url-not-absolute-help = Write the whole address with `https://`, e.g. `base
 file-name-not-utf8 = the name `{$file}` is not UTF-8 and cannot be read safely
 file-name-not-utf8-help = Rename the file or folder (it probably comes from an older system); two such names could otherwise read as the same name.
 cli-bad-base-url = `--base-url {$value}` is not a full address; write it with `https://`, e.g. `https://www.exempelby.se/protokoll/`.
+
+# export names
+error-export-unsafe-entry = anslag made the file name {$name} in a package, which is not safe to unpack; the package was not written. This is a bug in anslag: please report it.

@@ -297,3 +297,6 @@ base-url-not-absolute-help = Skriv hela adressen med `https://`, t.ex. `base_url
 file-name-not-utf8 = namnet `{$file}` är inte UTF-8 och kan inte läsas säkert
 file-name-not-utf8-help = Byt namn på filen eller mappen (den kommer troligen från ett äldre system); två sådana namn kan annars bli samma namn när de läses.
 cli-bad-base-url = `--base-url {$value}` är inte en fullständig adress; skriv den med `https://`, t.ex. `https://www.exempelby.se/protokoll/`.
+
+# export names
+error-export-unsafe-entry = anslag gjorde filnamnet {$name} i ett paket, och det är inte säkert att packa upp; paketet skrevs inte. Det är ett fel i anslag: rapportera det gärna.

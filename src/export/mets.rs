@@ -4,6 +4,8 @@
 //! `csip:OAISPACKAGETYPE="SIP"` and the software agent with its version,
 //! file groups, a `PHYSICAL` structMap labelled `CSIP`, and for every file
 //! `ID`, `MIMETYPE`, `SIZE`, `CREATED`, a SHA-256 `CHECKSUM` and `FLocat`).
+//! Every `xlink:href` is a relative URI reference, percent-encoded
+//! ([`super::names::href`]).
 
 use super::representations::Representation;
 use super::xml::Xml;
@@ -72,7 +74,7 @@ pub fn root(head: &Head<'_>, listed: &[Listed], reps: &[Representation], rep_met
     for rep in reps {
         let id = format!("div-{}", rep.name);
         x.start("mets:div", &[("ID", &id), ("LABEL", &rep.group())])?;
-        let href = rep.mets();
+        let href = super::names::href(&rep.mets());
         let mptr =
             [("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", &href), ("xlink:title", &group_id(rep))];
         x.empty("mets:mptr", &mptr)?;
@@ -143,7 +145,8 @@ fn file_attrs<'a>(l: &'a Listed, created: &'a str, size: &'a str) -> [(&'a str, 
 
 fn md_ref(x: &mut Xml, l: &Listed, mdtype: &str, head: &Head<'_>) -> io::Result<()> {
     let size = l.size.to_string();
-    let mut attrs = vec![("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", l.path.as_str())];
+    let href = super::names::href(&l.path);
+    let mut attrs = vec![("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", href.as_str())];
     attrs.push(("MDTYPE", mdtype));
     attrs.extend(file_attrs(l, &head.created, &size));
     x.empty("mets:mdRef", &attrs)
@@ -166,7 +169,8 @@ fn file_group(
         let mut attrs = vec![("ID", l.id.as_str())];
         attrs.extend(file_attrs(l, &head.created, &size));
         x.start("mets:file", &attrs)?;
-        x.empty("mets:FLocat", &[("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", l.href(dir))])?;
+        let href = l.href(dir);
+        x.empty("mets:FLocat", &[("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", &href)])?;
         x.end("mets:file")?;
     }
     x.end("mets:fileGrp")

@@ -8,7 +8,9 @@
 //! 2. [`assemble`] adds the descriptive ([`dc`]) and preservation
 //!    ([`premis`]) metadata, the schemas and the documentation, then the
 //!    METS files ([`mets`]) that list every file with its size and SHA-256;
-//! 3. [`zip`] writes the entries sorted, with fixed times.
+//! 3. [`zip`] writes the entries sorted, with fixed times, refusing any
+//!    entry name that is not safe ([`names`]: no clerk's file name is ever
+//!    an entry name as it is).
 //!
 //! Every date in a package is the export's date (`--today`), so the same
 //! content and date give the same bytes. What goes where, and why:
@@ -16,6 +18,7 @@
 
 pub mod dc;
 pub mod mets;
+pub mod names;
 pub mod premis;
 pub mod representations;
 mod schemas;
@@ -58,6 +61,10 @@ pub enum ExportError {
     /// A page or file the site should have is missing: a bug in anslag.
     #[error("the site has no file {0}")]
     Missing(String),
+    /// An entry name that is not [`names::is_safe_entry`]: a bug in anslag
+    /// (the CLI words it from the catalogue, `error-export-unsafe-entry`).
+    #[error("unsafe ZIP entry name {0:?}")]
+    UnsafeEntry(String),
 }
 
 /// One archive package: its identifier (also the ZIP's name) and its bytes.
@@ -147,20 +154,8 @@ pub fn objid(site: &Site, meeting: &Meeting) -> String {
 
 /// `Exempelby kommun` → `exempelby-kommun` (å, ä → a, ö → o, é → e).
 fn slug(s: &str) -> String {
-    let folded: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect();
-    let parts: Vec<&str> = folded.split('-').filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() { "site".to_owned() } else { parts.join("-") }
+    let folded = names::fold(s, usize::MAX);
+    if folded.is_empty() { "site".to_owned() } else { folded }
 }
 
 /// A file as METS and PREMIS list it.
@@ -172,6 +167,9 @@ pub struct Listed {
     pub mime: &'static str,
     pub size: u64,
     pub sha256: String,
+    /// Its path in the content folder or the site when that is not its
+    /// path in the package (PREMIS `originalName`).
+    pub original: Option<String>,
 }
 
 impl Listed {
@@ -182,12 +180,14 @@ impl Listed {
             mime: mime(path),
             size: bytes.len() as u64,
             sha256: hex(&sha2::Sha256::digest(bytes)),
+            original: None,
         }
     }
 
-    /// The path relative to a METS file in `dir` (`""` for the root).
-    pub fn href(&self, dir: &str) -> &str {
-        self.path.strip_prefix(dir).unwrap_or(&self.path)
+    /// The path relative to a METS file in `dir` (`""` for the root), as a
+    /// URI reference (`xlink:href`): each segment percent-encoded.
+    pub fn href(&self, dir: &str) -> String {
+        names::href(self.path.strip_prefix(dir).unwrap_or(&self.path))
     }
 }
 
@@ -205,24 +205,29 @@ pub use crate::files::media_type as mime;
 /// Every file of the package, by its path inside the package root.
 pub fn assemble(head: &Head<'_>, reps: &[Representation], redactions: &[Redaction]) -> Result<Files, ExportError> {
     let mut files = Files::new();
+    let mut data = Vec::new();
     for rep in reps {
         let dir = rep.dir();
         for (path, bytes) in &rep.files {
             files.insert(format!("{dir}data/{path}"), bytes.clone());
         }
-        let listed: Vec<Listed> = rep.files.iter().map(|(p, b)| Listed::of(&format!("{dir}data/{p}"), b)).collect();
+        let listed: Vec<Listed> = rep
+            .files
+            .iter()
+            .map(|(p, b)| Listed {
+                original: rep.originals.get(p).cloned(),
+                ..Listed::of(&format!("{dir}data/{p}"), b)
+            })
+            .collect();
         let mets = mets::representation(head, rep, &listed).map_err(xml_error(&rep.mets()))?;
         files.insert(rep.mets(), mets);
+        data.extend(listed);
     }
     for (name, bytes) in schemas::SCHEMAS {
         files.insert(format!("{}{name}", mets::SCHEMAS_DIR), bytes.to_vec());
     }
     files.insert(DOCUMENTATION.0.to_owned(), DOCUMENTATION.1.to_vec());
-    let data: Vec<Listed> = files
-        .iter()
-        .filter(|(p, _)| p.starts_with("representations/") && p.contains("/data/"))
-        .map(|(p, b)| Listed::of(p, b))
-        .collect();
+    data.sort_by(|a, b| a.path.cmp(&b.path));
     files.insert(dc::PATH.to_owned(), dc::record(head).map_err(xml_error(dc::PATH))?);
     files.insert(premis::PATH.to_owned(), premis::record(head, &data, redactions).map_err(xml_error(premis::PATH))?);
     let listed: Vec<Listed> =
@@ -253,7 +258,11 @@ pub fn zip(objid: &str, today: Date, files: &Files) -> Result<Vec<u8>, ExportErr
         .unix_permissions(0o644);
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (path, bytes) in files {
-        w.start_file(format!("{objid}/{path}"), options).map_err(err)?;
+        let name = format!("{objid}/{path}");
+        if !names::is_safe_entry(&name) {
+            return Err(ExportError::UnsafeEntry(name));
+        }
+        w.start_file(name, options).map_err(err)?;
         w.write_all(bytes).map_err(|source| ExportError::Io { path: format!("{objid}.zip"), source })?;
     }
     Ok(w.finish().map_err(err)?.into_inner())

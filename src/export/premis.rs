@@ -1,6 +1,7 @@
 //! Preservation metadata (PREMIS 3.0, `schemas/premis.xsd`) in
 //! `metadata/preservation/premis.xml`: every file of the representations
-//! as an object (size, SHA-256, format), the creation of the package as an
+//! as an object (size, SHA-256, format and, where its path in the package
+//! is not the one it had, its `originalName`), the creation of the package as an
 //! event, the software and the municipality as agents, one redaction event
 //! for each confidential paragraph, and the publishing record's entries for
 //! the meeting (anslagsbevis): a `publication` event for each of its notices
@@ -100,7 +101,25 @@ fn object(x: &mut Xml, o: &Listed) -> io::Result<()> {
     x.end("premis:formatDesignation")?;
     x.end("premis:format")?;
     x.end("premis:objectCharacteristics")?;
+    if let Some(original) = &o.original {
+        x.leaf("premis:originalName", &[], &xml_text(original))?;
+    }
     x.end("premis:object")
+}
+
+/// `s` as XML 1.0 can hold it: a control character or U+FFFE/U+FFFF (which XML cannot carry,
+/// or would turn a CR into a LF) as `%XX`, as in a URI; all else as it is.
+pub fn xml_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' {
+            let mut buf = [0; 4];
+            c.encode_utf8(&mut buf).bytes().for_each(|b| out.push_str(&format!("%{b:02X}")));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn event(x: &mut Xml, id: &str, kind: &str, date: &str, detail: &str, objects: &[String]) -> io::Result<()> {

@@ -4,19 +4,23 @@
 //! tagged PDF/A-2a (`rep-pdf`). A new representation is one more function
 //! here and one more entry in [`super::Exporter::package`].
 
+use super::names::Names;
 use super::{ExportError, Files, Options};
 use crate::load::Loaded;
 use crate::model::{Adjustment, Content, Meeting};
 use crate::render::{OnDemand, urls};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One representation: its folder name, what kind of content it holds (the
-/// METS `csip:OTHERCONTENTINFORMATIONTYPE`), and its files by path under `data/`.
+/// METS `csip:OTHERCONTENTINFORMATIONTYPE`), its files by path under `data/`
+/// and, for each file whose path there is not its path in the content
+/// folder or the site, that original path (PREMIS `originalName`).
 #[derive(Debug, Clone)]
 pub struct Representation {
     pub name: &'static str,
     pub kind: &'static str,
     pub files: Files,
+    pub originals: BTreeMap<String, String>,
 }
 
 impl Representation {
@@ -49,11 +53,16 @@ pub struct Redaction {
     pub page: String,
 }
 
-/// `rep-source`: the clerk's files as written, byte for byte, under their
-/// content-relative paths, with `site.yaml` and the body's `_body.yaml` for
-/// context. By default only what the site publishes: `_meeting.md`, the
-/// public paragraphs' files and the attachments the site links; with
-/// [`Options::include_confidential`] every file of the meeting folder.
+/// `rep-source`: the clerk's files as written, byte for byte, with
+/// `site.yaml` and the body's `_body.yaml` for context. By default only what
+/// the site publishes: `_meeting.md`, the public paragraphs' files and the
+/// attachments the site links; with [`Options::include_confidential`] every
+/// file of the meeting folder.
+///
+/// The clerk's file names never become entry names ([`super::names`]): a
+/// paragraph's file is `paragraf-<number>.md` (three digits at least), an
+/// attachment keeps its folders and extension under [`super::names::safe_name`]s;
+/// every file's content-relative path is in [`Representation::originals`].
 pub fn source(
     loaded: &Loaded,
     meeting: &Meeting,
@@ -98,13 +107,29 @@ pub fn source(
         let texts = loaded.texts.keys().filter(|p| p.starts_with(&folder)).cloned();
         paths.extend(texts.chain(loaded.files.iter().filter(|p| p.starts_with(&folder)).cloned()));
     }
-    let mut files = Files::new();
-    for path in paths {
-        let bytes = std::fs::read(loaded.root.join(&path))
-            .map_err(|source| ExportError::Io { path: loaded.root.join(&path).display().to_string(), source })?;
-        files.insert(path, bytes);
+    // The files anslag names itself first, so no attachment takes their names.
+    let mut own: BTreeMap<String, String> = BTreeMap::from([("site.yaml".to_owned(), "site.yaml".to_owned())]);
+    own.insert(body_meta, "_body.yaml".to_owned());
+    own.insert(path_of(meeting.src), "_meeting.md".to_owned());
+    own.extend(meeting.paragraphs.iter().map(|p| (path_of(p.src), format!("paragraf-{:03}.md", p.number))));
+    let mut names = Names::default();
+    let mut placed = BTreeMap::new();
+    for (original, name) in own.iter().filter(|(o, _)| paths.contains(*o)) {
+        let dir = original.rsplit_once('/').map_or("", |(d, _)| d);
+        placed.insert(original.clone(), names.named(dir, name));
     }
-    Ok((Representation { name: "rep-source", kind: "anslag content (Markdown, YAML, attachments)", files }, redactions))
+    for original in paths.iter().filter(|p| !own.contains_key(*p)) {
+        placed.insert(original.clone(), names.file(original));
+    }
+    let (mut files, mut originals) = (Files::new(), BTreeMap::new());
+    for (original, entry) in placed {
+        let bytes = std::fs::read(loaded.root.join(&original))
+            .map_err(|source| ExportError::Io { path: loaded.root.join(&original).display().to_string(), source })?;
+        files.insert(entry.clone(), bytes);
+        originals.insert(entry, original);
+    }
+    let kind = "anslag content (Markdown, YAML, attachments)";
+    Ok((Representation { name: "rep-source", kind, files, originals }, redactions))
 }
 
 /// `rep-html`: the published pages of the meeting (its page, the whole
@@ -112,6 +137,12 @@ pub fn source(
 /// notices of §§ adjusted on their own), the
 /// stylesheet and the attachments the pages link, made by the same renderer
 /// as `build`, at their paths in the site so the links between them work.
+///
+/// An attachment whose site path is not a safe entry name
+/// ([`super::names::is_safe_entry`]: e.g. a `:` or `?` in it) is put under a
+/// safe name instead, and the links to it in the pages are pointed there
+/// ([`relink`]); its site path is in [`Representation::originals`]. Pages
+/// with no such link are byte for byte as published.
 pub fn html(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, ExportError> {
     let site = pages.site();
     let mut paths = vec![urls::file_of(&urls::meeting(&meeting.id)), urls::file_of(&urls::protocol(&meeting.id))];
@@ -125,19 +156,49 @@ pub fn html(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, Expor
     let posted = meeting.immediate().filter(|(_, i)| i.board.posted <= site.today);
     paths.extend(posted.map(|(p, _)| urls::file_of(&urls::paragraph_notice(&meeting.id, p.number))));
     paths.push(urls::STYLE.to_owned());
-    paths.extend(meeting.linked.iter().cloned());
+    let mut attachments: BTreeSet<String> = meeting.linked.iter().cloned().collect();
     for p in &meeting.paragraphs {
         if let Content::Public(x) = &p.content {
-            paths.extend(x.documents.iter().filter_map(|d| d.file.clone()));
-            paths.extend(x.linked.iter().cloned());
+            attachments.extend(x.documents.iter().filter_map(|d| d.file.clone()));
+            attachments.extend(x.linked.iter().cloned());
         }
     }
-    let mut files = Files::new();
-    for path in paths {
-        let made = pages.file(&path).ok_or_else(|| ExportError::Missing(path.clone()))?;
-        files.insert(path, made?);
+    // Pages and kept attachments take their site paths first; the others
+    // get safe names beside them.
+    let mut names = Names::default();
+    for path in &paths {
+        names.keep(path);
     }
-    Ok(Representation { name: "rep-html", kind: "anslag published pages (HTML, CSS)", files })
+    let to_move: Vec<&String> = attachments.iter().filter(|a| !names.keep(a)).collect();
+    let moved: BTreeMap<String, String> = to_move.into_iter().map(|a| (a.clone(), names.file(a))).collect();
+    let mut files = Files::new();
+    for path in paths.iter().chain(&attachments) {
+        let made = pages.file(path).ok_or_else(|| ExportError::Missing(path.clone()))??;
+        let made = if path.ends_with(".html") { relink(path, made, &moved) } else { made };
+        files.insert(moved.get(path).unwrap_or(path).clone(), made);
+    }
+    let originals = moved.into_iter().map(|(original, entry)| (entry, original)).collect();
+    Ok(Representation { name: "rep-html", kind: "anslag published pages (HTML, CSS)", files, originals })
+}
+
+/// The page at `file` (a site path ending in `.html`) with every link to a
+/// moved attachment (site path → path in the package) pointed at where it
+/// is. A link is an attribute value (`href="…"`, `src="…"`) that is exactly
+/// the renderer's relative link to the attachment, maybe followed by a
+/// `#fragment` or `?query`, so text on the page is never touched.
+pub fn relink(file: &str, page: Vec<u8>, moved: &BTreeMap<String, String>) -> Vec<u8> {
+    if moved.is_empty() {
+        return page;
+    }
+    let url = file.strip_suffix("index.html").unwrap_or(file);
+    let mut html = String::from_utf8_lossy(&page).into_owned();
+    for (from, to) in moved {
+        let (old, new) = (urls::relative(url, &urls::encode_path(from)), urls::relative(url, &urls::encode_path(to)));
+        for end in ['"', '#', '?'] {
+            html = html.replace(&format!("=\"{old}{end}"), &format!("=\"{new}{end}"));
+        }
+    }
+    html.into_bytes()
 }
 
 /// `rep-pdf`: the protocol as tagged PDF/A-2a, the same bytes `build` writes
@@ -146,5 +207,6 @@ pub fn pdf(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, Export
     let path = urls::protocol_pdf(&meeting.id);
     let made = pages.file(&path).ok_or_else(|| ExportError::Missing(path.clone()))?;
     let files = Files::from([(path, made?)]);
-    Ok(Representation { name: "rep-pdf", kind: "anslag protocol (PDF/A-2a, PDF/UA-1)", files })
+    let kind = "anslag protocol (PDF/A-2a, PDF/UA-1)";
+    Ok(Representation { name: "rep-pdf", kind, files, originals: BTreeMap::new() })
 }
