@@ -737,6 +737,30 @@ fn output_that_is_a_file_or_a_link_is_refused_and_nothing_moves() {
     build_ok(&site.content(), &root.join("out"), &[]);
 }
 
+/// Issue 16: content the build used to refuse with exit 3 ("internal
+/// error", nothing published) after `check` passed — a line break in a
+/// one-line field, a title too long for the PDF, a relative `base_url` —
+/// is now a content error: `check` and `build` both exit 1 and the previous
+/// output stays as it was.
+#[test]
+fn what_check_passes_the_build_does_not_refuse() {
+    for fixture in ["bad/line-break-in-field", "bad/field-too-long", "bad/base-url-not-absolute"] {
+        let site = Site::fixture(fixture);
+        assert_eq!(site.check().code, 1, "{fixture}: check");
+        let out = site.root().join("out");
+        let good = Site::fixture("good/minimal");
+        build_ok(&good.content(), &out, &[]);
+        let before = digest(&out);
+        let b = build(&site.content(), &out, &[], &[]);
+        assert_eq!(b.code, 1, "{fixture}: {}", b.stderr);
+        assert_eq!(digest(&out), before, "{fixture}: the previous output changed");
+    }
+    // `--base-url` that is not absolute is wrong usage.
+    let site = Site::fixture("good/minimal");
+    let b = build(&site.content(), &site.root().join("out"), &["--base-url", "exempelby.se/"], &[]);
+    assert_eq!(b.code, 2, "{}", b.stderr);
+}
+
 #[test]
 fn output_inside_content_is_refused_and_nothing_is_written() {
     let site = Site::fixture("good/minimal");

@@ -219,6 +219,25 @@ const CASES: &[Case] = &[
         &["E043 kommunstyrelsen/2026-11-09/02-bidrag.md:3:29", "E043 kommunstyrelsen/2026-11-09/02-bidrag.md:4:14"],
         &["an invisible control character (U+000B)", "Remove the invisible character"],
     ),
+    // Issue 16: what the build (the PDF, the feeds) refused, check finds.
+    case(
+        "line-break-in-field",
+        1,
+        &["E045 site.yaml:2:3"],
+        &["`municipality` belongs on one line but has a line break", "without `|` or `>`"],
+    ),
+    case(
+        "field-too-long",
+        1,
+        &["E046 kommunstyrelsen/2026-11-09/02-bidrag.md:3:8"],
+        &["`title` is 1253 characters long; at most 1000 are possible"],
+    ),
+    case(
+        "base-url-not-absolute",
+        1,
+        &["E047 site.yaml:2:11"],
+        &["`base_url` (www.exempelby.se/protokoll/) is not a full address", "https://"],
+    ),
     case("notice-file-name", 1, &["E034 notices/Kungörelse KS.md:1:1"], &["Rename the file to `kungorelse-ks.md`"]),
     case(
         "reserved-file-name",
@@ -424,6 +443,7 @@ const COVERED_AT_RUN_TIME: &[(&str, &str)] = &[
     ("E042", "publishing_record_rules_point_at_their_lines"),
     ("W010", "publishing_record_rules_point_at_their_lines"),
     ("E044", "fifos_and_devices_are_never_read"),
+    ("E048", "names_that_are_not_utf8_are_refused"),
 ];
 
 /// Fixtures that check clean: no errors, no warnings.
@@ -1093,4 +1113,23 @@ fn fifos_and_devices_are_never_read() {
         assert!(short.contains(&want), "{want} in {short:?}");
     }
     assert!(run.text().contains("is not a regular file"), "{}", run.text());
+}
+
+/// Issue 16: two attachment names that are not UTF-8 and would read as the
+/// same name (`\xE5` and `\xE4`, Latin-1 å and ä, both become U+FFFD) are
+/// each refused (E048) instead of colliding in the build.
+#[test]
+fn names_that_are_not_utf8_are_refused() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = Site::fixture("good/minimal");
+    for byte in [0xE5u8, 0xE4] {
+        let bytes = [b'b', byte, b'r', b'.', b'p', b'd', b'f'];
+        let name = std::ffi::OsStr::from_bytes(&bytes);
+        std::fs::write(site.path(&format!("{M}/bilagor")).join(name), "%PDF-1.4\n").expect("write");
+    }
+    let run = site.check();
+    let short = run.short();
+    assert_eq!(short.len(), 2, "{short:?}");
+    assert!(short.iter().all(|s| s.starts_with(&format!("E048 {M}/bilagor/b"))), "{short:?}");
+    assert!(run.text().contains("is not UTF-8"), "{}", run.text());
 }
