@@ -238,6 +238,26 @@ const CASES: &[Case] = &[
         &["E047 site.yaml:2:11"],
         &["`base_url` (www.exempelby.se/protokoll/) is not a full address", "https://"],
     ),
+    // Issue 16: attachments are scanned: a PDF's text page by page, a DOCX's
+    // runs joined as read; what cannot be read as text is a warning.
+    case(
+        "identity-number-attachment",
+        1,
+        &["E050 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
+        &["`kommunstyrelsen/2026-11-09/bilagor/utredning.pdf` holds a personal identity number on page 2"],
+    ),
+    case(
+        "identity-number-docx",
+        1,
+        &["E050 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
+        &["yttrande.docx` holds a personal identity number in document part 1"],
+    ),
+    case(
+        "attachment-not-scanned",
+        0,
+        &["W011 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
+        &["could not be read as text and was not checked for identity numbers (type .png)"],
+    ),
     case("notice-file-name", 1, &["E034 notices/Kungörelse KS.md:1:1"], &["Rename the file to `kungorelse-ks.md`"]),
     case(
         "reserved-file-name",

@@ -300,3 +300,12 @@ cli-bad-base-url = `--base-url {$value}` is not a full address; write it with `h
 
 # export names
 error-export-unsafe-entry = anslag made the file name {$name} in a package, which is not safe to unpack; the package was not written. This is a bug in anslag: please report it.
+identity-number-in-attachment = the attachment `{$file}` holds a personal identity number { $where ->
+    [file-name] in its file name
+    [page] on page {$places}
+    [part] in document part {$places}
+   *[text] in its text
+}
+identity-number-in-attachment-help = Attachments are published as they are. Mask the number in the document (e.g. 19121212-XXXX) and save it again, or rename the file; personal identity and coordination numbers are never published.
+attachment-not-scanned = the attachment `{$file}` could not be read as text and was not checked for identity numbers ({$why})
+attachment-not-scanned-help = Check yourself that it holds no identity number, or publish it as a searchable PDF (not a scanned image) so that anslag checks it.

@@ -300,3 +300,12 @@ cli-bad-base-url = `--base-url {$value}` är inte en fullständig adress; skriv 
 
 # export names
 error-export-unsafe-entry = anslag gjorde filnamnet {$name} i ett paket, och det är inte säkert att packa upp; paketet skrevs inte. Det är ett fel i anslag: rapportera det gärna.
+identity-number-in-attachment = bilagan `{$file}` har ett personnummer { $where ->
+    [file-name] i filnamnet
+    [page] på sida {$places}
+    [part] i dokumentdel {$places}
+   *[text] i texten
+}
+identity-number-in-attachment-help = Bilagor publiceras precis som de är. Maskera numret i dokumentet (t.ex. 19121212-XXXX) och spara om det, eller byt namn på filen; personnummer och samordningsnummer publiceras aldrig.
+attachment-not-scanned = bilagan `{$file}` kunde inte läsas som text och har inte kontrollerats för personnummer ({$why})
+attachment-not-scanned-help = Kontrollera själv att bilagan inte innehåller personnummer, eller publicera den som sökbar PDF (inte en inskannad bild) så kontrollerar anslag den.

@@ -87,6 +87,7 @@ codes! {
     FieldTooLong = "E046", "field-too-long", Error;
     BaseUrlNotAbsolute = "E047", "base-url-not-absolute", Error;
     FileNameNotUtf8 = "E048", "file-name-not-utf8", Error;
+    IdentityNumberInAttachment = "E050", "identity-number-in-attachment", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;
@@ -96,6 +97,7 @@ codes! {
     AnnouncedLate = "W008", "announced-late", Warning;
     AdjustedLate = "W009", "adjusted-late", Warning;
     ChangedWithoutCorrection = "W010", "changed-without-correction", Warning;
+    AttachmentNotScanned = "W011", "attachment-not-scanned", Warning;
 }
 
 #[cfg(test)]

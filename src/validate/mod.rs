@@ -2,6 +2,7 @@
 //! of the content format on the way and collecting every problem. Meetings
 //! are checked in parallel; the order of the result does not depend on it.
 
+mod attachments;
 mod code;
 mod documents;
 mod fields;
@@ -158,7 +159,9 @@ impl Parts {
         diags.extend(self.notice_diags.iter().cloned());
         let files = self.bodies.iter().flat_map(|b| &b.meetings).flat_map(|m| &m.files);
         let notices = self.notice_files.iter().map(|(p, s)| (p.clone(), *s, false)).collect::<Vec<_>>();
-        confidential_files(files.chain(notices.iter()), loaded, &mut diags);
+        let refused = confidential_files(files.clone().chain(notices.iter()), loaded, &mut diags);
+        let published = files.chain(notices.iter()).filter(|f| !refused.contains(&f.0));
+        scan_attachments(published, loaded, &mut diags);
         let counts = Counts {
             bodies: loaded.bodies.len(),
             meetings: loaded.bodies.iter().map(|b| b.meetings.len()).sum(),
@@ -252,17 +255,18 @@ fn check_meeting(
 /// publish it (E035), neither by its path nor under another name (a copy, a
 /// hard link or a symbolic link to it: the same bytes). Files are compared by
 /// path, then by size and SHA-256 (only files whose size matches a
-/// confidential one's are read).
+/// confidential one's are read). Gives the public paths refused.
 fn confidential_files<'a>(
     files: impl Iterator<Item = &'a (String, crate::diag::Span, bool)> + Clone,
     loaded: &Loaded,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> std::collections::BTreeSet<String> {
     use std::collections::BTreeMap;
+    let mut refused = std::collections::BTreeSet::new();
     let private: BTreeMap<&str, crate::diag::Span> =
         files.clone().filter(|f| f.2).map(|(p, s, _)| (p.as_str(), *s)).collect();
     if private.is_empty() {
-        return;
+        return refused;
     }
     let size = |path: &str| std::fs::metadata(loaded.root.join(path)).map(|m| m.len()).ok();
     let private_sizes: BTreeMap<u64, Vec<&str>> = private.keys().fold(BTreeMap::new(), |mut m, p| {
@@ -297,6 +301,48 @@ fn confidential_files<'a>(
                 .arg("other", &loaded.sources.get(other.file).path)
                 .related(other, "related-confidential-here");
             diags.push(d);
+            refused.insert(path.clone());
+        }
+    }
+    refused
+}
+
+/// Every attachment a public § (or an intro, a notice) publishes is scanned
+/// for identity numbers, in its text and its name (E050); one that cannot be
+/// read as text is a warning (W011). Each file once, at its first reference.
+fn scan_attachments<'a>(
+    files: impl Iterator<Item = &'a (String, crate::diag::Span, bool)>,
+    loaded: &Loaded,
+    diags: &mut Vec<Diagnostic>,
+) {
+    use crate::diag::Code;
+    let mut first: std::collections::BTreeMap<&str, crate::diag::Span> = std::collections::BTreeMap::new();
+    for (path, span, confidential) in files {
+        if !confidential {
+            first.entry(path.as_str()).or_insert(*span);
+        }
+    }
+    let scanned: Vec<(&str, crate::diag::Span, attachments::Scan)> =
+        first.into_par_iter().map(|(path, span)| (path, span, attachments::scan(&loaded.root.join(path)))).collect();
+    for (path, span, scan) in scanned {
+        if attachments::name_has_number(path) {
+            diags.push(
+                Diagnostic::new(Code::IdentityNumberInAttachment, span).arg("file", path).arg("where", "file-name"),
+            );
+        }
+        match scan {
+            attachments::Scan::Clean => {}
+            attachments::Scan::Found { unit, numbers } => {
+                let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
+                let d = Diagnostic::new(Code::IdentityNumberInAttachment, span)
+                    .arg("file", path)
+                    .arg("where", unit)
+                    .arg("places", numbers.join(", "));
+                diags.push(d);
+            }
+            attachments::Scan::NotScanned(why) => {
+                diags.push(Diagnostic::new(Code::AttachmentNotScanned, span).arg("file", path).arg("why", why));
+            }
         }
     }
 }
