@@ -161,4 +161,71 @@ mod tests {
         let r = plain("Anna 19121212\u{200B}-1212");
         assert_eq!(find_identity_numbers(&r.text).len(), 1);
     }
+
+    mod properties {
+        use super::super::*;
+        use crate::validate::pnr::find_identity_numbers;
+        use proptest::prelude::*;
+
+        /// Valid personnummer: 12 digits with a Luhn check digit over the last ten.
+        fn valid() -> impl Strategy<Value = String> {
+            (1930u32..2020, 1u32..13, 1u32..29, 0u32..1000).prop_map(|(y, m, d, n)| {
+                let body = format!("{:02}{m:02}{d:02}{n:03}", y % 100);
+                let sum: u32 = body
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let v = c.to_digit(10).unwrap_or(0) * if i % 2 == 0 { 2 } else { 1 };
+                        v / 10 + v % 10
+                    })
+                    .sum();
+                let check = (10 - sum % 10) % 10;
+                format!("{y}{m:02}{d:02}{:03}{check}", n).chars().collect::<String>()
+            })
+        }
+
+        /// One way a reader still reads a number as one.
+        fn disguise(number: &str, how: u8, at: usize) -> String {
+            let digits: Vec<char> = number.chars().collect();
+            let (date, rest) = digits.split_at(8);
+            let (date, rest): (String, String) = (date.iter().collect(), rest.iter().collect());
+            let cut = 1 + at % 6;
+            let (a, b) = date.split_at(cut);
+            match how % 9 {
+                0 => format!("{a}**{b}**-{rest}"),
+                1 => format!("{date}\\-{rest}"),
+                2 => format!("{a}<!-- x -->{b}-{rest}"),
+                3 => format!("{date}&#45;{rest}"),
+                4 => format!("{a}<span>{b}</span>-{rest}"),
+                5 => format!("[{a}](u){b}-{rest}"),
+                6 => format!("{a}\u{200B}{b}\u{00AD}-{rest}"),
+                7 => format!("{date}\u{2014}{rest}"),
+                _ => date
+                    .chars()
+                    .chain(['-'])
+                    .chain(rest.chars())
+                    .map(|c| match c.to_digit(10) {
+                        Some(v) => char::from_u32(0xFF10 + v).unwrap_or(c),
+                        None => c,
+                    })
+                    .collect(),
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            #[test]
+            fn every_disguised_number_is_found_in_the_source(number in valid(), how in 0u8..9, at in 0usize..6) {
+                // The plain number is one (the generator is right) …
+                prop_assert_eq!(find_identity_numbers(&number).len(), 1, "{}", number);
+                let md = format!("Sökande {}, Storgatan 1.", disguise(&number, how, at));
+                let read = markdown(&md);
+                let hits = find_identity_numbers(&read.text);
+                // … and so is every disguise, pointing into the source.
+                prop_assert_eq!(hits.len(), 1, "{:?} read as {:?}", md, read.text);
+                let r = read.source_range(&hits[0], &md);
+                prop_assert!(r.start >= "Sökande ".len() && r.end <= md.len(), "{:?} at {:?}", md, r);
+            }
+        }
+    }
 }
