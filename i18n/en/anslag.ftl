@@ -300,3 +300,13 @@ cli-bad-base-url = `--base-url {$value}` is not a full address; write it with `h
 
 # export names
 error-export-unsafe-entry = anslag made the file name {$name} in a package, which is not safe to unpack; the package was not written. This is a bug in anslag: please report it.
+
+# markdown depth
+markdown-too-deep = { $kind ->
+    [html] raw HTML elements are nested more than {$limit} deep here
+   *[blocks] block quotes and lists are nested more than {$limit} levels deep here
+}
+markdown-too-deep-help = { $kind ->
+    [html] Close the HTML elements (`</span>`) or leave them out: at most {$limit} may be open inside each other in one paragraph or HTML block.
+   *[blocks] Nest at most {$limit} levels of `>` and lists (counted together); write deeper levels as ordinary paragraphs.
+} Text nested deeper cannot be shown or made into the protocol's PDF safely.

@@ -300,3 +300,13 @@ cli-bad-base-url = `--base-url {$value}` är inte en fullständig adress; skriv 
 
 # export names
 error-export-unsafe-entry = anslag gjorde filnamnet {$name} i ett paket, och det är inte säkert att packa upp; paketet skrevs inte. Det är ett fel i anslag: rapportera det gärna.
+
+# markdown depth
+markdown-too-deep = { $kind ->
+    [html] HTML-element är nästlade i fler än {$limit} nivåer här
+   *[blocks] citat och listor är nästlade i fler än {$limit} nivåer här
+}
+markdown-too-deep-help = { $kind ->
+    [html] Stäng HTML-elementen (`</span>`) eller ta bort dem: högst {$limit} får vara öppna inuti varandra i ett stycke eller ett HTML-block.
+   *[blocks] Nästla högst {$limit} nivåer av `>` och listor (räknade tillsammans); skriv djupare nivåer som vanliga stycken.
+} Text som är nästlad djupare kan inte visas eller bli en del av protokollets PDF på ett säkert sätt.
