@@ -1186,3 +1186,110 @@ fn footnotes_in_clerk_markdown_link_to_existing_ids() {
     problems.extend(structure_problems(&html, "sv"));
     assert_no_problems(&problems);
 }
+
+// ---------------------------------------------------------------------------
+// Issue 16: Markdown nested too deep (finding 10), names of linked files (finding 14)
+// ---------------------------------------------------------------------------
+
+/// Markdown nested far past the limits, written at run time into a §'s text
+/// and its `decision`: `check` and `build` refuse it (E049, exit 1) within
+/// seconds, where before 4 000 `>` overflowed the stack (exit 134) and
+/// 100 000 `<div>`s kept the HTML sanitiser busy for minutes.
+#[test]
+fn markdown_nested_far_too_deep_is_refused_quickly() {
+    let site = Site::fixture("good/minimal");
+    let rel = "kommunstyrelsen/2026-11-09/02-bidrag.md";
+    let text = std::fs::read_to_string(site.path(rel)).expect("read");
+    let indented: String = (0..1_000).map(|i| format!("{}- p{i}\n", "  ".repeat(i))).collect();
+    let cases = [
+        ("5 000 block quotes", format!("{text}\n{}x\n", "> ".repeat(5_000))),
+        ("3 000 lists", format!("{text}\n{}x\n", "- ".repeat(3_000))),
+        ("1 000 indented lists", format!("{text}\n{indented}")),
+        ("100 000 divs", format!("{text}\n{}x{}\n", "<div>".repeat(100_000), "</div>".repeat(100_000))),
+        ("100 000 divs, a line each", format!("{text}\n{}x\n", "<div>\n".repeat(100_000))),
+        (
+            "5 000 block quotes in the decision",
+            text.replace("  Kommunstyrelsen beviljar", &format!("  {}Kommunstyrelsen beviljar", "> ".repeat(5_000))),
+        ),
+    ];
+    let out = site.root().join("out");
+    for (what, content) in cases {
+        site.write(rel, &content);
+        let started = Instant::now();
+        let run = site.check();
+        assert_eq!(run.code, 1, "{what}: {:?}", run.short());
+        assert!(run.short().iter().all(|d| d.starts_with(&format!("E049 {rel}:"))), "{what}: {:?}", run.short());
+        assert_eq!(run.short().len(), 1, "{what}: one place per text: {:?}", run.short());
+        let built = build(&site.content(), &out, &[], &[]);
+        assert_eq!(built.code, 1, "{what}:\n{}", built.stderr);
+        assert!(built.stderr.contains("E049"), "{what}:\n{}", built.stderr);
+        assert!(!out.exists(), "{what}: nothing is written");
+        assert!(started.elapsed() < Duration::from_secs(30), "{what}: {:?}", started.elapsed());
+    }
+}
+
+/// Nested up to the limits, the text builds: every level's text is on the
+/// pages and in the PDF.
+#[test]
+fn markdown_nested_to_the_limits_builds() {
+    let site = Site::fixture("good/minimal");
+    let rel = "kommunstyrelsen/2026-11-09/02-bidrag.md";
+    let text = std::fs::read_to_string(site.path(rel)).expect("read");
+    let deep = format!(
+        "{text}\n{}DJUPASTCITAT\n\nUr ansökan: {}DJUPASTHTML{}\n",
+        "> ".repeat(16) + &"- ".repeat(16),
+        "<span>".repeat(32),
+        "</span>".repeat(32)
+    );
+    site.write(rel, deep);
+    let out = site.root().join("out");
+    build_ok(&site.content(), &out, &[]);
+    let html = std::fs::read_to_string(out.join("kommunstyrelsen/2026-11-09/protokoll/index.html")).expect("protocol");
+    assert_eq!(html.matches("<blockquote>").count(), 16);
+    assert!(html.contains("DJUPASTCITAT") && html.contains("DJUPASTHTML"));
+    assert_no_problems(&structure_problems(&html, "sv"));
+    let pdf = std::fs::read(out.join("kommunstyrelsen/2026-11-09/protokoll.pdf")).expect("pdf");
+    let text = pdf_extract::extract_text_from_mem(&pdf).expect("pdf text");
+    assert!(text.contains("DJUPASTCITAT") && text.contains("DJUPASTHTML"), "{text}");
+}
+
+/// A link target written percent-encoded (`Plan%201.pdf` for `Plan 1.pdf`)
+/// and names in another Unicode form than the file's (a file named on a
+/// Mac, in NFD, linked and named in `file:` in NFC, and the other way
+/// round) resolve: no W007 or E018, and the built pages link to the copied
+/// files under their own names.
+#[test]
+fn percent_encoded_and_differently_normalised_names_resolve() {
+    let site = Site::fixture("good/minimal");
+    let dir = "kommunstyrelsen/2026-11-09";
+    let nfd = "Beslut fo\u{308}r a\u{30a}r.pdf";
+    let nfc = "Yttrande över förslag.pdf";
+    site.write(&format!("{dir}/bilagor/Plan 1.pdf"), "%PDF-1.4 plan");
+    site.write(&format!("{dir}/bilagor/{nfd}"), "%PDF-1.4 beslut");
+    site.write(&format!("{dir}/bilagor/{nfc}"), "%PDF-1.4 yttrande");
+    let rel = format!("{dir}/01-budget.md");
+    let text = std::fs::read_to_string(site.path(&rel)).expect("read");
+    let text = text.replace(
+        "    file: bilagor/tjansteskrivelse.pdf\n",
+        "    file: bilagor/tjansteskrivelse.pdf\n  - title: Beslut\n    file: bilagor/Beslut för år.pdf\n  - title: Yttrande\n    file: \"bilagor/Yttrande o\\u0308ver fo\\u0308rslag.pdf\"\n",
+    );
+    let links = "Se [planen](bilagor/Plan%201.pdf), [beslutet](bilagor/Beslut%20f%C3%B6r%20%C3%A5r.pdf) och \
+                 [yttrandet](<bilagor/Yttrande o\u{308}ver fo\u{308}rslag.pdf>).\n";
+    site.write(&rel, format!("{text}\n{links}"));
+    let run = site.check();
+    assert_eq!(run.short(), Vec::<String>::new());
+    let out = site.root().join("out");
+    build_ok(&site.content(), &out, &[]);
+    for name in ["Plan 1.pdf", nfd, nfc] {
+        assert!(out.join(dir).join("bilagor").join(name).is_file(), "{name} is not copied");
+    }
+    let html = std::fs::read_to_string(out.join(dir).join("1/index.html")).expect("§ 1");
+    for href in [
+        "bilagor/Plan%201.pdf\"",
+        "bilagor/Beslut%20fo%CC%88r%20a%CC%8Ar.pdf\"",
+        "bilagor/Yttrande%20%C3%B6ver%20f%C3%B6rslag.pdf\"",
+    ] {
+        assert!(html.contains(&format!("/{dir}/{href}")), "no link to {href} in {html}");
+    }
+    assert_no_problems(&link_problems(&out, "/protokoll/"));
+}

@@ -258,6 +258,19 @@ const CASES: &[Case] = &[
         &["W011 kommunstyrelsen/2026-11-09/01-budget.md:13:11"],
         &["could not be read as text and was not checked for identity numbers (type .png)"],
     ),
+    // Issue 16, finding 10: 33 block quotes in `decision` (the 33rd `>`,
+    // placed in the file through the YAML block scalar) and 33 nested
+    // `<span>`s in the text (the 33rd, after `Ur ansökan: `).
+    case(
+        "markdown-too-deep",
+        1,
+        &["E049 kommunstyrelsen/2026-11-09/02-bidrag.md:8:67", "E049 kommunstyrelsen/2026-11-09/02-bidrag.md:14:205"],
+        &[
+            "block quotes and lists are nested more than 32 levels deep",
+            "raw HTML elements are nested more than 32 deep",
+            "write deeper levels as ordinary paragraphs",
+        ],
+    ),
     case("notice-file-name", 1, &["E034 notices/Kungörelse KS.md:1:1"], &["Rename the file to `kungorelse-ks.md`"]),
     case(
         "reserved-file-name",
@@ -1152,4 +1165,44 @@ fn names_that_are_not_utf8_are_refused() {
     assert_eq!(short.len(), 2, "{short:?}");
     assert!(short.iter().all(|s| s.starts_with(&format!("E048 {M}/bilagor/b"))), "{short:?}");
     assert!(run.text().contains("is not UTF-8"), "{}", run.text());
+}
+
+/// Issue 16, finding 10: every Markdown text that is published is checked
+/// for nesting (E049), each at the place the limit is crossed in its file:
+/// a body's `description`, a meeting's intro, a §'s `proposal` and a
+/// notice's text (a §'s text and `decision` are in the fixture
+/// `markdown-too-deep`). A confidential §'s text is not published and not
+/// checked.
+#[test]
+fn every_published_markdown_text_is_checked_for_depth() {
+    let site = Site::fixture("good/minimal");
+    let edit = |rel: &str, from: &str, to: &str| {
+        let text = std::fs::read_to_string(site.path(rel)).expect("read");
+        assert!(text.contains(from), "{rel}");
+        site.write(rel, text.replacen(from, to, 1));
+    };
+    let quotes = "> ".repeat(33);
+    let lists = "- ".repeat(33);
+    edit("kommunstyrelsen/_body.yaml", "kind: styrelse\n", &format!("kind: styrelse\ndescription: |\n  {quotes}x\n"));
+    edit(&format!("{M}/_meeting.md"), "kl. 13.00.\n", &format!("kl. 13.00.\n\n{lists}x\n"));
+    edit(
+        &format!("{M}/01-budget.md"),
+        "recipients:\n",
+        &format!("proposal: |\n  Förslag: {}x\nrecipients:\n", "<i>".repeat(40)),
+    );
+    edit("notices/2026-11-20-kungorelse-ks.md", "Storgatan 1.\n", &format!("Storgatan 1.\n\n{quotes}x\n"));
+    site.write(
+        &format!("{M}/03-individ.md"),
+        format!("---\nnumber: 3\npublic_title: Individärende\nconfidential: 26 kap. 1 § OSL\n---\n{quotes}x\n"),
+    );
+    let run = site.check();
+    assert_eq!(
+        run.short(),
+        [
+            format!("E049 {M}/01-budget.md:8:108"),
+            format!("E049 {M}/_meeting.md:18:65"),
+            "E049 kommunstyrelsen/_body.yaml:5:67".to_owned(),
+            "E049 notices/2026-11-20-kungorelse-ks.md:11:65".to_owned(),
+        ]
+    );
 }

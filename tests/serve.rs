@@ -626,3 +626,47 @@ fn file_names_with_percent_and_decomposed_letters_are_served() {
     // Encoded twice, a traversal is still refused.
     assert_eq!(request(&server.addr, "GET", "/kommunstyrelsen/%252e%252e/%252e%252e/site.yaml").0, 400);
 }
+
+/// Issue 16, finding 10: the whole protocol and its PDF are served for a
+/// meeting whose text nests right up to the limits; an edit that nests far
+/// past them (5 000 `>`, which used to overflow the stack and end the
+/// preview when the whole protocol was asked for, and 100 000 `<div>`s)
+/// shows E049 over the last good page, and the server goes on answering.
+#[test]
+fn deep_nesting_never_takes_the_preview_down() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let content = tmp.path().join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    let file = content.join("kommunstyrelsen/2026-11-09/02-bidrag.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let at_the_limit = format!(
+        "{text}\n{}DJUPASTCITAT\n\nUr ansökan: {}DJUPASTHTML{}\n",
+        "> ".repeat(16) + &"- ".repeat(16),
+        "<span>".repeat(32),
+        "</span>".repeat(32)
+    );
+    std::fs::write(&file, &at_the_limit).expect("write");
+    let server = start(&content);
+    let page = "/kommunstyrelsen/2026-11-09/protokoll/";
+    let (status, body) = request(&server.addr, "GET", page);
+    assert_eq!(status, 200);
+    assert!(body.contains("DJUPASTCITAT") && body.contains("DJUPASTHTML"), "{body}");
+    let (status, pdf) = get_bytes(&server.addr, "/kommunstyrelsen/2026-11-09/protokoll.pdf");
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF"));
+
+    let too_deep = format!(
+        "{at_the_limit}\n{}x\n\n{}y{}\n",
+        "> ".repeat(5_000),
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    std::fs::write(&file, too_deep).expect("break");
+    let broken = wait_for(&server.addr, page, "the problems", |b| b.contains("anslag-problems") && b.contains("E049"));
+    assert!(broken.contains("DJUPASTCITAT"), "the last good page stays");
+    assert_eq!(request(&server.addr, "GET", "/").0, 200, "the server still answers");
+    assert_eq!(get_bytes(&server.addr, "/kommunstyrelsen/2026-11-09/protokoll.pdf").0, 200);
+
+    std::fs::write(&file, &text).expect("fix");
+    wait_for(&server.addr, page, "the fix", |b| !b.contains("anslag-problems") && !b.contains("DJUPASTCITAT"));
+}

@@ -309,3 +309,13 @@ identity-number-in-attachment = the attachment `{$file}` holds a personal identi
 identity-number-in-attachment-help = Attachments are published as they are. Mask the number in the document (e.g. 19121212-XXXX) and save it again, or rename the file; personal identity and coordination numbers are never published.
 attachment-not-scanned = the attachment `{$file}` could not be read as text and was not checked for identity numbers ({$why})
 attachment-not-scanned-help = Check yourself that it holds no identity number, or publish it as a searchable PDF (not a scanned image) so that anslag checks it.
+
+# markdown depth
+markdown-too-deep = { $kind ->
+    [html] raw HTML elements are nested more than {$limit} deep here
+   *[blocks] block quotes and lists are nested more than {$limit} levels deep here
+}
+markdown-too-deep-help = { $kind ->
+    [html] Close the HTML elements (`</span>`) or leave them out: at most {$limit} may be open inside each other in one paragraph or HTML block.
+   *[blocks] Nest at most {$limit} levels of `>` and lists (counted together); write deeper levels as ordinary paragraphs.
+} Text nested deeper cannot be shown or made into the protocol's PDF safely.

@@ -309,3 +309,13 @@ identity-number-in-attachment = bilagan `{$file}` har ett personnummer { $where 
 identity-number-in-attachment-help = Bilagor publiceras precis som de är. Maskera numret i dokumentet (t.ex. 19121212-XXXX) och spara om det, eller byt namn på filen; personnummer och samordningsnummer publiceras aldrig.
 attachment-not-scanned = bilagan `{$file}` kunde inte läsas som text och har inte kontrollerats för personnummer ({$why})
 attachment-not-scanned-help = Kontrollera själv att bilagan inte innehåller personnummer, eller publicera den som sökbar PDF (inte en inskannad bild) så kontrollerar anslag den.
+
+# markdown depth
+markdown-too-deep = { $kind ->
+    [html] HTML-element är nästlade i fler än {$limit} nivåer här
+   *[blocks] citat och listor är nästlade i fler än {$limit} nivåer här
+}
+markdown-too-deep-help = { $kind ->
+    [html] Stäng HTML-elementen (`</span>`) eller ta bort dem: högst {$limit} får vara öppna inuti varandra i ett stycke eller ett HTML-block.
+   *[blocks] Nästla högst {$limit} nivåer av `>` och listor (räknade tillsammans); skriv djupare nivåer som vanliga stycken.
+} Text som är nästlad djupare kan inte visas eller bli en del av protokollets PDF på ett säkert sätt.

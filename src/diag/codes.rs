@@ -87,6 +87,7 @@ codes! {
     FieldTooLong = "E046", "field-too-long", Error;
     BaseUrlNotAbsolute = "E047", "base-url-not-absolute", Error;
     FileNameNotUtf8 = "E048", "file-name-not-utf8", Error;
+    MarkdownTooDeep = "E049", "markdown-too-deep", Error;
     IdentityNumberInAttachment = "E050", "identity-number-in-attachment", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;

@@ -154,6 +154,16 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
 }
 
 impl Loaded {
+    /// The attachment at `path` (content-relative) as it is stored: the
+    /// same name, or the same name in another Unicode form (a file named
+    /// on a Mac, a link written on Windows; see [`crate::model::paths`]).
+    pub fn file(&self, path: &str) -> Option<&str> {
+        match self.files.get(path) {
+            Some(same) => Some(same),
+            None => crate::model::paths::find_alike(&self.files, path),
+        }
+    }
+
     /// Reads one paragraph or `_meeting.md` file again after its text
     /// changed, in place: same id, same place in its meeting. Only for a
     /// change inside a file: the folders and the set of files must be those

@@ -7,18 +7,24 @@
 //!    labelled scroll region and its header cells get `scope="col"` and an
 //!    announced name when the clerk left them empty; fenced code is
 //!    highlighted with CSS classes ([`highlight`]); footnotes get ids with the
-//!    field's prefix; raw HTML from the clerk is sanitised on its own with no
-//!    classes, ids or roles allowed, so it cannot hide text or imitate the theme;
-//! 3. serialise with `push_html`;
-//! 4. sanitise the whole again with ammonia: no `<script>`, no `on…=`
+//!    field's prefix; block quotes, lists and footnote definitions deeper
+//!    than [`depth::MAX_NESTING`] are flattened (their text is kept);
+//! 3. raw HTML from the clerk is sanitised in whole pieces, with the text
+//!    around it, by a strict allow-list with no classes, ids or roles, so it
+//!    cannot hide text or imitate the theme ([`raw`]);
+//! 4. serialise with `push_html`;
+//! 5. sanitise the whole again with ammonia: no `<script>`, no `on…=`
 //!    attribute and no `javascript:` URL from content ever reaches a page.
 
+pub mod depth;
 pub mod highlight;
 pub mod plain;
+mod raw;
 
 pub use plain::plain_text;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use raw::Piece;
 
 /// Everything the renderer needs to know besides the text.
 #[derive(Clone)]
@@ -73,10 +79,10 @@ pub fn heading_shift(events: &[Event<'_>], base: u8) -> i16 {
 pub fn to_html(markdown: &str, cx: &Context<'_>) -> Html {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
     let mut rewriter = Rewriter { cx: Some(cx), shift: heading_shift(&events, cx.heading_base), ..Rewriter::default() };
-    let events = rewriter.rewrite(events);
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    Html { html: sanitize(&raw), unknown_languages: rewriter.unknown_languages, tables: rewriter.tables }
+    let events = raw::settle(rewriter.rewrite(events));
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Html { html: sanitize(&html), unknown_languages: rewriter.unknown_languages, tables: rewriter.tables }
 }
 
 #[derive(Default)]
@@ -93,18 +99,27 @@ struct Rewriter<'c> {
     footnotes: Vec<String>,
     /// The level of the last heading written.
     heading: Option<HeadingLevel>,
+    /// Block quotes and lists beyond the limit are left out.
+    flatten: depth::Flatten,
 }
 
 impl<'c> Rewriter<'c> {
-    fn rewrite<'e>(&mut self, events: Vec<Event<'e>>) -> Vec<Event<'e>> {
+    fn rewrite<'e>(&mut self, events: Vec<Event<'e>>) -> Vec<Piece<'e>> {
         let mut out = Vec::with_capacity(events.len());
         for e in events {
+            if self.flatten.drops(&e) {
+                // A dropped list item still starts on its own: keep its text apart.
+                if matches!(e, Event::Start(Tag::Item)) {
+                    out.push(Piece::Event(Event::SoftBreak));
+                }
+                continue;
+            }
             self.event(e, &mut out);
         }
         out
     }
 
-    fn event<'e>(&mut self, e: Event<'e>, out: &mut Vec<Event<'e>>) {
+    fn event<'e>(&mut self, e: Event<'e>, out: &mut Vec<Piece<'e>>) {
         if let Some((_, code)) = &mut self.code {
             match e {
                 Event::Text(t) => code.push_str(&t),
@@ -117,11 +132,11 @@ impl<'c> Rewriter<'c> {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let level = self.level(level);
                 self.heading = Some(level);
-                out.push(Event::Start(Tag::Heading { level, id, classes, attrs }));
+                push(out, Event::Start(Tag::Heading { level, id, classes, attrs }));
             }
             Event::End(TagEnd::Heading(level)) => {
                 let level = self.heading.unwrap_or(level);
-                out.push(Event::End(TagEnd::Heading(level)));
+                push(out, Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::Table(al)) => {
                 self.alignments = al;
@@ -130,67 +145,66 @@ impl<'c> Rewriter<'c> {
                 let open = format!(
                     "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{label} {n}\"><table>"
                 );
-                out.push(Event::Html(open.into()));
+                push(out, Event::Html(open.into()));
             }
-            Event::End(TagEnd::Table) => out.push(Event::Html(CowStr::Borrowed("</tbody></table></div>\n"))),
+            Event::End(TagEnd::Table) => push(out, Event::Html(CowStr::Borrowed("</tbody></table></div>\n"))),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = self.relink(dest_url);
-                out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                push(out, Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = self.relink(dest_url);
-                out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                push(out, Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
-            Event::Html(h) => out.push(Event::Html(sanitize_fragment(&h).into())),
-            Event::InlineHtml(h) => out.push(Event::InlineHtml(sanitize_fragment(&h).into())),
+            Event::Html(html) => out.push(Piece::Clerk { html, inline: false }),
+            Event::InlineHtml(html) => out.push(Piece::Clerk { html, inline: true }),
             Event::FootnoteReference(label) => {
                 let (id, n) = self.footnote(&label);
-                out.push(Event::Html(
-                    format!("<sup class=\"footnote-reference\"><a href=\"#{id}\">{n}</a></sup>").into(),
-                ));
+                out.push(Piece::Own(format!("<sup class=\"footnote-reference\"><a href=\"#{id}\">{n}</a></sup>")));
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 let (id, n) = self.footnote(&label);
                 let open = format!(
                     "<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{n}</sup>"
                 );
-                out.push(Event::Html(open.into()));
+                push(out, Event::Html(open.into()));
             }
-            Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html(CowStr::Borrowed("</div>\n"))),
+            Event::End(TagEnd::FootnoteDefinition) => push(out, Event::Html(CowStr::Borrowed("</div>\n"))),
             Event::Start(Tag::TableRow) => {
                 self.column = 0;
-                out.push(Event::Html(CowStr::Borrowed("<tr>")));
+                push(out, Event::Html(CowStr::Borrowed("<tr>")));
             }
-            Event::End(TagEnd::TableRow) => out.push(Event::Html(CowStr::Borrowed("</tr>\n"))),
+            Event::End(TagEnd::TableRow) => push(out, Event::Html(CowStr::Borrowed("</tr>\n"))),
             Event::Start(Tag::TableCell) if !self.in_head => {
                 self.column += 1;
                 let class = align_class(self.alignments.get(self.column - 1));
-                out.push(Event::Html(format!("<td{class}>").into()));
+                push(out, Event::Html(format!("<td{class}>").into()));
             }
-            Event::End(TagEnd::TableCell) if !self.in_head => out.push(Event::Html(CowStr::Borrowed("</td>"))),
+            Event::End(TagEnd::TableCell) if !self.in_head => push(out, Event::Html(CowStr::Borrowed("</td>"))),
             Event::Start(Tag::TableHead) => {
                 self.in_head = true;
                 self.column = 0;
-                out.push(Event::Html(CowStr::Borrowed("<thead><tr>")));
+                push(out, Event::Html(CowStr::Borrowed("<thead><tr>")));
             }
             Event::End(TagEnd::TableHead) => {
                 self.in_head = false;
-                out.push(Event::Html(CowStr::Borrowed("</tr></thead><tbody>")));
+                push(out, Event::Html(CowStr::Borrowed("</tr></thead><tbody>")));
             }
             Event::Start(Tag::TableCell) if self.in_head => {
                 self.column += 1;
                 self.cell_has_text = false;
                 let class = align_class(self.alignments.get(self.column - 1));
-                out.push(Event::Html(format!("<th scope=\"col\"{class}>").into()));
+                push(out, Event::Html(format!("<th scope=\"col\"{class}>").into()));
             }
             Event::End(TagEnd::TableCell) if self.in_head => {
                 if !self.cell_has_text {
                     let label = self.cx.map_or("", |c| c.column_label);
-                    out.push(Event::Html(
-                        format!("<span class=\"visually-hidden\">{label} {}</span>", self.column).into(),
-                    ));
+                    push(
+                        out,
+                        Event::Html(format!("<span class=\"visually-hidden\">{label} {}</span>", self.column).into()),
+                    );
                 }
-                out.push(Event::Html(CowStr::Borrowed("</th>")));
+                push(out, Event::Html(CowStr::Borrowed("</th>")));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -201,9 +215,9 @@ impl<'c> Rewriter<'c> {
             }
             e @ (Event::Text(_) | Event::Code(_)) => {
                 self.cell_has_text |= self.in_head;
-                out.push(e);
+                push(out, e);
             }
-            e => out.push(e),
+            e => push(out, e),
         }
     }
 
@@ -237,14 +251,19 @@ impl<'c> Rewriter<'c> {
         HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
     }
 
-    fn end_code<'e>(&mut self, out: &mut Vec<Event<'e>>) {
+    fn end_code<'e>(&mut self, out: &mut Vec<Piece<'e>>) {
         let Some((lang, code)) = self.code.take() else { return };
         let html = highlight::highlight(&code, &lang);
         if !html.known && !lang.is_empty() {
             self.unknown_languages.push(lang);
         }
-        out.push(Event::Html(html.html.into()));
+        push(out, Event::Html(html.html.into()));
     }
+}
+
+/// Adds a Markdown event (or our own block-level HTML) to the rewritten text.
+fn push<'e>(out: &mut Vec<Piece<'e>>, e: Event<'e>) {
+    out.push(Piece::Event(e));
 }
 
 fn align_class(a: Option<&Alignment>) -> &'static str {
@@ -258,7 +277,7 @@ fn align_class(a: Option<&Alignment>) -> &'static str {
 
 /// Sanitises the whole HTML of a text: ammonia's safe defaults, plus the
 /// attributes our own rewriting adds (raw HTML from the clerk has already
-/// lost them in [`sanitize_fragment`]).
+/// lost them in [`raw::settle`]).
 pub fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["class", "id"])
@@ -267,12 +286,6 @@ pub fn sanitize(html: &str) -> String {
         .id_prefix(None)
         .clean(html)
         .to_string()
-}
-
-/// Sanitises a piece of raw HTML the clerk wrote: ammonia's defaults, which
-/// allow no `class`, `id`, `role` or `style`.
-fn sanitize_fragment(html: &str) -> String {
-    ammonia::clean(html)
 }
 
 #[cfg(test)]
@@ -351,6 +364,66 @@ mod tests {
         for bad in ["<script", "javascript:", "onclick", "onerror"] {
             assert!(!h.contains(bad), "{bad} in {h}");
         }
+    }
+
+    #[test]
+    fn inline_html_keeps_its_elements_and_text() {
+        let h = render("Ytan är 12 m<sup>2</sup> och H<sub>2</sub>O, se <a href=\"https://x.se\">kartan</a>.").html;
+        assert!(h.contains("m<sup>2</sup>") && h.contains("H<sub>2</sub>O"), "{h}");
+        assert!(h.contains("<a href=\"https://x.se\" rel=\"noopener noreferrer\">kartan</a>"), "{h}");
+        let h = render("<abbr title=\"Kommunstyrelsen\">KS</abbr> *och* <u>u</u> <kbd>Ctrl</kbd>").html;
+        assert!(h.contains("<abbr title=\"Kommunstyrelsen\">KS</abbr> <em>och</em> <u>u</u> <kbd>Ctrl</kbd>"), "{h}");
+        // Other elements go, their text stays.
+        let h = render("<font color=red>röd</font> <marquee>rullar</marquee> text").html;
+        assert!(h.contains("<p>röd rullar text</p>"), "{h}");
+    }
+
+    #[test]
+    fn our_own_markup_beside_clerk_html_is_kept() {
+        let h = render("Se<sup>1</sup> [plan](plan.pdf) ![k](plan.pdf) not[^n] <sup class=\"footnote-reference\">x</sup>\n\n[^n]: Fotnot.\n").html;
+        assert!(h.contains("Se<sup>1</sup> <a href=\"../plan.pdf\""), "{h}");
+        assert!(h.contains("<img src=\"../plan.pdf\" alt=\"k\">"), "{h}");
+        assert!(h.contains("<sup class=\"footnote-reference\"><a href=\"#t-fn-1\""), "{h}");
+        assert_eq!(h.matches("footnote-reference").count(), 1, "the clerk's class is gone: {h}");
+        // A raw <img> of the clerk's is not on the list.
+        let h = render("Bild <img src=\"plan.pdf\" alt=\"x\"> <b>här</b>").html;
+        assert!(!h.contains("<img") && h.contains("<b>här</b>"), "{h}");
+    }
+
+    #[test]
+    fn markdown_emphasis_does_not_count_toward_the_html_limit() {
+        let md = format!("{}{}x{}{}", "*a ".repeat(30), "<span>".repeat(30), "</span>".repeat(30), " a*".repeat(30));
+        assert_eq!(depth::too_deep(&md), None);
+        let h = render(&md).html;
+        assert_eq!(h.matches("<span>").count(), 30, "{h}");
+        assert_eq!(h.matches("<em>").count(), 30, "{h}");
+    }
+
+    #[test]
+    fn html_blocks_are_sanitised_whole() {
+        let h = render("<div>\n<span lang=\"en\">board</span>\n<p>stycke</p>\n</div>\n\nEfter").html;
+        assert!(h.contains("<span lang=\"en\">board</span>") && h.contains("stycke"), "{h}");
+        assert!(!h.contains("<div>") && !h.contains("<p>stycke"), "{h}");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_quickly() {
+        let started = std::time::Instant::now();
+        let h = render(&format!("{}citat", "> ".repeat(5_000))).html;
+        assert_eq!(h.matches("<blockquote>").count(), depth::MAX_NESTING, "{}", &h[..200]);
+        assert!(h.contains("citat"));
+        let h = render(&format!("{}punkt", "- ".repeat(3_000))).html;
+        assert_eq!(h.matches("<ul>").count(), depth::MAX_NESTING);
+        assert!(h.contains("punkt"));
+        let lists: String = (0..3_000).map(|i| format!("{}- p{i}\n", "  ".repeat(i))).collect();
+        let h = render(&lists).html;
+        assert_eq!(h.matches("<ul>").count(), depth::MAX_NESTING);
+        assert!(h.contains("p0") && h.contains("p2999"));
+        let h = render(&format!("{}div{}", "<div>".repeat(100_000), "</div>".repeat(100_000))).html;
+        assert!(h.contains("div") && !h.contains("<div"), "{}", &h[..h.len().min(200)]);
+        let h = render(&format!("text {}span", "<span>".repeat(100_000))).html;
+        assert!(h.contains("text span"), "{}", &h[..h.len().min(200)]);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
     }
 
     #[test]

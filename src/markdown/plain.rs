@@ -2,7 +2,9 @@
 //! text and code as they are; a soft break is a space, a hard break a new
 //! line; paragraphs, headings, lists, code blocks and tables are blocks
 //! separated by an empty line; every list item starts its own line with a marker (`•`, or
-//! its number in an ordered list), indented two spaces a level; table cells
+//! its number in an ordered list), indented two spaces a level (at most
+//! [`super::depth::MAX_NESTING`] levels, so a list nested deeper than anything
+//! valid cannot make the text grow with the square of its depth); table cells
 //! are separated by ` | `. Links and images give their text; raw HTML gives
 //! nothing (the pages show it only sanitised, and then as markup); a footnote
 //! reference is `[label]`.
@@ -85,7 +87,7 @@ impl Writer {
             }
             Tag::Item => {
                 self.block(1);
-                let depth = self.lists.len().saturating_sub(1);
+                let depth = self.lists.len().saturating_sub(1).min(super::depth::MAX_NESTING);
                 let marker = match self.lists.last_mut() {
                     Some(Some(n)) => {
                         *n += 1;
@@ -168,6 +170,13 @@ mod tests {
         assert_eq!(plain_text("<b>fet</b> text"), "fet text");
         assert_eq!(plain_text("<div>\nblock\n</div>\n\nText"), "Text");
         assert_eq!(plain_text("> citat\n\nefter"), "citat\n\nefter");
+    }
+
+    #[test]
+    fn deep_lists_are_indented_at_most_to_the_limit() {
+        let text = plain_text(&format!("{}x", "- ".repeat(10_000)));
+        assert!(text.len() < 10_000 * (4 + 2 * super::super::depth::MAX_NESTING), "{}", text.len());
+        assert!(text.ends_with("• x"));
     }
 
     #[test]

@@ -7,7 +7,10 @@
 //! their text and show an absolute address after it in brackets. Raw HTML is
 //! dropped (the site shows it only sanitised). An image becomes a tagged
 //! Figure with its alt text, drawn as a framed placeholder: the image itself
-//! is not embedded.
+//! is not embedded. Block quotes, lists and footnote definitions deeper
+//! than [`crate::markdown::depth::MAX_NESTING`] are flattened (validation
+//! refuses them, E049; a text that was not validated must still not build a
+//! tree deeper than the layout and the PDF's structure tree can take).
 
 use super::fonts::Style;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -154,6 +157,7 @@ struct Walker<'a> {
     row: Vec<Cell>,
     footnote_numbers: Vec<String>,
     footnotes: Vec<Block>,
+    flatten: crate::markdown::depth::Flatten,
 }
 
 impl<'a> Walker<'a> {
@@ -173,6 +177,7 @@ impl<'a> Walker<'a> {
             row: Vec::new(),
             footnote_numbers: Vec::new(),
             footnotes: Vec::new(),
+            flatten: Default::default(),
         }
     }
 
@@ -252,6 +257,11 @@ impl<'a> Walker<'a> {
                 }
                 _ => {}
             }
+            return;
+        }
+        if self.flatten.drops(&e) {
+            // Its text goes on in the container around it, as a paragraph of its own.
+            self.flush();
             return;
         }
         match e {
@@ -455,6 +465,35 @@ mod tests {
         assert_eq!(b[0], Block::Para(plain("Text[1].")));
         assert_eq!(b[1], Block::Para(plain("Mer.")));
         assert_eq!(b[2], Block::Para(plain("[1] Källa.")));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        fn depth(blocks: &[Block]) -> usize {
+            // Iteratively: the deepest chain of quotes and lists.
+            let mut deepest = 0;
+            let mut stack: Vec<(&Block, usize)> = blocks.iter().map(|b| (b, 1)).collect();
+            while let Some((b, d)) = stack.pop() {
+                deepest = deepest.max(d);
+                match b {
+                    Block::Quote(inner) | Block::Lang { blocks: inner, .. } => {
+                        stack.extend(inner.iter().map(|b| (b, d + 1)))
+                    }
+                    Block::List { items, .. } => stack.extend(items.iter().flatten().map(|b| (b, d + 1))),
+                    _ => {}
+                }
+            }
+            deepest
+        }
+        let b = md(&format!("{}citat", "> ".repeat(5_000)));
+        assert_eq!(depth(&b), crate::markdown::depth::MAX_NESTING + 1);
+        let lists: String = (0..3_000).map(|i| format!("{}- p{i}\n", "  ".repeat(i))).collect();
+        let b = md(&lists);
+        assert_eq!(depth(&b), crate::markdown::depth::MAX_NESTING + 1);
+        let text = format!("{b:?}");
+        assert!(text.contains("p0") && text.contains("p2999"));
+        let b = md(&"[^a]: > ".repeat(3_000));
+        assert!(depth(&b) <= crate::markdown::depth::MAX_NESTING + 1);
     }
 
     #[test]

@@ -29,6 +29,24 @@ const ASCENT: f32 = 1.0;
 const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 const BOTTOM: f32 = PAGE_H - MARGIN_BOTTOM;
 
+/// Containers (quotes, lists, language groups) nested deeper than this add
+/// no structure node and no indentation: their blocks go on at the same
+/// place. Clerk Markdown is flattened long before this
+/// ([`crate::markdown::depth::MAX_NESTING`]); this bounds the depth of the
+/// structure tree (which krilla walks recursively) for any blocks.
+const MAX_DEPTH: usize = 64;
+
+/// The narrowest column nesting leaves for text, in points: a nested quote
+/// or list moves its content right by less, the deeper it is, so that no
+/// nesting pushes text off the page or breaks it a letter a line.
+const MIN_WIDTH: f32 = 150.0;
+
+/// How far a container inside a column `w` wide moves its content right:
+/// `want`, or an eighth of what is left above [`MIN_WIDTH`] if that is less.
+fn step(w: f32, want: f32) -> f32 {
+    want.min((w - MIN_WIDTH).max(0.0) / 8.0)
+}
+
 /// How drawn content relates to the structure tree.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Mark {
@@ -86,6 +104,46 @@ impl Tree {
         self.leaf_page.push(page);
         self.nodes[parent].1.push(Child::Leaf(id));
         id
+    }
+}
+
+/// What [`Layout::blocks`] is in the middle of.
+enum Frame<'b> {
+    /// Blocks laid out one after the other under `parent`; `next` is the next.
+    Seq {
+        parent: usize,
+        blocks: &'b [Block],
+        next: usize,
+        x: f32,
+        w: f32,
+        depth: usize,
+    },
+    List(List<'b>),
+}
+
+/// A list being laid out.
+#[derive(Clone, Copy)]
+struct List<'b> {
+    /// Its structure node.
+    g: usize,
+    start: Option<u64>,
+    items: &'b [Vec<Block>],
+    next: usize,
+    x: f32,
+    w: f32,
+    /// Where the items' text starts, after the widest label.
+    indent: f32,
+    /// Where the item laid out last started (page, y).
+    top: Option<(usize, f32)>,
+    /// Containers open around it, itself included.
+    depth: usize,
+}
+
+/// The label of item `i` of a list numbered from `start` (bullets without).
+fn label(start: Option<u64>, i: usize) -> String {
+    match start {
+        Some(n) => format!("{}.", n.saturating_add(i as u64)),
+        None => "•".to_owned(),
     }
 }
 
@@ -285,28 +343,87 @@ impl Layout {
     }
 
     /// Lays out `blocks` as children of the structure node `parent`.
+    ///
+    /// Iteratively: quotes, lists and language groups open frames on a stack
+    /// of our own instead of calling this again, so no nesting of blocks can
+    /// exhaust the thread's stack. Beyond [`MAX_DEPTH`] open containers a
+    /// container adds no structure node and no indentation (its blocks go on
+    /// at the same place), so the structure tree, which krilla walks
+    /// recursively, stays shallow too.
     pub fn blocks(&mut self, parent: usize, blocks: &[Block]) {
-        self.seq(parent, blocks, MARGIN_X, CONTENT_W);
-    }
-
-    /// Lays out blocks one after the other, a heading kept with the headings right after it.
-    fn seq(&mut self, parent: usize, blocks: &[Block], x: f32, w: f32) {
-        for (i, b) in blocks.iter().enumerate() {
-            if matches!(b, Block::Heading { .. }) {
-                let after = &blocks[i + 1..];
-                let headings = after.iter().take_while(|b| leading_heading(b, w).is_some()).count();
-                self.keep = after[..headings].iter().filter_map(|b| leading_heading(b, w)).sum();
-                // A key–value list is kept whole, and with its heading: about two lines a row.
-                if let Some(Block::Table(t)) = after.get(headings).filter(|_| headings == 0)
-                    && t.facts
-                {
-                    self.keep = (t.rows.len() as f32 * 2.0 * BODY * LEADING).min(BOTTOM - MARGIN_TOP - 100.0);
+        let mut stack = vec![Frame::Seq { parent, blocks, next: 0, x: MARGIN_X, w: CONTENT_W, depth: 0 }];
+        while let Some(frame) = stack.last_mut() {
+            match frame {
+                Frame::Seq { parent, blocks, next, x, w, depth } => {
+                    let (parent, blocks, i, x, w, depth) = (*parent, *blocks, *next, *x, *w, *depth);
+                    let deep = depth >= MAX_DEPTH;
+                    let Some(b) = blocks.get(i) else {
+                        stack.pop();
+                        continue;
+                    };
+                    *next += 1;
+                    if matches!(b, Block::Heading { .. }) {
+                        self.keep_with(&blocks[i + 1..], w);
+                    }
+                    match b {
+                        Block::Quote(inner) | Block::Lang { blocks: inner, .. } if deep => {
+                            stack.push(Frame::Seq { parent, blocks: inner, next: 0, x, w, depth });
+                        }
+                        Block::List { items, .. } if deep => {
+                            let items = items.iter().rev().map(|item| Frame::Seq {
+                                parent,
+                                blocks: item,
+                                next: 0,
+                                x,
+                                w,
+                                depth,
+                            });
+                            stack.extend(items);
+                        }
+                        Block::Quote(inner) => {
+                            let g = self.tree.group(parent, Tag::BlockQuote);
+                            let indent = step(w, 16.0);
+                            let (x, w, depth) = (x + indent, w - indent, depth + 1);
+                            stack.push(Frame::Seq { parent: g, blocks: inner, next: 0, x, w, depth });
+                        }
+                        Block::Lang { lang, blocks: inner } => {
+                            let kind = TagKind::from(Tag::Div).with_lang(Some((*lang).to_owned()));
+                            let g = self.tree.group(parent, kind);
+                            stack.push(Frame::Seq { parent: g, blocks: inner, next: 0, x, w, depth: depth + 1 });
+                        }
+                        Block::List { start, items } => {
+                            let list = self.list(parent, *start, items, x, w, depth + 1);
+                            stack.push(Frame::List(list));
+                        }
+                        leaf => self.block(parent, leaf, x, w),
+                    }
+                }
+                Frame::List(list) => {
+                    let list = *list;
+                    stack.pop();
+                    if let Some(next) = self.list_item(list) {
+                        stack.push(Frame::List(next.0));
+                        stack.push(next.1);
+                    }
                 }
             }
-            self.block(parent, b, x, w);
         }
     }
 
+    /// Before a heading: the height of the headings right after it (and of a
+    /// key–value list right after it), which it is kept with.
+    fn keep_with(&mut self, after: &[Block], w: f32) {
+        let headings = after.iter().take_while(|b| leading_heading(b, w).is_some()).count();
+        self.keep = after[..headings].iter().filter_map(|b| leading_heading(b, w)).sum();
+        // A key–value list is kept whole, and with its heading: about two lines a row.
+        if let Some(Block::Table(t)) = after.get(headings).filter(|_| headings == 0)
+            && t.facts
+        {
+            self.keep = (t.rows.len() as f32 * 2.0 * BODY * LEADING).min(BOTTOM - MARGIN_TOP - 100.0);
+        }
+    }
+
+    /// Lays out a block that holds no other blocks.
     fn block(&mut self, parent: usize, b: &Block, x: f32, w: f32) {
         let gap = if self.lists > 0 { 2.5 } else { 6.0 };
         match b {
@@ -339,11 +456,6 @@ impl Layout {
                 self.lines(g, &lines, x, CODE);
                 self.space(gap);
             }
-            Block::List { start, items } => self.list(parent, *start, items, x, w),
-            Block::Quote(blocks) => {
-                let g = self.tree.group(parent, Tag::BlockQuote);
-                self.seq(g, blocks, x + 16.0, w - 16.0);
-            }
             Block::Table(t) => {
                 self.table(parent, t, x, w);
                 self.space(8.0);
@@ -362,10 +474,6 @@ impl Layout {
                 }
                 self.space(gap);
             }
-            Block::Lang { lang, blocks } => {
-                let g = self.tree.group(parent, TagKind::from(Tag::Div).with_lang(Some((*lang).to_owned())));
-                self.seq(g, blocks, x, w);
-            }
             Block::Rule => {
                 self.space(4.0);
                 self.need(10.0);
@@ -373,6 +481,8 @@ impl Layout {
                 self.op(Op::Rule { x1: x, y1: y, x2: x + w, y2: y, width: 0.5, grey: true });
                 self.y += 10.0;
             }
+            // Containers are opened by `blocks`.
+            Block::Quote(_) | Block::Lang { .. } | Block::List { .. } => {}
         }
     }
 
@@ -382,34 +492,59 @@ impl Layout {
         }
     }
 
-    fn list(&mut self, parent: usize, start: Option<u64>, items: &[Vec<Block>], x: f32, w: f32) {
+    /// Opens a list: its structure node and its labels' width.
+    fn list<'b>(
+        &mut self,
+        parent: usize,
+        start: Option<u64>,
+        items: &'b [Vec<Block>],
+        x: f32,
+        w: f32,
+        depth: usize,
+    ) -> List<'b> {
         let numbering = if start.is_some() { ListNumbering::Decimal } else { ListNumbering::Disc };
         let g = self.tree.group(parent, Tag::L(numbering));
-        let label = |i: usize| match start {
-            Some(n) => format!("{}.", n.saturating_add(i as u64)),
-            None => "•".to_owned(),
-        };
-        let widest = (0..items.len()).map(|i| FONTS.regular.width(&label(i), BODY)).fold(0.0, f32::max);
-        let indent = (widest + 7.0).max(16.0);
+        let widest = (0..items.len()).map(|i| FONTS.regular.width(&label(start, i), BODY)).fold(0.0, f32::max);
+        // The labels keep their room while the column allows.
+        let indent = step(w, (widest + 7.0).max(16.0)).max(widest + 2.0).min((w - 60.0).max(0.0));
         self.lists += 1;
-        for (i, item) in items.iter().enumerate() {
-            let li = self.tree.group(g, Tag::LI);
-            let lbl = self.tree.group(li, Tag::Lbl);
-            let body = self.tree.group(li, Tag::LBody);
-            self.need(BODY * LEADING);
-            let text = label(i);
-            let seg = Seg { x: 0.0, text: format!("{text} "), style: Style::Regular, strike: false };
-            let leaf = self.tree.leaf(lbl, self.pages.len() - 1);
-            let lx = if start.is_some() { x + indent - 5.0 - FONTS.regular.width(&text, BODY) } else { x + 4.0 };
-            self.text(lx, self.y + BODY * ASCENT, &seg, BODY, Mark::Leaf(leaf));
-            let top = (self.pages.len(), self.y);
-            self.seq(body, item, x + indent, w - indent);
-            if (self.pages.len(), self.y) == top {
-                self.y += BODY * LEADING;
-            }
+        List { g, start, items, next: 0, x, w, indent, top: None, depth }
+    }
+
+    /// Ends the list item laid out last (an empty one still takes a line)
+    /// and starts the next: its label drawn, the list to come back to and
+    /// the item's blocks to lay out. `None` when the list is done.
+    fn list_item<'b>(&mut self, mut list: List<'b>) -> Option<(List<'b>, Frame<'b>)> {
+        if let Some(top) = list.top.take()
+            && (self.pages.len(), self.y) == top
+        {
+            self.y += BODY * LEADING;
         }
-        self.lists -= 1;
-        self.space(if self.lists > 0 { 0.0 } else { 4.0 });
+        let Some(item) = list.items.get(list.next) else {
+            self.lists -= 1;
+            self.space(if self.lists > 0 { 0.0 } else { 4.0 });
+            return None;
+        };
+        let (x, indent) = (list.x, list.indent);
+        let li = self.tree.group(list.g, Tag::LI);
+        let lbl = self.tree.group(li, Tag::Lbl);
+        let body = self.tree.group(li, Tag::LBody);
+        self.need(BODY * LEADING);
+        let text = label(list.start, list.next);
+        let seg = Seg { x: 0.0, text: format!("{text} "), style: Style::Regular, strike: false };
+        let leaf = self.tree.leaf(lbl, self.pages.len() - 1);
+        let width = FONTS.regular.width(&text, BODY);
+        let lx = if list.start.is_some() {
+            (x + indent - 5.0 - width).max(x)
+        } else {
+            x + (indent - width - 3.0).clamp(0.0, 4.0)
+        };
+        self.text(lx, self.y + BODY * ASCENT, &seg, BODY, Mark::Leaf(leaf));
+        list.top = Some((self.pages.len(), self.y));
+        list.next += 1;
+        let (x, w) = (x + indent, list.w - indent);
+        let blocks = Frame::Seq { parent: body, blocks: item, next: 0, x, w, depth: list.depth };
+        Some((list, blocks))
     }
 
     fn table(&mut self, parent: usize, t: &Table, x: f32, w: f32) {
@@ -585,15 +720,17 @@ fn heading_metrics(level: u8) -> (f32, f32, f32) {
 
 /// The height of `b` if it is (or starts with) a heading: what the heading
 /// before it must be kept with.
-fn leading_heading(b: &Block, w: f32) -> Option<f32> {
-    match b {
-        Block::Heading { level, text, .. } => {
-            let (size, before, after) = heading_metrics(*level);
-            let runs: Inline = text.iter().map(|r| Run { style: heading_style(r.style), ..r.clone() }).collect();
-            Some(before + break_lines(&runs, size, w).len() as f32 * size * LEADING + after)
+fn leading_heading(mut b: &Block, w: f32) -> Option<f32> {
+    loop {
+        match b {
+            Block::Heading { level, text, .. } => {
+                let (size, before, after) = heading_metrics(*level);
+                let runs: Inline = text.iter().map(|r| Run { style: heading_style(r.style), ..r.clone() }).collect();
+                return Some(before + break_lines(&runs, size, w).len() as f32 * size * LEADING + after);
+            }
+            Block::Lang { blocks, .. } | Block::Quote(blocks) => b = blocks.first()?,
+            _ => return None,
         }
-        Block::Lang { blocks, .. } | Block::Quote(blocks) => leading_heading(blocks.first()?, w),
-        _ => None,
     }
 }
 
@@ -746,6 +883,37 @@ mod tests {
         assert_eq!(layout.pages.len(), 2);
         assert!(leaf_texts(&layout, 0).iter().all(|t| t == "Rad"), "{:?}", leaf_texts(&layout, 0));
         assert_eq!(leaf_texts(&layout, 1), ["Ärendet", "Bakgrund", "Text"]);
+    }
+
+    #[test]
+    fn blocks_nested_deeper_than_the_limit_are_laid_out_flat() {
+        // Built directly (not from Markdown, which is flattened before): 20 000 quotes.
+        let mut b = Block::Para(plain("innerst"));
+        for _ in 0..20_000 {
+            b = Block::Quote(vec![b]);
+        }
+        let mut layout = Layout::new();
+        layout.blocks(0, std::slice::from_ref(&b));
+        assert_eq!(leaf_texts(&layout, 0), ["innerst"]);
+        for op in &layout.pages[0] {
+            if let Op::Text { x, .. } = op {
+                assert!(*x + MIN_WIDTH <= PAGE_W - MARGIN_X + 0.01, "text at {x} leaves no column");
+            }
+        }
+        let quotes = layout
+            .tree
+            .nodes
+            .iter()
+            .filter(|n| matches!(&n.0, Some(k) if format!("{k:?}").contains("BlockQuote")))
+            .count();
+        assert!(quotes <= MAX_DEPTH, "{quotes} quotes in the structure tree");
+        // Dropping the nested blocks must not recurse either.
+        let mut stack = vec![b];
+        while let Some(b) = stack.pop() {
+            if let Block::Quote(inner) = b {
+                stack.extend(inner);
+            }
+        }
     }
 
     #[test]

@@ -136,9 +136,10 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
     let image = l("pdf_image");
     let markdown = |md: &crate::model::Markdown, linked: &[String], level: u8| {
         let resolve = |url: &str| -> Option<String> {
-            let path = crate::model::paths::join(&dir, crate::model::paths::file_part(url))?;
-            linked.binary_search(&path).ok()?;
-            (!base.is_empty()).then(|| format!("{base}/{}", urls::encode_path(&path)))
+            let file = crate::model::paths::decode(crate::model::paths::file_part(url));
+            let path = crate::model::paths::join(&dir, &file)?;
+            let stored = crate::model::paths::find_sorted(linked, &path)?;
+            (!base.is_empty()).then(|| format!("{base}/{}", urls::encode_path(stored)))
         };
         clerk(blocks::markdown(&md.text, level, &Links { resolve: &resolve, image_label: &image }))
     };
@@ -456,24 +457,32 @@ fn write(layout: &Layout, doc: &Doc) -> Result<Vec<u8>, String> {
 }
 
 /// The structure node `node`'s children, with the identifiers drawing gave.
+/// Iteratively, with a stack of the nodes being filled (the tree is as deep
+/// as the layout's nesting, which [`layout`] bounds for krilla's sake).
 fn children(layout: &Layout, node: usize, ids: &mut [Vec<Identifier>]) -> Result<Vec<Node>, String> {
-    let mut out = Vec::new();
-    for c in &layout.tree.nodes[node].1 {
-        match c {
-            Child::Leaf(l) => {
-                let drawn = std::mem::take(&mut ids[*l]);
-                if drawn.is_empty() {
-                    return Err(format!("content {l} was never drawn"));
+    // Each open node: its index, its next child, and its children made so far.
+    let mut open: Vec<(usize, usize, Vec<Node>)> = vec![(node, 0, Vec::new())];
+    loop {
+        let (at, next, made) = open.last_mut().ok_or("the tree has no root")?;
+        if let Some(c) = layout.tree.nodes[*at].1.get(*next) {
+            *next += 1;
+            match c {
+                Child::Leaf(l) => {
+                    let drawn = std::mem::take(&mut ids[*l]);
+                    if drawn.is_empty() {
+                        return Err(format!("content {l} was never drawn"));
+                    }
+                    made.extend(drawn.into_iter().map(Node::from));
                 }
-                out.extend(drawn.into_iter().map(Node::from));
+                Child::Node(n) => open.push((*n, 0, Vec::new())),
             }
-            Child::Node(n) => {
-                let kind = layout.tree.nodes[*n].0.clone().ok_or("the root inside the tree")?;
-                out.push(TagGroup::with_children(kind, children(layout, *n, ids)?).into());
-            }
+            continue;
         }
+        let (done, _, made) = open.pop().ok_or("the tree has no root")?;
+        let Some((_, _, parent)) = open.last_mut() else { return Ok(made) };
+        let kind = layout.tree.nodes[done].0.clone().ok_or("the root inside the tree")?;
+        parent.push(TagGroup::with_children(kind, made).into());
     }
-    Ok(out)
 }
 
 /// Draws what `draw` draws as one marked sequence tagged `tag`.

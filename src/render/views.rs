@@ -69,9 +69,9 @@ impl Page<'_> {
                 return None;
             }
             let file = paths::file_part(url);
-            let path = paths::join(dir, file)?;
-            files.binary_search(&path).ok()?;
-            Some(format!("{}{}", self.href(&urls::encode_path(&path)), &url[file.len()..]))
+            let path = paths::join(dir, &paths::decode(file))?;
+            let stored = paths::find_sorted(files, &path)?;
+            Some(format!("{}{}", self.href(&urls::encode_path(stored)), &url[file.len()..]))
         };
         let (column, table) = (self.label("table_column"), self.label("table"));
         let cx = MdContext {

@@ -1,6 +1,8 @@
 //! Document files: a `file:` is relative to the meeting folder and must be an
 //! attachment inside `content/`. Checked against what the walk found, so no
-//! file is opened here, and a link pointing outside is never followed.
+//! file is opened here, and a link pointing outside is never followed. A
+//! name is found in either Unicode form ([`crate::model::paths`]): the file
+//! named on a Mac, the `file:` written on Windows.
 
 use super::fields::Spanned;
 use super::paragraph::Place;
@@ -23,11 +25,11 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         diags.push(outside());
         return None;
     }
-    if !at.loaded.files.contains(&path) {
+    let Some(path) = at.loaded.file(&path).map(str::to_owned) else {
         let d = Diagnostic::new(Code::DocumentMissing, file.span).arg("file", &file.value).arg("expected", &path);
         diags.push(d);
         return None;
-    }
+    };
     // The build copies the file: one it cannot read is reported now.
     if let Err(e) = std::fs::File::open(at.loaded.root.join(&path)) {
         let d = Diagnostic::new(Code::ReadFailed, file.span).arg("reason", format!("{}: {e}", file.value));

@@ -1,12 +1,16 @@
 //! Relative links and images in a paragraph's Markdown: `[plan](bilagor/plan.pdf)`
 //! means a file beside the meeting, like a document's `file:`. They are
 //! resolved here, so the build can copy the files and point the links at them;
-//! a link to a file that is not there is a warning (it would 404).
+//! a link to a file that is not there is a warning (it would 404). A target
+//! is decoded once (`Plan%201.pdf` is `Plan 1.pdf`) and found in either
+//! Unicode form of its name ([`crate::model::paths`]). A place in a YAML
+//! field's text is found in the file ([`super::place`]).
 
 use super::documents::active_extension;
 use crate::diag::{Code, Diagnostic, Span};
 use crate::load::Loaded;
-use crate::model::paths::{file_part, is_relative, join};
+use crate::model::Markdown;
+use crate::model::paths::{decode, file_part, is_relative, join};
 use pulldown_cmark::{Event, Parser, Tag};
 
 /// A relative link target in Markdown and where it is (byte range in the text).
@@ -25,26 +29,21 @@ pub fn relative_links(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
         .collect()
 }
 
-/// Resolves the relative links of one text (at byte `base` of file `span.file`):
-/// the attachments they reach, and warnings for those that reach nothing.
-pub fn resolve(
-    text: &str,
-    at: Span,
-    meeting_dir: &str,
-    loaded: &Loaded,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<(String, Span)> {
+/// Resolves the relative links of one text: the attachments they reach (as
+/// stored), and warnings for those that reach nothing.
+pub fn resolve(md: &Markdown, meeting_dir: &str, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Vec<(String, Span)> {
     let mut found = Vec::new();
-    for (range, url) in relative_links(text) {
-        let span = Span::new(at.file, at.start + range.start, at.start + range.end);
-        let target = join(meeting_dir, file_part(&url));
+    let source = &loaded.sources.get(md.at.file).text;
+    for (range, url) in relative_links(&md.text) {
+        let start = super::place::span_in_source(md, source, range.start).start;
+        let end = super::place::span_in_source(md, source, range.end.saturating_sub(1)).end.max(start);
+        let span = Span::new(md.at.file, start, end);
+        let target = join(meeting_dir, &decode(file_part(&url))).and_then(|p| loaded.file(&p));
         match target {
             Some(path)
-                if loaded.files.contains(&path)
-                    && active_extension(&path).is_none()
-                    && super::documents::sniffed(&loaded.root.join(&path)).is_none() =>
+                if active_extension(path).is_none() && super::documents::sniffed(&loaded.root.join(path)).is_none() =>
             {
-                found.push((path, span))
+                found.push((path.to_owned(), span))
             }
             // A link to a folder or page (`../3/`) is the clerk's own business.
             _ if file_part(&url).ends_with('/') || !file_part(&url).contains('.') => {}
@@ -64,5 +63,24 @@ mod tests {
         let got: Vec<String> = relative_links(md).into_iter().map(|(_, u)| u).collect();
         assert_eq!(got, vec!["bilagor/plan.pdf#s2", "karta.png"]);
         assert_eq!(file_part("bilagor/plan.pdf#s2"), "bilagor/plan.pdf");
+    }
+
+    #[test]
+    fn targets_are_decoded_once_and_found_in_either_unicode_form() {
+        use crate::diag::{SourceFile, SourceMap};
+        let text = "Se [a](Plan%201.pdf), [b](Beslut%20f%C3%B6r%20%C3%A5r.pdf#s2), [c](<Yttrande o\u{308}ver.pdf>) och [d](saknas.pdf).";
+        let mut sources = SourceMap::default();
+        let (file, _) = SourceFile::decode("ks/m/p.md".into(), text.as_bytes());
+        let id = sources.add(file);
+        let nfd = "ks/m/Beslut fo\u{308}r a\u{30a}r.pdf";
+        let files = ["ks/m/Plan 1.pdf", nfd, "ks/m/Yttrande över.pdf"].map(String::from).into();
+        let loaded = Loaded { files, sources, ..Loaded::default() };
+        let md = Markdown { text: text.to_owned(), at: Span::new(id, 0, text.len()) };
+        let mut diags = Vec::new();
+        let found: Vec<String> = resolve(&md, "ks/m", &loaded, &mut diags).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(found, ["ks/m/Plan 1.pdf", nfd, "ks/m/Yttrande över.pdf"]);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, Code::LinkTargetMissing);
+        assert_eq!(&text[diags[0].primary.start..diags[0].primary.end], "[d](saknas.pdf)");
     }
 }

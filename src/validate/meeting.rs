@@ -111,8 +111,9 @@ pub fn meeting(
         _ => Adjustment::NotAdjusted,
     };
     let storage_given = own_storage.is_some() || storage.is_some();
-    let (_, suffix) = folder?;
     let intro = markdown_body(doc, loaded);
+    super::depth::check(&intro, loaded, diags);
+    let (_, suffix) = folder?;
     let links = linked_files(&intro, &format!("{body}/{}", dir.name), loaded, diags);
     let meeting = Meeting {
         id: MeetingId { body: body.to_owned(), date: date.value, suffix },
@@ -177,7 +178,7 @@ pub fn public_on_day(m: Meeting) -> Meeting {
 /// The attachments a Markdown text links to, resolved from `dir` (W007 for
 /// links that reach nothing), each with the place of its first link.
 pub fn linked_files(md: &Markdown, dir: &str, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Vec<(String, Span)> {
-    let mut files = super::links::resolve(&md.text, md.at, dir, loaded, diags);
+    let mut files = super::links::resolve(md, dir, loaded, diags);
     files.sort_by(|a, b| (&a.0, a.1.start).cmp(&(&b.0, b.1.start)));
     files.dedup_by(|a, b| a.0 == b.0);
     files

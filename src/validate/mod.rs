@@ -4,12 +4,14 @@
 
 mod attachments;
 mod code;
+mod depth;
 mod documents;
 mod fields;
 mod links;
 mod meeting;
 mod numbering;
 mod paragraph;
+mod place;
 pub mod pnr;
 mod privacy;
 mod reading;
@@ -101,7 +103,7 @@ impl Parts {
             .iter()
             .map(|dir| {
                 let mut diags = Vec::new();
-                let body = site::body(dir, &slugs, &mut diags);
+                let body = site::body(dir, &slugs, loaded, &mut diags);
                 if let Some(doc) = &dir.meta {
                     scan_doc(doc, loaded, Published::All, &mut diags);
                 }

@@ -115,13 +115,19 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     let documents = documents.into_iter().map(|(d, _)| d).collect();
     let is_confidential = confidential.is_some();
     let text = markdown_body(doc, at.loaded);
+    // What a confidential § keeps private is never published, so never rendered.
+    if !super::is_confidential(doc) {
+        for md in [Some(&text), decision.as_ref(), proposal.as_ref()].into_iter().flatten() {
+            super::depth::check(md, at.loaded, diags);
+        }
+    }
     let mut linked: Vec<(String, Span)> = Vec::new();
     for md in [Some(&text), decision.as_ref(), proposal.as_ref()].into_iter().flatten() {
         // A confidential §'s links make their files confidential too; a
         // broken one there is its own business (nothing of it is published).
         let mut quiet = Vec::new();
         let report = if is_confidential { &mut quiet } else { &mut *diags };
-        linked.extend(super::links::resolve(&md.text, md.at, at.meeting_dir, at.loaded, report));
+        linked.extend(super::links::resolve(md, at.meeting_dir, at.loaded, report));
     }
     let mut files: Vec<(String, Span)> = files;
     files.extend(linked.iter().cloned());

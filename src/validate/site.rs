@@ -93,7 +93,7 @@ pub fn is_absolute_url(url: &str) -> bool {
 const DUMMY: Span = Span { file: crate::diag::FileId(0), start: 0, end: 0 };
 
 /// Reads a body's `_body.yaml` (the meetings are added later).
-pub fn body(dir: &BodyDir, slugs: &[&str], diags: &mut Vec<Diagnostic>) -> Option<Body> {
+pub fn body(dir: &BodyDir, slugs: &[&str], loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Body> {
     let Some(doc) = &dir.meta else {
         if !dir.meta_failed {
             diags.push(Diagnostic::new(Code::MissingFile, Span::new(dir.at, 0, 0)).arg("file", "_body.yaml"));
@@ -106,6 +106,9 @@ pub fn body(dir: &BodyDir, slugs: &[&str], diags: &mut Vec<Diagnostic>) -> Optio
     let kind = f.choice("kind", BODY_KINDS).map_or(BodyKind::Other, |s| s.value);
     let parent = f.text("parent");
     let description = f.markdown("description").map(|s| Markdown { text: s.value, at: s.span });
+    if let Some(md) = &description {
+        super::depth::check(md, loaded, f.diags);
+    }
     let storage = f.text("storage").map(|s| s.value);
     f.finish();
     if let Some(p) = &parent
@@ -242,6 +245,7 @@ pub fn notice(
         diags.push(d);
     }
     let text = markdown_body(doc, loaded);
+    super::depth::check(&text, loaded, diags);
     let linked = super::meeting::linked_files(&text, "notices", loaded, diags);
     links.extend(linked.iter().cloned());
     Some(Notice {
