@@ -1264,9 +1264,12 @@ fn percent_encoded_and_differently_normalised_names_resolve() {
     let dir = "kommunstyrelsen/2026-11-09";
     let nfd = "Beslut fo\u{308}r a\u{30a}r.pdf";
     let nfc = "Yttrande över förslag.pdf";
-    site.write(&format!("{dir}/bilagor/Plan 1.pdf"), "%PDF-1.4 plan");
-    site.write(&format!("{dir}/bilagor/{nfd}"), "%PDF-1.4 beslut");
-    site.write(&format!("{dir}/bilagor/{nfc}"), "%PDF-1.4 yttrande");
+    // Real text PDFs: an attachment that cannot be read as text is a warning (W011).
+    let pdf = std::fs::read(fixtures().join("good/minimal/kommunstyrelsen/2026-11-09/bilagor/tjansteskrivelse.pdf"))
+        .expect("a text PDF");
+    site.write(&format!("{dir}/bilagor/Plan 1.pdf"), &pdf);
+    site.write(&format!("{dir}/bilagor/{nfd}"), &pdf);
+    site.write(&format!("{dir}/bilagor/{nfc}"), &pdf);
     let rel = format!("{dir}/01-budget.md");
     let text = std::fs::read_to_string(site.path(&rel)).expect("read");
     let text = text.replace(
