@@ -82,6 +82,11 @@ pub fn scan_doc(doc: &Doc, loaded: &Loaded, published: Published, diags: &mut Ve
 /// Identity numbers in a text as written and as read (its Markdown as
 /// shown, normalised), as source ranges, each once.
 fn hits(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Most texts hold fewer than ten digits in any form: no number can be
+    // read in them, and the readings (the costly part) are skipped.
+    if !super::reading::may_hold_number(text) {
+        return Vec::new();
+    }
     let mut found = find_identity_numbers(text);
     let read = super::reading::markdown(text);
     for h in find_identity_numbers(&read.text) {

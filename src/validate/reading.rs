@@ -22,6 +22,10 @@ pub struct Read {
 }
 
 impl Read {
+    fn with_capacity(n: usize) -> Read {
+        Read { text: String::with_capacity(n), from: Vec::with_capacity(n) }
+    }
+
     /// Appends `c` read from source offset `at` (normalised; invisible
     /// characters are dropped).
     fn push(&mut self, c: char, at: usize) {
@@ -82,9 +86,23 @@ fn unicode_digit(c: char) -> Option<u32> {
     ZEROS.iter().find(|z| (**z..*z + 10).contains(&cp)).map(|z| cp - z)
 }
 
+/// Whether `text` has at least ten characters a reader takes for digits
+/// (a personnummer has ten or twelve): if not, no reading can find one.
+pub fn may_hold_number(text: &str) -> bool {
+    let ascii = text.bytes().filter(u8::is_ascii_digit).count();
+    if ascii >= 10 {
+        return true;
+    }
+    if text.is_ascii() {
+        return false;
+    }
+    let other = text.chars().filter(|c| !c.is_ascii() && normalise(*c).is_some_and(|d| d.is_ascii_digit())).count();
+    ascii + other >= 10
+}
+
 /// A plain text (a YAML value) as read.
 pub fn plain(text: &str) -> Read {
-    let mut r = Read::default();
+    let mut r = Read::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         r.push(c, i);
     }
@@ -95,7 +113,7 @@ pub fn plain(text: &str) -> Read {
 /// image texts (an image's alt text), block boundaries as line breaks.
 /// HTML tags and comments are left out (the page does not show them).
 pub fn markdown(source: &str) -> Read {
-    let mut r = Read::default();
+    let mut r = Read::with_capacity(source.len());
     for (event, range) in Parser::new_ext(source, crate::markdown::options()).into_offset_iter() {
         match event {
             Event::Text(t) | Event::Code(t) => r.push_text(&t, range, source),
