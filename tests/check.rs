@@ -1206,3 +1206,19 @@ fn every_published_markdown_text_is_checked_for_depth() {
         ]
     );
 }
+
+/// A diagnostic on a line of 120 000 characters (thousands of tags pasted on
+/// one line) is shown with the line cut around it: the report renderer used
+/// to panic on columns past 65 535 (found by the property test).
+#[test]
+fn a_problem_on_a_very_long_line_is_shown_cut_not_a_crash() {
+    let site = Site::fixture("good/minimal");
+    let rel = format!("{M}/02-bidrag.md");
+    let text = std::fs::read_to_string(site.path(&rel)).expect("§ 2");
+    site.write(&rel, format!("{text}\ntext {}![bild](bilagor/saknas.pdf)\n", "<span>".repeat(20_000)));
+    let (code, out) = site.human("en");
+    assert_eq!(code, 1, "{}", &out[..out.len().min(2000)]);
+    assert!(out.contains(&format!("{M}/02-bidrag.md:12:120006")), "the place is exact");
+    assert!(out.contains('…'), "the line is cut");
+    assert!(out.lines().all(|l| l.chars().count() < 2_000), "no line of the report is that long");
+}

@@ -146,8 +146,37 @@ fn snippet(
         text.push(c);
         len = c.len_utf8();
     }
+    let (text, start, len) = window(text, start, len);
     let label = (!text.is_empty()).then(|| LabeledSpan::underline(start..start + len));
     (NamedSource::new(place.to_string(), text), label)
+}
+
+/// The most bytes of one line a snippet shows: longer lines (a pasted text,
+/// thousands of tags on one line) are cut around the span, so the snippet
+/// stays readable and within what the report renderer can lay out.
+const LONGEST_LINE: usize = 400;
+
+/// `text` cut to the part of the span's line around it when that line is
+/// longer than [`LONGEST_LINE`]; the span's start and length in the result.
+fn window(text: String, start: usize, len: usize) -> (String, usize, usize) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    if line_end - line_start <= LONGEST_LINE {
+        return (text, start, len);
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(start.saturating_sub(LONGEST_LINE / 2).max(line_start));
+    let len = len.min(LONGEST_LINE / 2).min(line_end.saturating_sub(start));
+    let to = floor((start + len + LONGEST_LINE / 2).min(line_end));
+    let len = floor(start + len).saturating_sub(start);
+    let (before, after) = (if from > line_start { "…" } else { "" }, if to < line_end { "…" } else { "" });
+    let cut = format!("{before}{}{after}", &text[from..to]);
+    (cut, before.len() + start - from, len)
 }
 
 fn shown(
