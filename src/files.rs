@@ -43,6 +43,29 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The SHA-256 of the file at `path`, read once per process while its length
+/// and modification time stay the same: the build's key, the publishing
+/// record and the confidential-file check all need the same digests of the
+/// same attachments, and reading every attachment three times was the cost.
+pub fn sha256(path: &std::path::Path) -> std::io::Result<[u8; 32]> {
+    use sha2::{Digest, Sha256};
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Key = (std::path::PathBuf, u64, Option<std::time::SystemTime>);
+    static SEEN: OnceLock<Mutex<HashMap<Key, [u8; 32]>>> = OnceLock::new();
+    let meta = std::fs::metadata(path)?;
+    let key = (path.to_owned(), meta.len(), meta.modified().ok());
+    let seen = SEEN.get_or_init(Default::default);
+    if let Some(d) = seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+        return Ok(*d);
+    }
+    let mut h = Sha256::new();
+    each_piece(path, |piece| h.update(piece))?;
+    let digest: [u8; 32] = h.finalize().into();
+    seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, digest);
+    Ok(digest)
+}
+
 /// Reads the file at `path` in pieces of 64 kB, handing each to `piece`
 /// (for checksums of attachments of any size); gives its length.
 pub fn each_piece(path: &std::path::Path, mut piece: impl FnMut(&[u8])) -> std::io::Result<u64> {

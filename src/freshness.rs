@@ -44,9 +44,7 @@ pub fn key(
     }
     for path in crate::render::attachments(site) {
         part(path.as_bytes());
-        let mut digest = Sha256::new();
-        crate::files::each_piece(&content.join(&path), |piece| digest.update(piece))?;
-        part(&digest.finalize());
+        part(&crate::files::sha256(&content.join(&path))?);
     }
     Ok(crate::files::hex(&h.finalize()))
 }

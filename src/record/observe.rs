@@ -171,11 +171,7 @@ fn hashed(mut files: Vec<String>, content: &Path) -> std::io::Result<Vec<FileEnt
     files.dedup();
     files
         .into_iter()
-        .map(|path| {
-            let mut h = Sha256::new();
-            crate::files::each_piece(&content.join(&path), |piece| h.update(piece))?;
-            Ok(FileEntry { sha256: crate::files::hex(&h.finalize()), path })
-        })
+        .map(|path| Ok(FileEntry { sha256: crate::files::hex(&crate::files::sha256(&content.join(&path))?), path }))
         .collect()
 }
 

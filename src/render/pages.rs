@@ -204,10 +204,6 @@ impl PageRef {
     }
 }
 
-fn p_label(x: &Inputs<'_>, key: &str) -> String {
-    x.labels.get(key).cloned().unwrap_or_else(|| key.to_owned())
-}
-
 fn page<'a>(x: &Inputs<'a>, url: String) -> Page<'a> {
     Page { url, site: x.site, labels: x.labels, style: x.style, markdown: x.markdown, tables: std::cell::Cell::new(0) }
 }
@@ -301,7 +297,7 @@ fn archive(x: &Inputs<'_>) -> Vec<PageSpec> {
                 y.0.push((
                     imm.board.removal,
                     json!({"body": b.name, "meeting_date": meeting_label(m),
-                        "paragraphs": format!("§ {}", par.number), "immediate": p_label(x, "immediate_notice"),
+                        "paragraphs": format!("§ {}", par.number), "immediate": page(x, String::new()).label("immediate_notice"),
                         "adjusted": imm.on.to_string(), "posted": imm.board.posted.to_string(),
                         "removal": imm.board.removal.to_string(), "url": urls::paragraph_notice(&m.id, par.number)}),
                 ));
@@ -795,9 +791,10 @@ fn register(x: &Inputs<'_>) -> Vec<PageSpec> {
                         Content::Public(x) => (x.dnr.join(", "), x.title.clone()),
                         Content::Confidential { public_title, .. } => (String::new(), public_title.clone()),
                         Content::Agenda { title, dnr } => (dnr.join(", "), title.clone()),
-                        Content::Withdrawn { title, withdrawal } => {
-                            (String::new(), format!("{title} ({} {})", p_label(x, "withdrawn"), withdrawal.date))
-                        }
+                        Content::Withdrawn { title, withdrawal } => (
+                            String::new(),
+                            format!("{title} ({} {})", page(x, String::new()).label("withdrawn"), withdrawal.date),
+                        ),
                     };
                     let row = json!({"dnr": dnr, "number": par.number, "meeting": meeting_label(m),
                         "title": title, "href": p.href(&urls::paragraph(&m.id, par.number))});

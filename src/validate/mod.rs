@@ -277,19 +277,10 @@ fn confidential_files<'a>(
         }
         m
     });
-    let hashes = std::sync::Mutex::new(BTreeMap::<String, Option<[u8; 32]>>::new());
     let hash = |path: &str| -> Option<[u8; 32]> {
-        use sha2::{Digest, Sha256};
-        let mut cache = hashes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        *cache.entry(path.to_owned()).or_insert_with(|| {
-            // Only a regular file is read (a FIFO or device would block).
-            if !std::fs::metadata(loaded.root.join(path)).is_ok_and(|m| m.is_file()) {
-                return None;
-            }
-            let mut h = Sha256::new();
-            crate::files::each_piece(&loaded.root.join(path), |piece| h.update(piece)).ok()?;
-            Some(h.finalize().into())
-        })
+        // Only a regular file is read (a FIFO or device would block).
+        let full = loaded.root.join(path);
+        std::fs::metadata(&full).is_ok_and(|m| m.is_file()).then(|| crate::files::sha256(&full).ok()).flatten()
     };
     for (path, span, _) in files.filter(|f| !f.2) {
         let same = private.get(path.as_str()).copied().or_else(|| {
