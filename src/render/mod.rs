@@ -14,6 +14,7 @@
 pub mod calendars;
 pub mod data;
 pub mod feeds;
+pub mod keys;
 pub mod on_demand;
 pub mod pages;
 pub mod search;
@@ -125,7 +126,13 @@ pub fn render(
         out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
     }
     for path in &attachments {
-        out.copy(path, &content.join(path)).map_err(|source| RenderError::Io { path: path.clone(), source })?;
+        let io = |source| RenderError::Io { path: path.clone(), source };
+        // An attachment's key is its SHA-256 (read once per build, see `files::sha256`).
+        let key = crate::files::hex(&crate::files::sha256(&content.join(path)).map_err(io)?);
+        if out.reuse(path, &key).is_none() {
+            out.copy(path, &content.join(path)).map_err(io)?;
+            out.part(path, &key);
+        }
     }
     stages.push(("theme files and attachments".to_owned(), clock.elapsed()));
     Ok(Summary { pages, attachments: attachments.len(), stages })
@@ -167,22 +174,41 @@ fn pages_and_groups(
     let pdf = |b: usize, i: usize| pdfs[b][i];
     let inputs = pages::Inputs { site, labels, sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let clock = std::time::Instant::now();
+    let site_key = keys::site_key(site, &theme.fingerprint(), theme.style_suffix(), options);
+    let keys = keys::Keys::new(site, site_key, sizes, &pdf);
+    stages.push(("page keys".to_owned(), clock.elapsed()));
+    let clock = std::time::Instant::now();
     // Each page's view is built, rendered and written by one worker, then
-    // dropped: the whole site is never held in memory.
-    let written: Vec<Result<usize, RenderError>> = pages::all(site)
+    // dropped: the whole site is never held in memory. A page whose key the
+    // previous build made it with is taken over instead.
+    let written: Vec<Result<(usize, usize), RenderError>> = pages::all(site)
         .par_iter()
         .map(|page| {
+            let key = page.url(site).and_then(|url| Some((urls::file_of(&url), keys.page(*page, &url)?)));
+            if let Some((file, key)) = &key
+                && out.reuse(file, key).is_some()
+            {
+                return Ok((1, 1));
+            }
             let specs = page.specs(&inputs);
             for spec in &specs {
                 let html = theme.render(spec.template, &spec.view)?;
                 let file = urls::file_of(&spec.url);
                 out.write(&file, html.as_bytes()).map_err(|source| RenderError::Io { path: file, source })?;
             }
-            Ok(specs.len())
+            if let Some((file, key)) = &key {
+                out.part(file, key);
+            }
+            Ok((specs.len(), 0))
         })
         .collect();
-    let pages = written.into_iter().sum::<Result<usize, _>>()?;
-    stages.push(("pages".to_owned(), clock.elapsed()));
+    let (mut pages, mut kept) = (0, 0);
+    for w in written {
+        let (n, k) = w?;
+        pages += n;
+        kept += k;
+    }
+    stages.push((format!("pages ({kept} reused)"), clock.elapsed()));
     let groups = Derived::ALL.iter().filter(|d| **d != Derived::Search).collect::<Vec<_>>();
     let derived: Vec<Stage> =
         groups.par_iter().map(|d| write_group(**d, whole, out)).collect::<Result<_, RenderError>>()?;
