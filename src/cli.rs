@@ -358,28 +358,8 @@ fn build(
         site.config.base_url = url.to_owned();
     }
     let checked_in = clock.elapsed();
-    let result = theme(cli, &site).and_then(|theme| {
-        let key = crate::freshness::key(&loaded, &site, &theme, &cli.content, options)
-            .map_err(|source| io_error(&cli.content, source))?;
-        if crate::write::is_current(output, &key) {
-            return Ok(None);
-        }
-        let staging = crate::write::begin(output)?;
-        staging.set_key(key);
-        match crate::render::render(&site, &theme, &cli.content, options, &staging) {
-            Ok(mut summary) => {
-                let clock = std::time::Instant::now();
-                staging.commit().map_err(|source| io_error(output, source))?;
-                summary.stages.insert(0, ("load and validate".to_owned(), checked_in));
-                summary.stages.push(("commit (swap in, sync)".to_owned(), clock.elapsed()));
-                Ok(Some(summary))
-            }
-            Err(e) => {
-                let _ = staging.abandon();
-                Err(e)
-            }
-        }
-    });
+    let result = theme(cli, &site)
+        .and_then(|theme| crate::build::run(&loaded, &site, &theme, &cli.content, output, options, checked_in));
     // The kommun's copy of the record, after the output (which holds the
     // same record) is in place: at worst the journal lags, and the next
     // build merges the output's copy into it.
@@ -392,11 +372,11 @@ fn build(
         return exit::IO;
     }
     match result {
-        Ok(None) => {
+        Ok(crate::build::Outcome::UpToDate) => {
             eprintln!("{}", catalog.get("up-to-date", &[("path", output.display().to_string())]));
             exit::OK
         }
-        Ok(Some(summary)) => {
+        Ok(crate::build::Outcome::Built(summary)) => {
             let args = [
                 ("pages", summary.pages.to_string()),
                 ("attachments", summary.attachments.to_string()),
@@ -518,10 +498,6 @@ fn export_selection<'a>(
         }
     }
     Ok(meetings)
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> crate::render::RenderError {
-    crate::render::RenderError::Io { path: path.display().to_string(), source }
 }
 
 fn use_color(cli: &Cli) -> bool {

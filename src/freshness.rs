@@ -8,7 +8,10 @@
 //! wrote ([`crate::write::is_current`]); a build whose key is the same, into
 //! a folder that still holds exactly those files, has nothing to do: the
 //! folder already is, byte for byte, what it would write. Anything else —
-//! one § changed, another `--today`, a new anslag — builds everything again.
+//! one § changed, another `--today`, a new anslag — is a build, in which
+//! each part (page, PDF, search index, attachment) is still taken over
+//! from the previous output when its own key is unchanged
+//! ([`crate::render::keys`], [`crate::write`]).
 
 use crate::load::Loaded;
 use crate::model::Site;

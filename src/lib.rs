@@ -19,8 +19,11 @@
 //! - [`calendar`] holds the law on dates (holidays, Lag 1930:173);
 //! - [`diag`] holds diagnostics and prints them ([`i18n`] gives their words);
 //! - [`export`] makes archive packages (E-ARK SIP) of adjusted meetings;
+//! - [`build`] drives a build from the model to the output folder (key,
+//!   render, commit or abandon);
 //! - [`cli`] is the thin front end (`check`, `build`, `serve`, `export`).
 
+pub mod build;
 pub mod calendar;
 pub mod cli;
 pub mod diag;

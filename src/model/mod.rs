@@ -386,10 +386,22 @@ pub enum NoticeKind {
 }
 
 /// Markdown text and where it starts in its file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Markdown {
     pub text: String,
     pub at: Span,
+}
+
+/// The text as it is, after its length (so it cannot be confused with what
+/// follows it): the model's `Debug` text is hashed into the keys of the
+/// site's parts (`render::keys`), and escaping every character of every §
+/// cost more than the rest of a daily build's keys.
+impl std::fmt::Debug for Markdown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Markdown({:?}, {} bytes: ", self.at, self.text.len())?;
+        f.write_str(&self.text)?;
+        f.write_str(")")
+    }
 }
 
 impl Site {

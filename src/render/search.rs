@@ -33,27 +33,46 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
 
 /// Every record of the site, in page order.
 pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
-    let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_owned());
-    let url = |address: String| format!("/{address}");
-    let mut out = Vec::new();
-    for page in pages::all(site) {
-        match page {
-            PageRef::Meeting(b, i) => {
-                let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
+    drafts(site, labels).into_iter().map(|d| d.finish(site, labels)).collect()
+}
+
+/// Where a record's text comes from: made already (a few dates), or made
+/// from the model when its index has to be made (Markdown to plain text is
+/// most of what the records cost, and a daily build makes no index again).
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    Ready,
+    Meeting(usize, usize),
+    Paragraph(usize, usize, usize),
+    Notice(usize),
+}
+
+/// A record whose text may not be made yet.
+#[derive(Debug, Clone)]
+struct Draft {
+    record: Record,
+    source: Source,
+}
+
+impl Draft {
+    fn ready(record: Record) -> Draft {
+        Draft { record, source: Source::Ready }
+    }
+
+    /// The record with its text.
+    fn finish(mut self, site: &Site, labels: &Labels) -> Record {
+        let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_owned());
+        self.record.text = match self.source {
+            Source::Ready => return self.record,
+            Source::Meeting(b, i) => {
+                let m = &site.bodies[b].meetings[i];
                 let mut text = vec![m.place.clone().unwrap_or_default()];
                 text.extend(m.intro.as_ref().map(|md| plain_text(&md.text)));
                 text.extend(m.paragraphs.iter().map(|p| format!("§ {} {}", p.number, public_title(p))));
-                out.push(Record {
-                    url: url(urls::meeting(&m.id)),
-                    title: format!("{} {}", body.name, meeting_label(m)),
-                    text: join(text),
-                    body: Some(body.name.clone()),
-                    year: m.id.date.year(),
-                });
+                join(text)
             }
-            PageRef::Paragraph(b, i, k) => {
-                let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
-                let p = &m.paragraphs[k];
+            Source::Paragraph(b, i, k) => {
+                let p = &site.bodies[b].meetings[i].paragraphs[k];
                 let text = match &p.content {
                     Content::Public(x) => {
                         let mut text = vec![x.dnr.join(" ")];
@@ -68,16 +87,75 @@ pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
                         vec![format!("{} {legal_ground}", label("confidential"))]
                     }
                     Content::Agenda { dnr, .. } => vec![dnr.join(" "), label("not_adjusted")],
-                    // A withdrawn § is not searchable (its page is a tombstone).
-                    Content::Withdrawn { .. } => continue,
+                    Content::Withdrawn { .. } => Vec::new(),
                 };
-                out.push(Record {
-                    url: url(urls::paragraph(&m.id, p.number)),
-                    title: format!("§ {} {} – {} {}", p.number, public_title(p), body.name, meeting_label(m)),
-                    text: join(text),
+                join(text)
+            }
+            Source::Notice(i) => plain_text(&site.notices[i].text.text),
+        };
+        self.record
+    }
+
+    /// What the text is made from, into a key: the text itself when made,
+    /// else the model part it is made from (its `Debug` text).
+    fn key_into(&self, site: Option<&Site>, h: &mut sha2::Sha256) {
+        use sha2::Digest;
+        let mut field = |bytes: &[u8]| {
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        };
+        let r = &self.record;
+        field(r.url.as_bytes());
+        field(r.title.as_bytes());
+        field(r.body.as_deref().unwrap_or("\u{0}").as_bytes());
+        field(&r.year.to_le_bytes());
+        let Some(site) = site else { return field(r.text.as_bytes()) };
+        match self.source {
+            Source::Ready => field(r.text.as_bytes()),
+            Source::Meeting(b, i) => {
+                let m = &site.bodies[b].meetings[i];
+                let titles: Vec<(u32, &str)> = m.paragraphs.iter().map(|p| (p.number, public_title(p))).collect();
+                field(format!("{:?}{:?}{titles:?}", m.place, m.intro).as_bytes());
+            }
+            Source::Paragraph(b, i, k) => field(format!("{:?}", site.bodies[b].meetings[i].paragraphs[k]).as_bytes()),
+            Source::Notice(i) => field(site.notices[i].text.text.as_bytes()),
+        }
+    }
+}
+
+/// Every record of the site, in page order, texts not yet made.
+fn drafts(site: &Site, labels: &Labels) -> Vec<Draft> {
+    let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_owned());
+    let url = |address: String| format!("/{address}");
+    let mut out = Vec::new();
+    for page in pages::all(site) {
+        match page {
+            PageRef::Meeting(b, i) => {
+                let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
+                let record = Record {
+                    url: url(urls::meeting(&m.id)),
+                    title: format!("{} {}", body.name, meeting_label(m)),
+                    text: String::new(),
                     body: Some(body.name.clone()),
                     year: m.id.date.year(),
-                });
+                };
+                out.push(Draft { record, source: Source::Meeting(b, i) });
+            }
+            PageRef::Paragraph(b, i, k) => {
+                let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
+                let p = &m.paragraphs[k];
+                // A withdrawn § is not searchable (its page is a tombstone).
+                if let Content::Withdrawn { .. } = p.content {
+                    continue;
+                }
+                let record = Record {
+                    url: url(urls::paragraph(&m.id, p.number)),
+                    title: format!("§ {} {} – {} {}", p.number, public_title(p), body.name, meeting_label(m)),
+                    text: String::new(),
+                    body: Some(body.name.clone()),
+                    year: m.id.date.year(),
+                };
+                out.push(Draft { record, source: Source::Paragraph(b, i, k) });
             }
             PageRef::ProtocolNotice(b, i) => {
                 let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
@@ -89,13 +167,13 @@ pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
                     (label("removal"), board.removal),
                 ]
                 .map(|(k, d)| format!("{k}: {d}"));
-                out.push(Record {
+                out.push(Draft::ready(Record {
                     url: url(urls::protocol_notice(m)),
                     title: format!("{}: {} {}", label("protocol_notice"), body.name, meeting_label(m)),
                     text: join(text.into_iter().collect()),
                     body: Some(body.name.clone()),
                     year: board.posted.year(),
-                });
+                }));
             }
             PageRef::ParagraphNotice(b, i, k) => {
                 let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
@@ -108,7 +186,7 @@ pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
                     (label("removal"), imm.board.removal),
                 ]
                 .map(|(k, d)| format!("{k}: {d}"));
-                out.push(Record {
+                out.push(Draft::ready(Record {
                     url: url(urls::paragraph_notice(&m.id, p.number)),
                     title: format!(
                         "{}: {} {}, § {}",
@@ -120,18 +198,19 @@ pub fn records(site: &Site, labels: &Labels) -> Vec<Record> {
                     text: join(text.into_iter().collect()),
                     body: Some(body.name.clone()),
                     year: imm.board.posted.year(),
-                });
+                }));
             }
             PageRef::Notice(i) => {
                 let n = &site.notices[i];
                 let body = n.body.as_ref().and_then(|s| site.bodies.iter().find(|b| &b.slug == s));
-                out.push(Record {
+                let record = Record {
                     url: url(urls::notice(n)),
                     title: n.title.clone(),
-                    text: plain_text(&n.text.text),
+                    text: String::new(),
                     body: body.map(|b| b.name.clone()),
                     year: n.posted.year(),
-                });
+                };
+                out.push(Draft { record, source: Source::Notice(i) });
             }
             _ => {}
         }
@@ -172,19 +251,24 @@ pub struct Shard<'a> {
 /// came in. (Years are what residents narrow a search by, and a year's
 /// index stays the same while later years are added.)
 pub fn shards(records: &[Record], max: usize) -> Vec<Shard<'_>> {
-    let mut years: BTreeMap<i16, Vec<&Record>> = BTreeMap::new();
-    for r in records {
-        years.entry(r.year).or_default().push(r);
+    cut(records, |r| r.year, max).into_iter().map(|(name, records)| Shard { name, records }).collect()
+}
+
+/// [`shards`] of anything with a year.
+fn cut<T>(items: &[T], year: impl Fn(&T) -> i16, max: usize) -> Vec<(String, Vec<&T>)> {
+    let mut years: BTreeMap<i16, Vec<&T>> = BTreeMap::new();
+    for r in items {
+        years.entry(year(r)).or_default().push(r);
     }
     let mut out = Vec::new();
     for (year, list) in years.into_iter().rev() {
         if list.len() <= max {
-            out.push(Shard { name: year.to_string(), records: list });
+            out.push((year.to_string(), list));
             continue;
         }
         let size = list.len().div_ceil(list.len().div_ceil(max));
         for (i, part) in list.chunks(size).enumerate() {
-            out.push(Shard { name: format!("{year}_{}", i + 1), records: part.to_vec() });
+            out.push((format!("{year}_{}", i + 1), part.to_vec()));
         }
     }
     out
@@ -195,7 +279,7 @@ pub fn shards(records: &[Record], max: usize) -> Vec<Shard<'_>> {
 /// list of them, [`INDEXES`]. (In memory, for `serve`; `build` writes
 /// through an [`Indexer`].)
 pub fn index(records: Vec<Record>) -> Result<Vec<File>, RenderError> {
-    let ix = Indexer::of(records);
+    let ix = Indexer::of(records.into_iter().map(Draft::ready).collect(), None);
     let memory = crate::write::Memory::default();
     ix.list(&memory)?;
     ix.work(&memory)?;
@@ -207,25 +291,27 @@ pub fn index(records: Vec<Record>) -> Result<Vec<File>, RenderError> {
 /// records are the same ([`crate::write::Sink::reuse`]; in a daily build only
 /// the indexes of the years that changed are made again). Any number of
 /// threads may [`Indexer::work`] at once, each taking the next index.
-pub struct Indexer {
-    shards: Vec<(String, Vec<Record>)>,
+pub struct Indexer<'a> {
+    /// The site and labels the drafts' texts are made from.
+    site: Option<(&'a Site, &'a Labels)>,
+    shards: Vec<(String, Vec<Draft>)>,
     next: std::sync::atomic::AtomicUsize,
 }
 
 /// Files made, bytes (made or reused) and indexes reused.
 pub type Made = (usize, u64, usize);
 
-impl Indexer {
-    pub fn new(site: &Site, labels: &Labels) -> Indexer {
-        Indexer::of(records(site, labels))
+impl<'a> Indexer<'a> {
+    pub fn new(site: &'a Site, labels: &'a Labels) -> Indexer<'a> {
+        Indexer::of(drafts(site, labels), Some((site, labels)))
     }
 
-    fn of(records: Vec<Record>) -> Indexer {
-        let shards = shards(&records, SHARD_RECORDS)
+    fn of(drafts: Vec<Draft>, site: Option<(&'a Site, &'a Labels)>) -> Indexer<'a> {
+        let shards = cut(&drafts, |d| d.record.year, SHARD_RECORDS)
             .into_iter()
-            .map(|s| (s.name, s.records.into_iter().cloned().collect()))
+            .map(|(name, drafts)| (name, drafts.into_iter().cloned().collect()))
             .collect();
-        Indexer { shards, next: Default::default() }
+        Indexer { site, shards, next: Default::default() }
     }
 
     /// Writes [`INDEXES`].
@@ -247,24 +333,33 @@ impl Indexer {
             .build()
             .map_err(|e| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX)))?;
         let mut sum = (0, 0, 0);
-        while let Some((name, records)) = self.shards.get(self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-        {
-            let (files, bytes, reused) = pool.install(|| write_shard(name, records, out))?;
+        while let Some((name, drafts)) = self.shards.get(self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            let (files, bytes, reused) = pool.install(|| write_shard(name, drafts, self.site, out))?;
             sum = (sum.0 + files, sum.1 + bytes, sum.2 + reused);
         }
         Ok(sum)
     }
 }
 
-/// One index, reused from the previous build or made and written.
-fn write_shard(name: &str, records: &[Record], out: &dyn Sink) -> Result<Made, RenderError> {
+/// One index, reused from the previous build or made and written (its
+/// records' texts made only then).
+fn write_shard(
+    name: &str,
+    drafts: &[Draft],
+    site: Option<(&Site, &Labels)>,
+    out: &dyn Sink,
+) -> Result<Made, RenderError> {
     let t = std::time::Instant::now();
     let folder = format!("{}{name}/", urls::SEARCH_INDEX);
-    let key = shard_key(name, records);
+    let key = shard_key(name, drafts, site.map(|s| s.0));
     if let Some(len) = out.reuse(&folder, &key) {
         return Ok((0, len, 1));
     }
     let (mut files, mut total) = (0, 0);
+    let records: Vec<Record> = match site {
+        Some((site, labels)) => drafts.iter().map(|d| d.clone().finish(site, labels)).collect(),
+        None => drafts.iter().map(|d| d.record.clone()).collect(),
+    };
     let records: Vec<&Record> = records.iter().collect();
     for (path, bytes) in pagefind_index(&records, &folder)? {
         out.write(&path, &bytes).map_err(|source| RenderError::Io { path: path.clone(), source })?;
@@ -279,12 +374,16 @@ fn write_shard(name: &str, records: &[Record], out: &dyn Sink) -> Result<Made, R
 }
 
 /// The key of everything an index is made from: the program (Pagefind's
-/// version in it), the index's name and its records.
-fn shard_key(name: &str, records: &[Record]) -> String {
+/// version and the labels in it), the index's name and, for each record,
+/// its address, title, filters and what its text is made from.
+fn shard_key(name: &str, drafts: &[Draft], site: Option<&Site>) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(crate::freshness::program());
-    h.update(format!("{name}\n{SHARD_RECORDS}\n{records:?}").as_bytes());
+    h.update(format!("{name}\n{SHARD_RECORDS}\n").as_bytes());
+    for d in drafts {
+        d.key_into(site, &mut h);
+    }
     crate::files::hex(&h.finalize())
 }
 

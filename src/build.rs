@@ -1,0 +1,65 @@
+//! The build as one library function: from the checked model to the
+//! output folder, the way `anslag build` does it, so that the command line
+//! only maps the result to words and an exit code.
+//!
+//! 1. the build's key ([`crate::freshness`]): the same key as the output's
+//!    marker and the same files there → nothing to do ([`Outcome::UpToDate`]);
+//! 2. [`crate::write::begin`]: the lock, the spare tree opened beside the output;
+//! 3. [`crate::render::render`] into it: each page, PDF, index and
+//!    attachment taken over by its key or made ([`crate::render::keys`]);
+//! 4. [`crate::write::Staging::commit`] (swap) or, on any error,
+//!    [`crate::write::Staging::abandon`]: the output stays as it was.
+
+use crate::load::Loaded;
+use crate::model::Site;
+use crate::render::{Options, RenderError, Summary, Theme};
+use std::path::Path;
+
+/// What a build did.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The output already held exactly this build; nothing was written.
+    UpToDate,
+    /// The new site is in place.
+    Built(Summary),
+}
+
+/// Builds `site` (read as `loaded` from `content`) with `theme` into
+/// `output`. `checked_in` is how long loading and checking took (the first
+/// line of the summary's stages).
+pub fn run(
+    loaded: &Loaded,
+    site: &Site,
+    theme: &Theme,
+    content: &Path,
+    output: &Path,
+    options: Options,
+    checked_in: std::time::Duration,
+) -> Result<Outcome, RenderError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| RenderError::Io { path, source }
+    };
+    let key = crate::freshness::key(loaded, site, theme, content, options).map_err(io(content))?;
+    if crate::write::is_current(output, &key) {
+        return Ok(Outcome::UpToDate);
+    }
+    let clock = std::time::Instant::now();
+    let staging = crate::write::begin(output)?;
+    staging.set_key(key);
+    let opened = clock.elapsed();
+    match crate::render::render(site, theme, content, options, &staging) {
+        Ok(mut summary) => {
+            let clock = std::time::Instant::now();
+            staging.commit().map_err(io(output))?;
+            summary.stages.insert(0, ("load and validate".to_owned(), checked_in));
+            summary.stages.insert(1, ("open the spare tree".to_owned(), opened));
+            summary.stages.push(("commit (sync, swap in)".to_owned(), clock.elapsed()));
+            Ok(Outcome::Built(summary))
+        }
+        Err(e) => {
+            let _ = staging.abandon();
+            Err(e)
+        }
+    }
+}
