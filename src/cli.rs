@@ -194,7 +194,7 @@ pub fn run_on(args: Vec<OsString>, real: Date) -> u8 {
             let journal =
                 cli.journal.clone().unwrap_or_else(|| Path::new(DEFAULT_OUTPUT).join(crate::record::OUTPUT_FILE));
             let opts = crate::serve::Options { content: cli.content.clone(), bind, port, today, poll, journal };
-            crate::serve::run(&opts, &catalog)
+            crate::serve::run(&opts, &catalog).map_or(exit::IO, |()| exit::OK)
         }
         Command::Build { ref output, ref base_url, no_pdf } => {
             let options = crate::render::Options { pdf: !no_pdf };

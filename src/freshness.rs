@@ -34,7 +34,7 @@ pub fn key(
         h.update(bytes);
     };
     // The program: a new anslag may write other bytes for the same content.
-    part(program());
+    part(crate::program::fingerprint());
     part(site.today.to_string().as_bytes());
     part(site.config.base_url.as_bytes());
     part(&theme.fingerprint());
@@ -50,17 +50,4 @@ pub fn key(
         part(&crate::files::sha256(&content.join(&path))?);
     }
     Ok(crate::files::hex(&h.finalize()))
-}
-
-/// The SHA-256 of this anslag (its version and its executable), read once:
-/// a new anslag may write other bytes for the same content.
-pub fn program() -> &'static [u8] {
-    static PROGRAM: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
-        let exe = std::env::current_exe().and_then(std::fs::read).unwrap_or_default();
-        let mut h = Sha256::new();
-        h.update(env!("CARGO_PKG_VERSION").as_bytes());
-        h.update(Sha256::digest(&exe));
-        h.finalize().to_vec()
-    });
-    &PROGRAM
 }

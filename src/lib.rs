@@ -11,6 +11,8 @@
 //!
 //! - [`load`] reads `content/` (sorted walk, UTF-8, front matter, YAML with spans);
 //! - [`validate`] checks every rule of the content format and builds the [`model`];
+//! - [`urls`] holds every address of the site (the bottom layer of the
+//!   output side); [`present`] what the pages and the PDF both show;
 //! - [`render`] makes the site's files from the model (pages, feeds,
 //!   calendars, open data, search index), [`markdown`] the clerks' text;
 //! - [`write`] swaps the new site in atomically; [`freshness`] tells when
@@ -35,8 +37,11 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod pdf;
+pub mod present;
+pub mod program;
 pub mod record;
 pub mod render;
 pub mod serve;
+pub mod urls;
 pub mod validate;
 pub mod write;

@@ -6,7 +6,7 @@
 use super::Head;
 use super::xml::Xml;
 use crate::model::{Adjustment, Content, Language, Paragraph};
-use crate::render::urls;
+use crate::urls;
 use std::io;
 
 pub const PATH: &str = "metadata/descriptive/dc.xml";

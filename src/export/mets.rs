@@ -19,7 +19,6 @@ pub const DOCUMENTATION_DIR: &str = "documentation/";
 pub const PROFILE: &str = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
 /// CSIP content category: the protocol is a digital text.
 pub const CONTENT_CATEGORY: &str = "Textual works \u{2013} Digital";
-pub const SOFTWARE: &str = "anslag";
 
 const NS: [(&str, &str); 5] = [
     ("xmlns:mets", "http://www.loc.gov/METS/"),
@@ -127,7 +126,7 @@ fn header(x: &mut Xml, head: &Head<'_>, root: bool) -> io::Result<()> {
     let attrs = [("CREATEDATE", head.created.as_str()), ("RECORDSTATUS", "NEW"), ("csip:OAISPACKAGETYPE", "SIP")];
     x.start("mets:metsHdr", &attrs)?;
     x.start("mets:agent", &[("ROLE", "CREATOR"), ("TYPE", "OTHER"), ("OTHERTYPE", "SOFTWARE")])?;
-    x.leaf("mets:name", &[], SOFTWARE)?;
+    x.leaf("mets:name", &[], super::premis::SOFTWARE)?;
     x.leaf("mets:note", &[("csip:NOTETYPE", "SOFTWARE VERSION")], env!("CARGO_PKG_VERSION"))?;
     x.end("mets:agent")?;
     if root {

@@ -86,7 +86,7 @@ pub fn is_safe_entry(path: &str) -> bool {
 /// A URI reference to the entry `path` (relative): each segment
 /// percent-encoded, `/` kept (`Plan #1.pdf` → `Plan%20%231.pdf`).
 pub fn href(path: &str) -> String {
-    crate::render::urls::encode_path(path)
+    crate::urls::encode_path(path)
 }
 
 /// Where a package's files go: for each original content-relative path its

@@ -10,8 +10,11 @@
 
 use super::representations::Redaction;
 use super::xml::Xml;
-use super::{Head, Listed, mets};
+use super::{Head, Listed};
 use std::io;
+
+/// The software named as the packages' creator (METS agent, PREMIS agent).
+pub const SOFTWARE: &str = "anslag";
 
 pub const PATH: &str = "metadata/preservation/premis.xml";
 const NS: &str = "http://www.loc.gov/premis/v3";
@@ -30,7 +33,7 @@ pub fn record(head: &Head<'_>, objects: &[Listed], redactions: &[Redaction]) -> 
     for o in objects {
         object(&mut x, o)?;
     }
-    let software = format!("{} {}", mets::SOFTWARE, env!("CARGO_PKG_VERSION"));
+    let software = format!("{} {}", SOFTWARE, env!("CARGO_PKG_VERSION"));
     let creation = format!("Package {} made from the adjusted protocol by {software}.", head.objid);
     event(&mut x, &format!("event-creation-{}", head.objid), "creation", &head.created, &creation, &[])?;
     for r in redactions {

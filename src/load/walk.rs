@@ -276,8 +276,8 @@ fn place_in_meeting(layout: &mut Layout, path: &Path, rel: String, parts: &[Stri
         3 if name == "_meeting.md" => layout.text_file(rel, path, Role::Meeting { body, meeting }),
         3 if has_ext(&name, "md") => layout.text_file(rel, path, Role::Paragraph { body, meeting }),
         n if n > 3 && has_ext(&name, "md") => layout.misplaced(rel, &name, "meeting-sub"),
-        // The build writes the protocol as PDF there (crate::pdf::FILE_NAME).
-        3 if name == crate::pdf::FILE_NAME => {
+        // The build writes the protocol as PDF there (crate::urls::PROTOCOL_PDF).
+        3 if name == crate::urls::PROTOCOL_PDF => {
             layout.problem(Code::ReservedFileName, rel.clone(), &[("file", name.clone())]);
             layout.files.insert(rel);
         }

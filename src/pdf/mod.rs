@@ -15,8 +15,8 @@ pub mod fonts;
 pub mod layout;
 
 use crate::model::{Adjustment, Body, Content, Language, Meeting, Outcome, Site, Vote};
-use crate::render::urls;
-use crate::render::views::{Labels, Page, meeting_label, vote_key};
+use crate::present::{Labels, Page, Sizes, meeting_label, vote_key};
+use crate::urls;
 use blocks::{Block, Cell, Links, Table, bold, plain};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point};
@@ -29,7 +29,7 @@ use krilla::{Document, SerializeSettings};
 use layout::{Child, Layout, Mark, Op, PAGE_H, PAGE_W};
 
 /// The file name of a meeting's protocol, in the meeting's folder.
-pub const FILE_NAME: &str = "protokoll.pdf";
+pub const FILE_NAME: &str = crate::urls::PROTOCOL_PDF;
 
 /// Why a meeting's PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -57,7 +57,7 @@ pub const LAYOUT_VERSION: &str = "1";
 /// layout version, the site's settings, the body's name, the meeting, whether its
 /// notice is up, the sizes of its documents): the same key, the same bytes,
 /// so a build may reuse the previous build's file ([`crate::write::Sink::reuse`]).
-pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &crate::render::Sizes) -> String {
+pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &Sizes) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(LAYOUT_VERSION.as_bytes());
@@ -76,7 +76,7 @@ pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &crate::render::S
         .flatten()
         .map(|f| (f, sizes.get(f)))
         .collect();
-    let record = site.record.notice(&crate::render::urls::protocol_notice(meeting));
+    let record = site.record.notice(&urls::protocol_notice(meeting));
     h.update(format!("{:?}\n{}\n{meeting:?}\n{posted}\n{documents:?}\n{record:?}", site.config, body.name).as_bytes());
     crate::files::hex(&h.finalize())
 }
@@ -88,7 +88,7 @@ pub fn protocol(
     body: &Body,
     meeting: &Meeting,
     labels: &Labels,
-    sizes: &crate::render::Sizes,
+    sizes: &Sizes,
 ) -> Result<Vec<u8>, PdfError> {
     let error = |message: String| PdfError { meeting: format!("{}/{}", meeting.id.body, meeting.id.folder()), message };
     let Adjustment::Adjusted { on, .. } = meeting.adjustment else {
@@ -132,7 +132,7 @@ pub fn protocol(
 /// whole protocol (`protocol.html`, `meeting-facts.html`,
 /// `paragraph-body.html`), with the adjustment and the notice at the end as
 /// on a printed protocol.
-fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes, title: &str) -> Vec<Block> {
+fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &Sizes, title: &str) -> Vec<Block> {
     let site = p.site;
     let l = |k: &str| p.label(k);
     // Clerk text is Swedish: on an English site it is marked so.
@@ -332,15 +332,15 @@ fn content(p: &Page<'_>, body: &Body, m: &Meeting, sizes: &crate::render::Sizes,
         Adjustment::NotAdjusted => l("not_adjusted_signature"),
     };
     out.push(Block::Para(bold(adjusted)));
-    if let Some(mut notice) = crate::render::pages::proof_block(p, body, m) {
+    if let Some(mut notice) = crate::present::proof_block(p, body, m) {
         if let Adjustment::Adjusted { board, .. } = m.adjustment {
             notice.insert(4, (l("appeal_last_day"), board.appeal_last_day.to_string()));
         }
-        let immediate = crate::render::views::immediate_list(m, &l("posted"));
+        let immediate = crate::present::immediate_list(m, &l("posted"));
         if !immediate.is_empty() {
             notice.push((l("immediate_others"), immediate));
         }
-        let proposals = crate::render::views::proposal_list(&m.paragraphs, &l("proposal_to"));
+        let proposals = crate::present::proposal_list(&m.paragraphs, &l("proposal_to"));
         if !proposals.is_empty() {
             notice.push((l("proposals_only"), proposals));
         }

@@ -6,7 +6,7 @@
 use crate::diag::{SourceMap, Span};
 use crate::model::record::*;
 use crate::model::*;
-use crate::render::urls;
+use crate::urls;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -53,7 +53,7 @@ pub fn observe(site: &Site, sources: &SourceMap, content: &Path) -> std::io::Res
     let mut notices = Vec::new();
     for body in &site.bodies {
         for m in &body.meetings {
-            let meeting = crate::render::views::meeting_label(m);
+            let meeting = crate::present::meeting_label(m);
             if let Adjustment::Adjusted { board, .. } = m.adjustment
                 && board.posted <= today
             {

@@ -26,9 +26,9 @@
 //!   text are taken out first (RFC 5545 TEXT allows none but newlines).
 
 use super::feeds::{absolute, host, label};
-use super::views::meeting_label;
 use super::{File, RenderError, Whole, urls};
 use crate::model::{Adjustment, BoardDates, Body, Date, Meeting};
+use crate::present::meeting_label;
 use chrono::{NaiveDate, NaiveTime};
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
 

@@ -24,9 +24,9 @@
 //!   confidential § shows its public title, never anything else.
 //! - Every word comes from the site's labels (`i18n/<lang>/site.ftl`).
 
-use super::views::{Labels, meeting_label, notice_kind_key, paragraph_range};
 use super::{File, RenderError, Whole, urls};
 use crate::model::{Adjustment, Body, Content, Date, Language, Meeting, Notice, Site};
+use crate::present::{Labels, meeting_label, notice_kind_key, paragraph_range};
 use atom_syndication::{Entry, Feed, FixedDateTime, Generator, Link, Person, Text, WriteConfig};
 
 pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {

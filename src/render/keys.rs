@@ -85,7 +85,7 @@ pub struct Keys {
 /// What every page is made from (see the module's head).
 pub fn site_key(site: &Site, theme_fingerprint: &[u8], style: &str, options: super::Options) -> [u8; 32] {
     let mut h = Hasher::new("site");
-    h.bytes(crate::freshness::program());
+    h.bytes(crate::program::fingerprint());
     h.bytes(theme_fingerprint);
     h.bytes(style.as_bytes());
     let _ = write!(h, "{:?}\n{options:?}\n{:?}\n", site.config, site.record.started);
@@ -182,9 +182,9 @@ fn meeting(site: &Site, site_key: [u8; 32], m: &Meeting, sizes: &Sizes, pdf: Opt
         let _ = writeln!(h, "{n:?}");
         h.dates(site.today, [n.posted, n.removal]);
     }
-    let _ = writeln!(h, "{:?}", site.record.notice(&super::urls::protocol_notice(m)));
+    let _ = writeln!(h, "{:?}", site.record.notice(&crate::urls::protocol_notice(m)));
     for (p, _) in m.immediate() {
-        let _ = writeln!(h, "{:?}", site.record.notice(&super::urls::paragraph_notice(&m.id, p.number)));
+        let _ = writeln!(h, "{:?}", site.record.notice(&crate::urls::paragraph_notice(&m.id, p.number)));
     }
     let files = m.paragraphs.iter().flat_map(|p| match &p.content {
         Content::Public(x) => x.documents.iter().filter_map(|d| d.file.as_ref()).chain(x.linked.iter()).collect(),
@@ -201,7 +201,7 @@ fn notice(site: &Site, site_key: [u8; 32], n: &Notice, sizes: &Sizes, meetings: 
     h.0.update(site_key);
     let _ = writeln!(h, "{n:?}");
     h.dates(site.today, [n.posted, n.removal].into_iter().chain(n.appeal_last_day));
-    let _ = writeln!(h, "{:?}", site.record.notice(&super::urls::notice(n)));
+    let _ = writeln!(h, "{:?}", site.record.notice(&crate::urls::notice(n)));
     for f in &n.linked {
         let _ = writeln!(h, "{f:?} {:?}", sizes.get(f));
     }

@@ -113,5 +113,5 @@ fn a_held_protocol_not_adjusted_shows_its_agenda_and_its_immediate_paragraph() {
     let board = text(&pages, "anslagstavla/index.html");
     assert!(board.contains("§ 6 (omedelbart justerad)"));
     // The protocol's notice (once adjusted) names § 6 with its own posting day.
-    assert_eq!(super::views::immediate_list(m, "Anslaget uppsatt"), "§ 6 (anslaget uppsatt 2026-11-24)");
+    assert_eq!(crate::present::immediate_list(m, "Anslaget uppsatt"), "§ 6 (anslaget uppsatt 2026-11-24)");
 }

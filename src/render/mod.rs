@@ -1,5 +1,7 @@
 //! Render: from the [`Site`] model to the files of the public site.
 //!
+//! 0. [`plan::plan`] lists every output once (pages, PDFs, theme files,
+//!    attachments, the groups made from the whole site);
 //! 1. [`pages::all`] lists every page (address, template, view) in a fixed order;
 //! 2. the pages are rendered with tera in parallel and written, as they are
 //!    made, into the staging folder of [`crate::write`] (never the whole site
@@ -17,18 +19,20 @@ pub mod feeds;
 pub mod keys;
 pub mod on_demand;
 pub mod pages;
+pub mod plan;
 pub mod search;
 pub mod sitemap;
 pub mod theme;
-pub mod urls;
-pub mod views;
 
 #[cfg(test)]
 mod legal_life_tests;
 #[cfg(test)]
 pub(crate) mod testing;
 
-use crate::model::{Content, Language, Site};
+use crate::model::{Content, Site};
+pub use crate::present as views;
+pub use crate::present::{Sizes, labels};
+pub use crate::urls;
 use crate::write::Sink;
 pub use on_demand::OnDemand;
 use rayon::prelude::*;
@@ -91,7 +95,8 @@ pub fn render(
     out: &dyn Sink,
 ) -> Result<Summary, RenderError> {
     let labels = labels(site);
-    let attachments = attachments(site);
+    let plan = plan::plan(site, theme, options);
+    let attachments: BTreeSet<String> = plan.attachments().map(str::to_owned).collect();
     let sizes = sizes(content, &attachments, None)?;
     let whole = Whole { site, labels: &labels, sizes: &sizes, content };
     // The search index is made beside the PDFs and pages, from the start, on
@@ -106,7 +111,7 @@ pub fn render(
             let (listed, made) = (ix.list(out)?, ix.work(out)?);
             Ok::<_, RenderError>((listed.0 + made.0, listed.1 + made.1, made.2))
         });
-        let stages = pages_and_groups(site, theme, &whole, options, out);
+        let stages = pages_and_groups(&plan, theme, &whole, options, out);
         let helped = match &stages {
             // (Not `wait`: if making the records panicked there, this makes them again, or panics too.)
             Ok(_) => indexer.get_or_init(|| search::Indexer::new(site, &labels)).work(out),
@@ -122,7 +127,7 @@ pub fn render(
     let (pages, mut stages) = stages?;
     stages.push(search?);
     let clock = std::time::Instant::now();
-    for (name, bytes) in theme.static_files() {
+    for (name, bytes) in theme.static_files().filter(|(name, _)| plan.part_of(name).is_some()) {
         out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
     }
     for path in &attachments {
@@ -155,20 +160,16 @@ type Stage = (String, std::time::Duration);
 /// The PDFs, every page, and the whole-site groups but the search index, in
 /// parallel; the number of pages and the stage lines.
 fn pages_and_groups(
-    site: &Site,
+    plan: &plan::Plan,
     theme: &Theme,
     whole: &Whole<'_>,
     options: Options,
     out: &dyn Sink,
 ) -> Result<(usize, Vec<Stage>), RenderError> {
-    let (labels, sizes) = (whole.labels, whole.sizes);
+    let (site, labels, sizes) = (whole.site, whole.labels, whole.sizes);
     let mut stages = Vec::new();
     let clock = std::time::Instant::now();
-    let (pdfs, reused) = if options.pdf {
-        pdfs(site, labels, sizes, out)?
-    } else {
-        (site.bodies.iter().map(|b| vec![None; b.meetings.len()]).collect(), 0)
-    };
+    let (pdfs, reused) = pdfs(site, plan, labels, sizes, out)?;
     let (count, bytes) = pdfs.iter().flatten().flatten().fold((0, 0), |(n, b), len| (n + 1, b + len));
     stages.push((format!("pdf ({count} files, {bytes} bytes, {reused} reused)"), clock.elapsed()));
     let pdf = |b: usize, i: usize| pdfs[b][i];
@@ -181,7 +182,9 @@ fn pages_and_groups(
     // Each page's view is built, rendered and written by one worker, then
     // dropped: the whole site is never held in memory. A page whose key the
     // previous build made it with is taken over instead.
-    let written: Vec<Result<(usize, usize), RenderError>> = pages::all(site)
+    let written: Vec<Result<(usize, usize), RenderError>> = plan
+        .pages()
+        .collect::<Vec<_>>()
         .par_iter()
         .map(|page| {
             let key = page.url(site).and_then(|url| Some((urls::file_of(&url), keys.page(*page, &url)?)));
@@ -209,9 +212,17 @@ fn pages_and_groups(
         kept += k;
     }
     stages.push((format!("pages ({kept} reused)"), clock.elapsed()));
-    let groups = Derived::ALL.iter().filter(|d| **d != Derived::Search).collect::<Vec<_>>();
+    // The search index is made on a thread of its own (see `render`).
+    let groups: Vec<Derived> = plan
+        .parts()
+        .iter()
+        .filter_map(|p| match p {
+            plan::Part::Group(g) if *g != Derived::Search => Some(*g),
+            _ => None,
+        })
+        .collect();
     let derived: Vec<Stage> =
-        groups.par_iter().map(|d| write_group(**d, whole, out)).collect::<Result<_, RenderError>>()?;
+        groups.par_iter().map(|d| write_group(*d, whole, out)).collect::<Result<_, RenderError>>()?;
     stages.extend(derived);
     Ok((pages, stages))
 }
@@ -223,14 +234,14 @@ type PdfSizes = Vec<Vec<Option<u64>>>;
 /// parallel (or reuses the previous build's where nothing it is made from
 /// changed); gives the size of each, by body and meeting index, and how
 /// many were reused.
-fn pdfs(site: &Site, labels: &views::Labels, sizes: &Sizes, out: &dyn Sink) -> Result<(PdfSizes, usize), RenderError> {
-    let jobs: Vec<(usize, usize)> = site
-        .bodies
-        .iter()
-        .enumerate()
-        .flat_map(|(b, body)| (0..body.meetings.len()).map(move |i| (b, i)))
-        .filter(|(b, i)| crate::pdf::has_pdf(&site.bodies[*b].meetings[*i]))
-        .collect();
+fn pdfs(
+    site: &Site,
+    plan: &plan::Plan,
+    labels: &views::Labels,
+    sizes: &Sizes,
+    out: &dyn Sink,
+) -> Result<(PdfSizes, usize), RenderError> {
+    let jobs: Vec<(usize, usize)> = plan.pdfs().collect();
     let made: Vec<(usize, usize, u64, bool)> = jobs
         .par_iter()
         .map(|&(b, i)| {
@@ -315,14 +326,6 @@ impl Derived {
     }
 }
 
-/// The site's labels, in the language `site.yaml` names.
-pub fn labels(site: &Site) -> views::Labels {
-    crate::i18n::site_labels(match site.config.language {
-        Language::Sv => crate::i18n::Lang::Sv,
-        Language::En => crate::i18n::Lang::En,
-    })
-}
-
 /// Renders one page of each kind in memory and throws it away: a broken
 /// template shows up in `check` without writing anything.
 pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> {
@@ -333,7 +336,10 @@ pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> 
     let inputs =
         pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let mut seen = std::collections::HashSet::new();
-    for page in pages::all(site) {
+    for page in plan::page_parts(site).filter_map(|p| match p {
+        plan::Part::Page(page) | plan::Part::Pages { page, .. } => Some(page),
+        _ => None,
+    }) {
         if seen.insert(std::mem::discriminant(&page)) {
             for spec in page.specs(&inputs) {
                 theme.render(spec.template, &spec.view)?;
@@ -342,9 +348,6 @@ pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> 
     }
     Ok(())
 }
-
-/// Sizes in bytes of the attachments, by content-relative path.
-pub type Sizes = std::collections::BTreeMap<String, u64>;
 
 /// The sizes of `attachments`, read from `content`; those in `known` are
 /// taken from there (`serve` passes the last build's when no attachment

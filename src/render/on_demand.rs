@@ -4,10 +4,11 @@
 //! asked for are rendered, which is what makes the preview quick after an
 //! edit on a large site.
 
-use super::pages::{self, Inputs, PageRef};
+use super::pages::{Inputs, PageRef};
+use super::plan::Part;
 use super::{Derived, RenderError, Sizes, Theme, Whole, urls, views::Labels};
 use crate::model::Site;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,13 +26,10 @@ pub struct OnDemand {
     labels: Labels,
     sizes: Arc<Sizes>,
     markdown: Arc<crate::markdown::Cache>,
-    /// The file of every page but the archive's, and its page.
-    index: HashMap<String, PageRef>,
-    attachments: BTreeSet<String>,
+    /// Every output, and which part makes which path.
+    plan: super::plan::Plan,
     /// The files made from the whole site, by group, made when first asked for.
     derived: [std::sync::OnceLock<Made>; Derived::ALL.len()],
-    /// The protocol PDF of each adjusted meeting, by its file: body and meeting index.
-    pdf_files: HashMap<String, (usize, usize)>,
     /// The PDFs, by body and meeting, made when first asked for (the file, or its size on a meeting page).
     pdfs: Vec<Vec<std::sync::OnceLock<Pdf>>>,
 }
@@ -45,21 +43,12 @@ impl OnDemand {
         sizes: Arc<Sizes>,
         markdown: Arc<crate::markdown::Cache>,
     ) -> OnDemand {
-        let index = pages::all(&site).into_iter().filter_map(|p| Some((urls::file_of(&p.url(&site)?), p))).collect();
-        let attachments = super::attachments(&site);
+        let plan = super::plan::plan(&site, &theme, super::Options::default());
         let labels = super::labels(&site);
         let derived = Default::default();
-        let pdf_files = site
-            .bodies
-            .iter()
-            .enumerate()
-            .flat_map(|(b, body)| body.meetings.iter().enumerate().map(move |(i, m)| (b, i, m)))
-            .filter(|(_, _, m)| crate::pdf::has_pdf(m))
-            .map(|(b, i, m)| (urls::protocol_pdf(&m.id), (b, i)))
-            .collect();
         let pdfs = site.bodies.iter().map(|b| b.meetings.iter().map(|_| Default::default()).collect()).collect();
         let content = content.to_owned();
-        OnDemand { site, theme, content, labels, sizes, markdown, index, attachments, derived, pdf_files, pdfs }
+        OnDemand { site, theme, content, labels, sizes, markdown, plan, derived, pdfs }
     }
 
     /// The protocol PDF of meeting `i` of body `b`, made once; `None` if it has none.
@@ -99,32 +88,28 @@ impl OnDemand {
             let spec = page.specs(&inputs).into_iter().find(|s| urls::file_of(&s.url) == path)?;
             Some(self.theme.render(spec.template, &spec.view).map(String::into_bytes))
         };
-        if let Some(page) = self.index.get(path) {
-            return render(*page);
-        }
-        if let Some(&(b, i)) = self.pdf_files.get(path) {
-            return self.pdf(b, i).map(|made| match made {
-                Ok(bytes) => Ok(bytes.to_vec()),
-                Err(e) => Err(RenderError::Whole(e.clone())),
-            });
-        }
-        if path.starts_with(urls::ARCHIVE) {
-            return render(PageRef::Archive);
-        }
-        if path.starts_with(urls::REGISTER) {
-            return render(PageRef::Register);
-        }
-        if let Some((_, bytes)) = self.theme.static_files().find(|(name, _)| *name == path) {
-            return Some(Ok(bytes.to_vec()));
-        }
-        if self.attachments.contains(path) {
-            let read = std::fs::read(self.content.join(path));
-            return Some(read.map_err(|source| RenderError::Io { path: path.to_owned(), source }));
-        }
-        for (group, made) in Derived::ALL.iter().zip(&self.derived) {
-            if !group.may_hold(path) {
-                continue;
+        let group = match self.plan.part_of(path)? {
+            Part::Page(page) | Part::Pages { page, .. } => return render(*page),
+            &Part::Pdf { body, meeting } => {
+                return self.pdf(body, meeting).map(|made| match made {
+                    Ok(bytes) => Ok(bytes.to_vec()),
+                    Err(e) => Err(RenderError::Whole(e.clone())),
+                });
             }
+            Part::Static(name) => {
+                return self
+                    .theme
+                    .static_files()
+                    .find(|(n, _)| *n == name.as_str())
+                    .map(|(_, bytes)| Ok(bytes.to_vec()));
+            }
+            Part::Attachment(path) => {
+                let read = std::fs::read(self.content.join(path));
+                return Some(read.map_err(|source| RenderError::Io { path: path.to_owned(), source }));
+            }
+            Part::Group(group) => *group,
+        };
+        for (_, made) in Derived::ALL.iter().zip(&self.derived).filter(|(g, _)| **g == group) {
             let files = made.get_or_init(|| {
                 let whole =
                     Whole { site: &self.site, labels: &self.labels, sizes: &self.sizes, content: &self.content };

@@ -1,8 +1,8 @@
 //! Every page of the site: its address, its template and its view.
 
-use super::urls;
-use super::views::*;
 use crate::model::*;
+use crate::present::*;
+use crate::urls;
 use serde_json::{Value, json};
 
 /// One page to render.
@@ -20,7 +20,7 @@ fn spec(url: String, template: &'static str, frame: Frame, view: Value) -> PageS
 
 /// A page to be made: small, so the list of a whole site is cheap; its view
 /// is built only when it is rendered (see [`PageRef::spec`]).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageRef {
     Home,
     Board,
@@ -404,28 +404,6 @@ fn signatures(p: &Page<'_>, m: &Meeting) -> Value {
         Adjustment::NotAdjusted => p.label("not_adjusted_signature"),
     };
     json!({"secretary": m.secretary, "chair": m.chair, "adjusters": m.adjusters, "adjusted": adjusted})
-}
-
-/// The anslagsbevis block that ends an adjusted protocol once its notice is
-/// up: body, meeting, the §§ it covers, the day it went up (from the
-/// publishing record once recorded), removal, storage, who certifies it.
-pub fn proof_block(p: &Page<'_>, body: &Body, m: &Meeting) -> Option<Vec<(String, String)>> {
-    let Adjustment::Adjusted { board, .. } = m.adjustment else { return None };
-    if board.posted > p.site.today {
-        return None;
-    }
-    let key = urls::protocol_notice(m);
-    let posted = super::views::proven_posted(p.site, &key, board.posted);
-    let mut rows = vec![
-        (p.label("body"), body.name.clone()),
-        (p.label("meeting_date"), meeting_label(m)),
-        (p.label("paragraphs"), paragraph_range(m)),
-        (p.label("posted"), p.date(posted)),
-        (p.label("removal"), p.date(board.removal)),
-    ];
-    rows.extend(m.storage.clone().map(|s| (p.label("storage"), s)));
-    rows.extend(m.certified_by.clone().map(|c| (p.label("certified_by"), c)));
-    Some(rows)
 }
 
 /// The facts of a meeting, for its page and its full protocol; `pdf` is

@@ -8,10 +8,10 @@
 //! same content gives the same index (tested with the whole build).
 
 use super::pages::{self, PageRef};
-use super::views::{Labels, meeting_label};
 use super::{File, RenderError, Whole, urls};
 use crate::markdown::plain_text;
 use crate::model::*;
+use crate::present::{Labels, meeting_label};
 use crate::write::Sink;
 use std::collections::BTreeMap;
 
@@ -379,7 +379,7 @@ fn write_shard(
 fn shard_key(name: &str, drafts: &[Draft], site: Option<&Site>) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
-    h.update(crate::freshness::program());
+    h.update(crate::program::fingerprint());
     h.update(format!("{name}\n{SHARD_RECORDS}\n").as_bytes());
     for d in drafts {
         d.key_into(site, &mut h);

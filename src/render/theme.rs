@@ -105,7 +105,7 @@ impl Theme {
         }
         let style = {
             use sha2::Digest;
-            let css = statics.get(super::urls::STYLE).map_or(&[][..], Vec::as_slice);
+            let css = statics.get(crate::urls::STYLE).map_or(&[][..], Vec::as_slice);
             let hash = sha2::Sha256::digest(css);
             format!("?v={}", crate::files::hex(&hash[..6]))
         };

@@ -136,7 +136,7 @@ pub fn answer(site: &Snapshot, path: &str, texts: &Texts) -> Answer {
     let found = site.file(&rel).map(|b| (200, rel.as_str(), b));
     // A folder asked for without its slash is its index page.
     let found = found.or_else(|| site.file(&format!("{rel}/index.html")).map(|b| (200, "x.html", b)));
-    let found = found.or_else(|| site.file(crate::render::urls::NOT_FOUND).map(|b| (404, "404.html", b)));
+    let found = found.or_else(|| site.file(crate::urls::NOT_FOUND).map(|b| (404, "404.html", b)));
     let (status, name, bytes) = match found {
         Some((status, name, Ok(bytes))) => (status, name, bytes),
         Some((_, _, Err(e))) => {
@@ -153,7 +153,7 @@ pub fn answer(site: &Snapshot, path: &str, texts: &Texts) -> Answer {
     };
     let content_type = content_type(name);
     let mut body = if content_type.starts_with("text/html") { inject(&bytes, site, texts) } else { bytes.to_vec() };
-    let search_page = rel == crate::render::urls::file_of(crate::render::urls::SEARCH);
+    let search_page = rel == crate::urls::file_of(crate::urls::SEARCH);
     if search_page && site.site.as_ref().is_some_and(|s| site.search.is_stale(s)) {
         body = stale_note(&body, texts);
     }

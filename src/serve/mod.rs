@@ -42,8 +42,12 @@ struct State {
     bind: std::net::IpAddr,
 }
 
-/// Runs the preview until Ctrl-C; returns the exit code.
-pub fn run(opts: &Options, catalog: &Catalog) -> u8 {
+/// The preview could not run or stopped on an error (already reported).
+#[derive(Debug)]
+pub struct Failed;
+
+/// Runs the preview until Ctrl-C.
+pub fn run(opts: &Options, catalog: &Catalog) -> Result<(), Failed> {
     let mut session = Session::new(&opts.content, opts.today).with_journal(&opts.journal);
     let first = session.rebuild(&Snapshot::default(), &Changes::All, catalog);
     print_problems(&first);
@@ -54,17 +58,17 @@ pub fn run(opts: &Options, catalog: &Catalog) -> u8 {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{}", catalog.get("error-serve", &[("reason", e.to_string())]));
-            return crate::cli::exit::IO;
+            return Err(Failed);
         }
     };
     let watcher = watch(opts, session, state.clone(), catalog.lang());
     let result = runtime.block_on(listen(opts, state, catalog));
     drop(watcher);
     match result {
-        Ok(()) => crate::cli::exit::OK,
+        Ok(()) => Ok(()),
         Err(e) => {
             eprintln!("{}", catalog.get("error-serve", &[("reason", e.to_string())]));
-            crate::cli::exit::IO
+            Err(Failed)
         }
     }
 }

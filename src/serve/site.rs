@@ -97,7 +97,7 @@ impl SearchIndex {
         let (index, site) = (self.clone(), site.clone());
         std::thread::spawn(move || {
             // Making any file of the group makes all of them.
-            let _ = site.file(crate::render::urls::SEARCH_INDEX);
+            let _ = site.file(crate::urls::SEARCH_INDEX);
             let mut state = index.lock();
             if state.making.as_ref().is_some_and(|m| Arc::ptr_eq(m, &site)) {
                 state.making = None;
@@ -123,7 +123,7 @@ impl SearchIndex {
                 earlier
             }
             None => {
-                let _ = site.file(crate::render::urls::SEARCH_INDEX);
+                let _ = site.file(crate::urls::SEARCH_INDEX);
                 self.lock().ready.get_or_insert_with(|| site.clone());
                 site.clone()
             }
@@ -145,11 +145,11 @@ impl Snapshot {
             return Some(Ok(hit.clone()));
         }
         let site = self.site.as_ref()?;
-        if path.starts_with(crate::render::urls::SEARCH_INDEX) {
+        if path.starts_with(crate::urls::SEARCH_INDEX) {
             // Not kept in `made`: the source may be an earlier build's index.
             return self.search.source(site).file(path).map(|r| r.map(Arc::new));
         }
-        if path == crate::render::urls::file_of(crate::render::urls::SEARCH) {
+        if path == crate::urls::file_of(crate::urls::SEARCH) {
             // The resident is about to search: bring the index up to date.
             self.search.update(site);
         }

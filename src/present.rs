@@ -1,11 +1,14 @@
-//! Views: what templates see. Plain, serialisable values made from the model
-//! (dates as text, Markdown as sanitised HTML, links relative to the page).
-//! Templates never see model internals and compute nothing legal.
+//! Presentation: what the pages' templates and the PDF both show, made from
+//! the model — labels in the site's language, meeting labels, vote keys,
+//! dates as text, Markdown as sanitised HTML, links relative to the page,
+//! the anslagsbevis block — as plain, serialisable values. Templates and the
+//! PDF never see model internals and compute nothing legal. Below both
+//! `render` and `pdf`, above `model`, `urls` and `markdown`.
 
-use super::urls;
 use crate::markdown::{self, Context as MdContext};
 use crate::model::paths;
 use crate::model::*;
+use crate::urls;
 use serde::Serialize;
 
 /// A link: where, and the text to show.
@@ -393,3 +396,36 @@ pub fn vote_key(v: Vote) -> &'static str {
         Vote::Jav => "vote_jav",
     }
 }
+
+/// The anslagsbevis block that ends an adjusted protocol once its notice is
+/// up: body, meeting, the §§ it covers, the day it went up (from the
+/// publishing record once recorded), removal, storage, who certifies it.
+pub fn proof_block(p: &Page<'_>, body: &Body, m: &Meeting) -> Option<Vec<(String, String)>> {
+    let Adjustment::Adjusted { board, .. } = m.adjustment else { return None };
+    if board.posted > p.site.today {
+        return None;
+    }
+    let key = urls::protocol_notice(m);
+    let posted = proven_posted(p.site, &key, board.posted);
+    let mut rows = vec![
+        (p.label("body"), body.name.clone()),
+        (p.label("meeting_date"), meeting_label(m)),
+        (p.label("paragraphs"), paragraph_range(m)),
+        (p.label("posted"), p.date(posted)),
+        (p.label("removal"), p.date(board.removal)),
+    ];
+    rows.extend(m.storage.clone().map(|s| (p.label("storage"), s)));
+    rows.extend(m.certified_by.clone().map(|c| (p.label("certified_by"), c)));
+    Some(rows)
+}
+
+/// The site's labels, in the language `site.yaml` names.
+pub fn labels(site: &Site) -> Labels {
+    crate::i18n::site_labels(match site.config.language {
+        Language::Sv => crate::i18n::Lang::Sv,
+        Language::En => crate::i18n::Lang::En,
+    })
+}
+
+/// Sizes in bytes of the attachments, by content-relative path.
+pub type Sizes = std::collections::BTreeMap<String, u64>;

@@ -5,6 +5,10 @@
 
 use crate::model::{Meeting, MeetingId, Notice};
 
+/// The file name of a meeting's protocol as PDF, in its folder (the loader
+/// refuses a content file of that name there).
+pub const PROTOCOL_PDF: &str = "protokoll.pdf";
+
 /// The start page.
 pub const HOME: &str = "";
 /// The notice board (anslagstavlan).
@@ -73,7 +77,7 @@ pub fn protocol(id: &MeetingId) -> String {
 
 /// The whole protocol of an adjusted meeting as a tagged PDF/A (`crate::pdf`).
 pub fn protocol_pdf(id: &MeetingId) -> String {
-    format!("{}{}", meeting(id), crate::pdf::FILE_NAME)
+    format!("{}{}", meeting(id), PROTOCOL_PDF)
 }
 
 pub fn paragraph(id: &MeetingId, number: u32) -> String {
