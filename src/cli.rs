@@ -351,7 +351,7 @@ fn build(
         Err(code) => return code,
     };
     if let Some(url) = base_url {
-        if !crate::validate::is_absolute_url(url) {
+        if !validate::is_absolute_url(url) {
             eprintln!("{}", catalog.get("cli-bad-base-url", &[("value", url.to_owned())]));
             return exit::USAGE;
         }

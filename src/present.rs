@@ -26,7 +26,7 @@ pub struct Page<'a> {
     pub labels: &'a Labels,
     /// Added to the stylesheet's address (see [`super::pages::Inputs`]).
     pub style: &'a str,
-    pub markdown: Option<&'a crate::markdown::Cache>,
+    pub markdown: Option<&'a markdown::Cache>,
     /// Tables rendered so far on this page (their regions are numbered).
     pub tables: std::cell::Cell<usize>,
 }

@@ -617,7 +617,7 @@ mod tests {
         assert_eq!(std::fs::read(out.join("x/y.html")).unwrap(), b"new");
         assert!(!out.join("a").exists(), "a file the new site does not have is removed from the spare");
         assert!(!out.join("a/b").exists(), "and its folders");
-        assert_eq!(crate::write::files(&out).unwrap().0.len(), 2);
+        assert_eq!(files(&out).unwrap().0.len(), 2);
     }
 
     /// The spare is changed in place, but never a file the published tree
@@ -651,7 +651,7 @@ mod tests {
         s.write("index.html", b"four").unwrap();
         s.commit().unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"four");
-        assert_eq!(crate::write::files(&out).unwrap().0, vec![("index.html".to_owned(), 4)]);
+        assert_eq!(files(&out).unwrap().0, vec![("index.html".to_owned(), 4)]);
     }
 
     /// A part is taken over from the previous output only with the same key

@@ -611,7 +611,7 @@ fn warm_builds_give_what_cold_builds_give() {
     assert!(pdfs_reused > 0, "PDFs reused: {}", b.stderr);
     same("--today changed", &cold("cold-3", later));
 
-    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::thread::sleep(Duration::from_millis(20));
     std::fs::write(warm.join("index.html"), "edited by hand").expect("edit");
     let b = build_on(later, &site.content(), &warm, &[], &[]);
     assert!(b.code == 0 && !b.stderr.contains("up to date"), "an output file was edited: {}", b.stderr);
@@ -620,7 +620,7 @@ fn warm_builds_give_what_cold_builds_give() {
     let pdf = files(&warm).into_keys().find(|p| p.ends_with("/protokoll.pdf")).expect("a PDF");
     let mut bytes = std::fs::read(warm.join(&pdf)).expect("read the PDF");
     bytes[100] ^= 0xff;
-    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::thread::sleep(Duration::from_millis(20));
     std::fs::write(warm.join(&pdf), bytes).expect("spoil the PDF");
     std::fs::remove_file(warm.join("index.html")).expect("so that the build is not skipped");
     let b = build_on(later, &site.content(), &warm, &[], &[]);

@@ -212,18 +212,30 @@ fn ten_thousand_requests_during_a_rebuild() {
     let addr = server.addr.clone();
     let file = content.join("kommunstyrelsen/2026-11-09/01-budget.md");
     let text = std::fs::read_to_string(&file).expect("read");
+    // The changes are made on events, not after a time: the first once the
+    // workers have had 500 answers, the second once the server serves the
+    // first (its new stylesheet), so both rebuilds happen under load on any
+    // machine, however slow.
+    let answered = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = answered.clone();
+    let trigger_addr = addr.clone();
     let trigger = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(150));
+        let start = Instant::now();
+        while seen.load(std::sync::atomic::Ordering::Relaxed) < 500 {
+            assert!(start.elapsed() < Duration::from_secs(60), "the workers got no answers");
+            std::thread::yield_now();
+        }
         let css =
             std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"));
         std::fs::write(theme.join("style.css"), css.expect("css") + "\n/* changed under load */\n").expect("css");
-        std::thread::sleep(Duration::from_millis(150));
+        wait_for(&trigger_addr, "/style.css", "the new stylesheet", |css| css.contains("changed under load"));
         std::fs::write(&file, format!("{text}\nÄndrad under lasten.\n")).expect("edit");
     });
     let paths = ["/", "/anslagstavla/", "/kommunstyrelsen/2026-11-09/", "/kommunstyrelsen/2026-11-09/1/", "/style.css"];
     let workers: Vec<_> = (0..64)
         .map(|w| {
             let addr = addr.clone();
+            let answered = answered.clone();
             std::thread::spawn(move || {
                 let mut problems = Vec::new();
                 // (build, what the page's stylesheet link asks for / the hash of the stylesheet served)
@@ -231,6 +243,7 @@ fn ten_thousand_requests_during_a_rebuild() {
                 for i in 0..157 {
                     let path = paths[(w + i) % paths.len()];
                     let (status, head, body) = exchange(&addr, "GET", path);
+                    answered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     if status != 200 {
                         problems.push(format!("{path}: {status}"));
                         continue;
@@ -291,7 +304,10 @@ fn ctrl_c_stops_cleanly() {
     // An open page keeps its reload connection open; it must not hold the server up.
     let mut events = TcpStream::connect(&server.addr).expect("connect");
     write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).expect("send");
-    std::thread::sleep(Duration::from_millis(200));
+    // Open once the server has answered it (the stream's head arrives at once).
+    events.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    let head = read_response(&mut events);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
     let pid = server.child.id().to_string();
     let sent = Command::new("kill").args(["-INT", &pid]).status().expect("kill");
     assert!(sent.success());

@@ -126,7 +126,7 @@ fn header(x: &mut Xml, head: &Head<'_>, root: bool) -> io::Result<()> {
     let attrs = [("CREATEDATE", head.created.as_str()), ("RECORDSTATUS", "NEW"), ("csip:OAISPACKAGETYPE", "SIP")];
     x.start("mets:metsHdr", &attrs)?;
     x.start("mets:agent", &[("ROLE", "CREATOR"), ("TYPE", "OTHER"), ("OTHERTYPE", "SOFTWARE")])?;
-    x.leaf("mets:name", &[], super::premis::SOFTWARE)?;
+    x.leaf("mets:name", &[], premis::SOFTWARE)?;
     x.leaf("mets:note", &[("csip:NOTETYPE", "SOFTWARE VERSION")], env!("CARGO_PKG_VERSION"))?;
     x.end("mets:agent")?;
     if root {

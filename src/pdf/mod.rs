@@ -29,7 +29,7 @@ use krilla::{Document, SerializeSettings};
 use layout::{Child, Layout, Mark, Op, PAGE_H, PAGE_W};
 
 /// The file name of a meeting's protocol, in the meeting's folder.
-pub const FILE_NAME: &str = crate::urls::PROTOCOL_PDF;
+pub const FILE_NAME: &str = urls::PROTOCOL_PDF;
 
 /// Why a meeting's PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -549,7 +549,7 @@ mod tests {
     /// Every adjusted meeting of the example site, with its PDF.
     fn all(site: &Site) -> Vec<(&Body, &Meeting, Vec<u8>)> {
         let labels = crate::render::labels(site);
-        let sizes = crate::render::Sizes::new();
+        let sizes = Sizes::new();
         site.bodies
             .iter()
             .flat_map(|b| b.meetings.iter().map(move |m| (b, &**m)))
@@ -628,7 +628,7 @@ mod tests {
         let mut found = 0;
         for b in &site.bodies {
             for m in b.meetings.iter().filter(|m| has_pdf(m)) {
-                let blocks = content(&p, b, m, &crate::render::Sizes::new(), "t");
+                let blocks = content(&p, b, m, &Sizes::new(), "t");
                 for (i, par) in m.paragraphs.iter().enumerate() {
                     let Content::Confidential { public_title, legal_ground } = &par.content else { continue };
                     found += 1;
@@ -662,7 +662,7 @@ mod tests {
             .flat_map(|b| b.meetings.iter().map(move |m| (b, m)))
             .find(|(_, m)| !has_pdf(m))
             .expect("the example has a meeting not adjusted");
-        let e = protocol(&site, b, m, &labels, &crate::render::Sizes::new()).unwrap_err();
+        let e = protocol(&site, b, m, &labels, &Sizes::new()).unwrap_err();
         assert_eq!(e.meeting, format!("{}/{}", m.id.body, m.id.folder()));
     }
 }

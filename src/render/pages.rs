@@ -52,7 +52,7 @@ pub enum PageRef {
 pub struct Inputs<'a> {
     pub site: &'a Site,
     pub labels: &'a Labels,
-    pub sizes: &'a super::Sizes,
+    pub sizes: &'a Sizes,
     /// The stylesheet's address suffix (`?v=` and a hash of its bytes), so a
     /// page always asks for the stylesheet of its own build.
     pub style: &'a str,
@@ -380,7 +380,7 @@ fn meeting_page(x: &Inputs<'_>, body: &Body, m: &Meeting, pdf: Option<u64>) -> P
 }
 
 /// The whole protocol: the meeting's facts, then every paragraph in full.
-fn protocol_page(x: &Inputs<'_>, body: &Body, m: &Meeting, sizes: &super::Sizes, pdf: Option<u64>) -> PageSpec {
+fn protocol_page(x: &Inputs<'_>, body: &Body, m: &Meeting, sizes: &Sizes, pdf: Option<u64>) -> PageSpec {
     let p = page(x, urls::protocol(&m.id));
     let (title, view, mut trail) = meeting_view(&p, body, m, pdf);
     trail.push(p.link(&urls::meeting(&m.id), title.clone()));
@@ -463,7 +463,7 @@ fn meeting_view(p: &Page<'_>, body: &Body, m: &Meeting, pdf: Option<u64>) -> (St
     (title, view, trail)
 }
 
-fn paragraph_page(x: &Inputs<'_>, body: &Body, m: &Meeting, par: &Paragraph, sizes: &super::Sizes) -> PageSpec {
+fn paragraph_page(x: &Inputs<'_>, body: &Body, m: &Meeting, par: &Paragraph, sizes: &Sizes) -> PageSpec {
     let p = page(x, urls::paragraph(&m.id, par.number));
     let trail = vec![
         p.link(urls::HOME, p.label("home")),
@@ -480,7 +480,7 @@ fn paragraph_page(x: &Inputs<'_>, body: &Body, m: &Meeting, par: &Paragraph, siz
 
 /// A paragraph's view, shared by its page and the full protocol: `h` is the
 /// level of its section headings, `idp` the prefix of its ids on the page.
-fn paragraph_view(p: &Page<'_>, m: &Meeting, par: &Paragraph, sizes: &super::Sizes, h: u8, idp: &str) -> Value {
+fn paragraph_view(p: &Page<'_>, m: &Meeting, par: &Paragraph, sizes: &Sizes, h: u8, idp: &str) -> Value {
     let mut view = match &par.content {
         Content::Confidential { public_title, legal_ground } => {
             json!({"confidential": true, "legal_ground": legal_ground, "title": public_title})
@@ -506,14 +506,7 @@ fn paragraph_view(p: &Page<'_>, m: &Meeting, par: &Paragraph, sizes: &super::Siz
     view
 }
 
-fn public_paragraph(
-    p: &Page<'_>,
-    x: &PublicParagraph,
-    sizes: &super::Sizes,
-    meeting_dir: &str,
-    base: u8,
-    idp: &str,
-) -> Value {
+fn public_paragraph(p: &Page<'_>, x: &PublicParagraph, sizes: &Sizes, meeting_dir: &str, base: u8, idp: &str) -> Value {
     let linked = Some((meeting_dir, x.linked.as_slice()));
     let documents: Vec<Value> = x
         .documents
@@ -646,7 +639,7 @@ fn proof_page(x: &Inputs<'_>, notice: &str, facts: ProofFacts) -> PageSpec {
     let p = page(x, urls::proof(notice));
     let heading = facts.title;
     let facts: Vec<Value> = facts.facts.into_iter().map(|(k, v)| json!({"k": k, "v": v})).collect();
-    let kind_label = |k: crate::model::record::ChangeKind| {
+    let kind_label = |k: record::ChangeKind| {
         use crate::model::record::ChangeKind as K;
         p.label(match k {
             K::Correction => "change_correction",

@@ -528,7 +528,7 @@ fn agenda_item(
         not_adjusted: false,
         adjusted_immediately: p.immediate.map(|i| i.on.to_string()),
         proposal_to: match &x.outcome {
-            crate::model::Outcome::Proposal { to, .. } => Some(to.clone()),
+            Outcome::Proposal { to, .. } => Some(to.clone()),
             _ => None,
         },
         paper: paper_ids,
