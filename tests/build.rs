@@ -42,9 +42,12 @@ fn built(src: &Path, args: &[&str]) -> (Site, PathBuf) {
     (site, out)
 }
 
-/// A copy of `tests/fixtures/<name>`, built into `<tmp>/out`.
+/// The tree of `tests/fixtures/<name>`, built into `<tmp>/out`.
 fn built_fixture(name: &str, args: &[&str]) -> (Site, PathBuf) {
-    built(&fixtures().join(name), args)
+    let site = Site::fixture(name);
+    let out = site.root().join("out");
+    build_ok(&site.content(), &out, args);
+    (site, out)
 }
 
 /// A copy of a fixture with its site language switched to English.

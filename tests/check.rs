@@ -3,14 +3,15 @@
 //! of every diagnostic; the command line (languages, help, exit codes); and
 //! snapshots of the human output.
 //!
-//! Fixtures live in `tests/fixtures/{good,bad}/<name>/`; each bad one is a
-//! copy of `good/minimal` with one thing broken. Expected places were counted
-//! by hand in the fixture files (1-based lines, columns in Unicode characters,
-//! a BOM not counted).
+//! Fixtures live in `tests/fixtures/{good,bad}/<name>/`; each bad one is
+//! `good/minimal` with one thing broken, most of them stored as an overlay
+//! holding only the files that differ (read them through `Site::fixture`).
+//! Expected places were counted by hand in the fixture files (1-based lines,
+//! columns in Unicode characters, a BOM not counted).
 
 mod common;
 
-use common::{Run, Site, TODAY, anslag, fixtures};
+use common::{Entry, OVERLAY, Overlay, Run, Site, TODAY, anslag, fixture_names, fixtures};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -525,17 +526,62 @@ fn every_bad_fixture_gives_exactly_its_diagnostics() {
 
 #[test]
 fn every_bad_fixture_is_in_the_table() {
-    let on_disk: BTreeSet<String> = std::fs::read_dir(fixtures().join("bad"))
-        .expect("tests/fixtures/bad")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
+    let on_disk: BTreeSet<String> = fixture_names("bad").into_iter().collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.fixture.to_owned()).collect();
     assert_eq!(on_disk, in_table);
-    let good: BTreeSet<String> = std::fs::read_dir(fixtures().join("good"))
-        .expect("tests/fixtures/good")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
+    let good: BTreeSet<String> = fixture_names("good").into_iter().collect();
     assert_eq!(good, GOOD.iter().map(|s| s.to_string()).collect());
+}
+
+/// Every overlay fixture names a base that exists and is a full tree,
+/// removes only files the base has, holds no file the base already has as
+/// it is, and materialises to exactly base - `remove` + its own files. A
+/// stale overlay (the base changed under it) fails here, by name.
+#[test]
+fn overlay_fixtures_apply_to_their_base() {
+    let mut overlays = 0;
+    for group in ["good", "bad", "build"] {
+        for name in fixture_names(group).iter().map(|n| format!("{group}/{n}")) {
+            let Some(overlay) = Overlay::of(&name) else { continue };
+            overlays += 1;
+            let base = fixtures().join(&overlay.base);
+            assert!(base.is_dir(), "{name}: no base {}", overlay.base);
+            assert!(Overlay::of(&overlay.base).is_none(), "{name}: the base {} is an overlay too", overlay.base);
+            let files = |root: &Path| -> BTreeSet<std::path::PathBuf> {
+                common::fingerprint(root)
+                    .into_iter()
+                    .filter(|(_, e)| matches!(e, Entry::File { .. }))
+                    .map(|(p, _)| p)
+                    .collect()
+            };
+            let own_root = fixtures().join(&name);
+            let own: BTreeSet<_> = files(&own_root).into_iter().filter(|p| p != Path::new(OVERLAY)).collect();
+            let mut want = files(&base);
+            for rel in &overlay.remove {
+                assert!(want.remove(Path::new(rel)), "{name}: `remove: {rel}` is not a file of {}", overlay.base);
+                assert!(!own.contains(Path::new(rel)), "{name}: removes {rel} and holds it too");
+            }
+            for rel in &own {
+                let bytes = std::fs::read(own_root.join(rel)).expect("read");
+                let same = std::fs::read(base.join(rel)).is_ok_and(|b| b == bytes);
+                assert!(
+                    !same,
+                    "{name}: {} is the same as in {}; delete it from the overlay",
+                    rel.display(),
+                    overlay.base
+                );
+            }
+            want.extend(own.iter().cloned());
+            let site = Site::fixture(&name);
+            assert_eq!(files(&site.content()), want, "{name}: the materialised files");
+            for rel in &want {
+                let from = if own.contains(rel) { &own_root } else { &base };
+                let bytes = std::fs::read(from.join(rel)).expect("read");
+                assert!(std::fs::read(site.content().join(rel)).expect("read") == bytes, "{name}: {}", rel.display());
+            }
+        }
+    }
+    assert!(overlays > 0, "no overlay fixture found");
 }
 
 #[test]
@@ -615,17 +661,18 @@ fn text_scalars_are_kept_as_written() {
 #[test]
 fn encoding_fixtures_have_their_bytes() {
     for name in ["good/bom-crlf", "bad/bom-crlf-error"] {
+        let site = Site::fixture(name);
         for rel in
             ["site.yaml", "kommunstyrelsen/_body.yaml", &format!("{M}/01-budget.md"), &format!("{M}/_meeting.md")]
         {
-            let bytes = std::fs::read(fixtures().join(name).join(rel)).expect("read");
+            let bytes = std::fs::read(site.path(rel)).expect("read");
             assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name}/{rel} has no BOM");
             let lf = bytes.iter().filter(|b| **b == b'\n').count();
             let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
             assert!(lf > 0 && lf == crlf, "{name}/{rel} is not CRLF throughout");
         }
     }
-    let latin1 = std::fs::read(fixtures().join("bad/not-utf8").join(M).join("02-bidrag.md")).expect("read");
+    let latin1 = std::fs::read(Site::fixture("bad/not-utf8").path(&format!("{M}/02-bidrag.md"))).expect("read");
     assert!(std::str::from_utf8(&latin1).is_err());
     let line3 = latin1.split(|b| *b == b'\n').nth(2).expect("line 3");
     assert!(line3.windows(4).any(|w| w == b"r\xE4tt"), "line 3 holds the Latin-1 `r\\xe4tt`");

@@ -1,6 +1,11 @@
 //! Harness for the integration tests: copy a fixture into a temporary folder,
 //! run the real `anslag` binary on it and read what it prints.
 //!
+//! A fixture folder with an `OVERLAY` file at its root is stored as the
+//! difference from another fixture (see [`Overlay`] and
+//! `tests/fixtures/README.md`); [`Site::fixture`] and [`materialise`] rebuild
+//! the full tree, so always read fixtures through them.
+//!
 //! Every run also proves that `check` writes nothing: the whole temporary
 //! folder (the content and everything beside it, which is also the working
 //! directory of the run) is fingerprinted before and after, without following
@@ -14,7 +19,7 @@ use assert_cmd::Command;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 /// The build date every fixture is written for.
@@ -26,6 +31,107 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+}
+
+/// The folders of `tests/fixtures/<group>` (e.g. `bad`), sorted.
+pub fn fixture_names(group: &str) -> Vec<String> {
+    let dir = fixtures().join(group);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").file_name().into_string().expect("fixture names are UTF-8"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The file that makes a fixture folder an overlay.
+pub const OVERLAY: &str = "OVERLAY";
+
+/// What an overlay fixture's `OVERLAY` file says. The fixture is the tree of
+/// `base` (a fixture that is not itself an overlay) without the files in
+/// `remove`, with every other file of the fixture folder written over it:
+///
+/// ```text
+/// base: good/minimal
+/// remove: kommunstyrelsen/2026-11-09/bilagor/tjansteskrivelse.pdf
+/// ```
+///
+/// One `base:` line, any number of `remove:` lines (paths relative to the
+/// base, `/`-separated); blank lines and lines starting with `#` are ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlay {
+    pub base: String,
+    pub remove: Vec<String>,
+}
+
+impl Overlay {
+    /// The `OVERLAY` file of `tests/fixtures/<name>`, if it has one.
+    pub fn of(name: &str) -> Option<Overlay> {
+        let path = fixtures().join(name).join(OVERLAY);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(e) => panic!("{}: {e}", path.display()),
+        };
+        Some(Overlay::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+    }
+
+    /// Reads the text of an `OVERLAY` file.
+    pub fn parse(text: &str) -> Result<Overlay, String> {
+        let mut base = None;
+        let mut remove = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let relative =
+                |v: &str| !v.is_empty() && Path::new(v).components().all(|c| matches!(c, Component::Normal(_)));
+            match line.split_once(": ") {
+                Some(("base", v)) if base.is_none() && relative(v) => base = Some(v.to_owned()),
+                Some(("remove", v)) if relative(v) => remove.push(v.to_owned()),
+                _ => {
+                    return Err(format!(
+                        "line {}: {line:?} is neither the one `base: <fixture>` nor a `remove: <relative path>`",
+                        i + 1
+                    ));
+                }
+            }
+        }
+        Ok(Overlay { base: base.ok_or("no `base:` line")?, remove })
+    }
+}
+
+/// Writes the tree of `tests/fixtures/<name>` to `dst` (a new folder): a
+/// copy of the folder, or for an overlay the base, minus its `remove` files,
+/// plus the overlay's own files. Panics if the base is missing or is itself
+/// an overlay, or if a `remove` path is not a file of the base.
+pub fn materialise(name: &str, dst: &Path) {
+    let src = fixtures().join(name);
+    assert!(src.is_dir(), "no fixture {}", src.display());
+    let Some(overlay) = Overlay::of(name) else {
+        copy_tree(&src, dst);
+        return;
+    };
+    let base = fixtures().join(&overlay.base);
+    assert!(base.is_dir(), "{name}/{OVERLAY}: no base fixture {}", base.display());
+    assert!(Overlay::of(&overlay.base).is_none(), "{name}/{OVERLAY}: the base {} is an overlay too", overlay.base);
+    copy_tree(&base, dst);
+    for rel in &overlay.remove {
+        let path = dst.join(rel);
+        let is_file = path.symlink_metadata().is_ok_and(|m| m.is_file());
+        assert!(is_file, "{name}/{OVERLAY}: `remove: {rel}` is not a file of {}", overlay.base);
+        std::fs::remove_file(&path).expect("remove file");
+        // Folders left empty go too: a full copy from git has none.
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != dst) {
+            if std::fs::read_dir(d).expect("read folder").next().is_some() {
+                break;
+            }
+            std::fs::remove_dir(d).expect("remove empty folder");
+            dir = d.parent();
+        }
+    }
+    copy_entries(&src, dst, Some(OVERLAY));
 }
 
 /// The `anslag` binary with a clean, explicit environment: no locale, no
@@ -46,18 +152,28 @@ pub struct Site {
 }
 
 impl Site {
-    /// A copy of `tests/fixtures/<name>` (e.g. `bad/not-utf8`).
+    /// The tree of `tests/fixtures/<name>` (e.g. `bad/not-utf8`), overlays
+    /// applied (see [`materialise`]).
     pub fn fixture(name: &str) -> Site {
-        let src = fixtures().join(name);
-        assert!(src.is_dir(), "no fixture {}", src.display());
-        Site::copy_of(&src)
+        let tmp = Site::tempdir();
+        materialise(name, &tmp.path().join("content"));
+        Site { tmp }
     }
 
-    /// A copy of any folder.
+    /// A copy of any folder that is not an overlay fixture.
     pub fn copy_of(src: &Path) -> Site {
-        let tmp = tempfile::Builder::new().prefix("anslag-test-").tempdir().expect("temporary folder");
+        assert!(
+            !src.join(OVERLAY).exists(),
+            "{} is an overlay fixture: use Site::fixture to get its full tree",
+            src.display()
+        );
+        let tmp = Site::tempdir();
         copy_tree(src, &tmp.path().join("content"));
         Site { tmp }
+    }
+
+    fn tempdir() -> tempfile::TempDir {
+        tempfile::Builder::new().prefix("anslag-test-").tempdir().expect("temporary folder")
     }
 
     /// The temporary folder holding `content/`.
@@ -143,10 +259,17 @@ impl Site {
     }
 }
 
-/// Copies a folder tree; symbolic links are copied as links.
+/// Copies a folder tree; symbolic links are copied as links. Files already
+/// in `dst` are overwritten.
 pub fn copy_tree(src: &Path, dst: &Path) {
+    copy_entries(src, dst, None);
+}
+
+/// [`copy_tree`] without the entry named `skip` at the top of `src`.
+fn copy_entries(src: &Path, dst: &Path, skip: Option<&str>) {
     std::fs::create_dir_all(dst).expect("create folder");
     let mut entries: Vec<_> = std::fs::read_dir(src).expect("read fixture folder").map(|e| e.expect("entry")).collect();
+    entries.retain(|e| skip.is_none_or(|s| e.file_name() != s));
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let from = entry.path();
