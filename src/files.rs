@@ -43,27 +43,46 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The SHA-256 of the file at `path`, read once per process while its length
-/// and modification time stay the same: the build's key, the publishing
-/// record and the confidential-file check all need the same digests of the
-/// same attachments, and reading every attachment three times was the cost.
-pub fn sha256(path: &std::path::Path) -> std::io::Result<[u8; 32]> {
-    use sha2::{Digest, Sha256};
+/// What is known of an attachment's bytes: its length, SHA-256 and SHA-512.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Digest {
+    pub len: u64,
+    pub sha256: [u8; 32],
+    pub sha512: [u8; 64],
+}
+
+/// The [`Digest`] of the file at `path`, read once per process while its
+/// length and modification time stay the same: the build's key, the
+/// publishing record, the confidential-file check, the attachment's key in
+/// the output and the open data's File objects all need digests of the same
+/// attachments, and each used to read every attachment again. (Both sums
+/// are made in the one read, so `check`, which needs only the SHA-256,
+/// pays for the SHA-512 too.)
+pub fn digest(path: &std::path::Path) -> std::io::Result<Digest> {
+    use sha2::Digest as _;
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
     type Key = (std::path::PathBuf, u64, Option<std::time::SystemTime>);
-    static SEEN: OnceLock<Mutex<HashMap<Key, [u8; 32]>>> = OnceLock::new();
+    static SEEN: OnceLock<Mutex<HashMap<Key, Digest>>> = OnceLock::new();
     let meta = std::fs::metadata(path)?;
     let key = (path.to_owned(), meta.len(), meta.modified().ok());
     let seen = SEEN.get_or_init(Default::default);
     if let Some(d) = seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
         return Ok(*d);
     }
-    let mut h = Sha256::new();
-    each_piece(path, |piece| h.update(piece))?;
-    let digest: [u8; 32] = h.finalize().into();
+    let (mut a, mut b) = (sha2::Sha256::new(), sha2::Sha512::new());
+    let len = each_piece(path, |piece| {
+        a.update(piece);
+        b.update(piece);
+    })?;
+    let digest = Digest { len, sha256: a.finalize().into(), sha512: b.finalize().into() };
     seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, digest);
     Ok(digest)
+}
+
+/// The SHA-256 of the file at `path` (see [`digest`]).
+pub fn sha256(path: &std::path::Path) -> std::io::Result<[u8; 32]> {
+    digest(path).map(|d| d.sha256)
 }
 
 /// Reads the file at `path` in pieces of 64 kB, handing each to `piece`

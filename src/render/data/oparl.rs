@@ -566,15 +566,11 @@ fn files(x: &Whole<'_>, ids: &Ids, refs: BTreeMap<String, FileRefs>) -> Result<V
         .collect()
 }
 
-/// The length of a file and its SHA-256 and SHA-512 in lower-case hex, read in pieces.
+/// The length of a file and its SHA-256 and SHA-512 in lower-case hex
+/// (read once per build for every use, [`crate::files::digest`]).
 fn checksums(path: &std::path::Path) -> std::io::Result<(u64, String, String)> {
-    use sha2::Digest;
-    let (mut a, mut b) = (sha2::Sha256::new(), sha2::Sha512::new());
-    let len = crate::files::each_piece(path, |piece| {
-        a.update(piece);
-        b.update(piece);
-    })?;
-    Ok((len, hex(&a.finalize()), hex(&b.finalize())))
+    let d = crate::files::digest(path)?;
+    Ok((d.len, hex(&d.sha256), hex(&d.sha512)))
 }
 
 #[cfg(test)]
