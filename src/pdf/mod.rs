@@ -57,7 +57,8 @@ pub const LAYOUT_VERSION: &str = "1";
 /// layout version, the site's settings, the body's name, the meeting, whether its
 /// notice is up, the sizes of its documents): the same key, the same bytes,
 /// so a build may reuse the previous build's file ([`crate::write::Sink::reuse`]).
-pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &Sizes) -> String {
+/// `model` is a SHA-256 of the meeting as modelled (`render::keys::models`).
+pub fn key(site: &Site, body: &Body, meeting: &Meeting, model: &[u8; 32], sizes: &Sizes) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(LAYOUT_VERSION.as_bytes());
@@ -77,7 +78,8 @@ pub fn key(site: &Site, body: &Body, meeting: &Meeting, sizes: &Sizes) -> String
         .map(|f| (f, sizes.get(f)))
         .collect();
     let record = site.record.notice(&urls::protocol_notice(meeting));
-    h.update(format!("{:?}\n{}\n{meeting:?}\n{posted}\n{documents:?}\n{record:?}", site.config, body.name).as_bytes());
+    h.update(model);
+    h.update(format!("{:?}\n{}\n{posted}\n{documents:?}\n{record:?}", site.config, body.name).as_bytes());
     crate::files::hex(&h.finalize())
 }
 

@@ -99,10 +99,36 @@ pub fn site_key(site: &Site, theme_fingerprint: &[u8], style: &str, options: sup
     h.finish()
 }
 
+/// A SHA-256 of each meeting as modelled on the day (its `Debug` text), by
+/// body and meeting index: made once, used by the PDFs' keys and the pages'.
+pub fn models(site: &Site) -> Vec<Vec<[u8; 32]>> {
+    use rayon::prelude::*;
+    site.bodies
+        .iter()
+        .map(|body| {
+            body.meetings
+                .par_iter()
+                .map(|m| {
+                    let mut h = Hasher::new("model");
+                    let _ = write!(h, "{m:?}");
+                    h.finish()
+                })
+                .collect()
+        })
+        .collect()
+}
+
 impl Keys {
-    /// The keys of every keyed page of `site`; `pdf` gives the size of a
-    /// meeting's PDF (as the pages link to it), by body and meeting index.
-    pub fn new(site: &Site, site_key: [u8; 32], sizes: &Sizes, pdf: &super::pages::PdfSize<'_>) -> Keys {
+    /// The keys of every keyed page of `site`; `models` are [`models`];
+    /// `pdf` gives the size of a meeting's PDF (as the pages link to it), by
+    /// body and meeting index.
+    pub fn new(
+        site: &Site,
+        site_key: [u8; 32],
+        models: &[Vec<[u8; 32]>],
+        sizes: &Sizes,
+        pdf: &super::pages::PdfSize<'_>,
+    ) -> Keys {
         use rayon::prelude::*;
         let meetings: Vec<Vec<[u8; 32]>> = site
             .bodies
@@ -111,7 +137,7 @@ impl Keys {
             .map(|(b, body)| {
                 (0..body.meetings.len())
                     .into_par_iter()
-                    .map(|i| meeting(site, site_key, &body.meetings[i], sizes, pdf(b, i)))
+                    .map(|i| meeting(site, site_key, &body.meetings[i], models[b][i], sizes, pdf(b, i)))
                     .collect()
             })
             .collect();
@@ -173,10 +199,11 @@ fn meeting_dates(m: &Meeting) -> Vec<Date> {
     dates
 }
 
-fn meeting(site: &Site, site_key: [u8; 32], m: &Meeting, sizes: &Sizes, pdf: Option<u64>) -> [u8; 32] {
+fn meeting(site: &Site, site_key: [u8; 32], m: &Meeting, model: [u8; 32], sizes: &Sizes, pdf: Option<u64>) -> [u8; 32] {
     let mut h = Hasher::new("meeting");
     h.0.update(site_key);
-    let _ = write!(h, "{m:?}\n{pdf:?}\n");
+    h.0.update(model);
+    let _ = writeln!(h, "{pdf:?}");
     h.dates(site.today, meeting_dates(m));
     for n in site.notices.iter().filter(|n| n.meeting.as_ref() == Some(&m.id)) {
         let _ = writeln!(h, "{n:?}");

@@ -169,14 +169,15 @@ fn pages_and_groups(
     let (site, labels, sizes) = (whole.site, whole.labels, whole.sizes);
     let mut stages = Vec::new();
     let clock = std::time::Instant::now();
-    let (pdfs, reused) = pdfs(site, plan, labels, sizes, out)?;
+    let models = keys::models(site);
+    let (pdfs, reused) = pdfs(site, plan, &models, labels, sizes, out)?;
     let (count, bytes) = pdfs.iter().flatten().flatten().fold((0, 0), |(n, b), len| (n + 1, b + len));
     stages.push((format!("pdf ({count} files, {bytes} bytes, {reused} reused)"), clock.elapsed()));
     let pdf = |b: usize, i: usize| pdfs[b][i];
     let inputs = pages::Inputs { site, labels, sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let clock = std::time::Instant::now();
     let site_key = keys::site_key(site, &theme.fingerprint(), theme.style_suffix(), options);
-    let keys = keys::Keys::new(site, site_key, sizes, &pdf);
+    let keys = keys::Keys::new(site, site_key, &models, sizes, &pdf);
     stages.push(("page keys".to_owned(), clock.elapsed()));
     let clock = std::time::Instant::now();
     // Each page's view is built, rendered and written by one worker, then
@@ -237,6 +238,7 @@ type PdfSizes = Vec<Vec<Option<u64>>>;
 fn pdfs(
     site: &Site,
     plan: &plan::Plan,
+    models: &[Vec<[u8; 32]>],
     labels: &views::Labels,
     sizes: &Sizes,
     out: &dyn Sink,
@@ -247,7 +249,7 @@ fn pdfs(
         .map(|&(b, i)| {
             let (body, m) = (&site.bodies[b], &site.bodies[b].meetings[i]);
             let path = urls::protocol_pdf(&m.id);
-            let key = crate::pdf::key(site, body, m, sizes);
+            let key = crate::pdf::key(site, body, m, &models[b][i], sizes);
             if let Some(len) = out.reuse(&path, &key) {
                 return Ok((b, i, len, true));
             }
