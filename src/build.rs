@@ -26,7 +26,9 @@ pub enum Outcome {
 
 /// Builds `site` (read as `loaded` from `content`) with `theme` into
 /// `output`. `checked_in` is how long loading and checking took (the first
-/// line of the summary's stages).
+/// line of the summary's stages); `spare` is the spare tree as surveyed
+/// meanwhile ([`crate::write::survey`]), if it was.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     loaded: &Loaded,
     site: &Site,
@@ -35,6 +37,7 @@ pub fn run(
     output: &Path,
     options: Options,
     checked_in: std::time::Duration,
+    spare: Option<crate::write::Survey>,
 ) -> Result<Outcome, RenderError> {
     let io = |path: &Path| {
         let path = path.display().to_string();
@@ -45,7 +48,7 @@ pub fn run(
         return Ok(Outcome::UpToDate);
     }
     let clock = std::time::Instant::now();
-    let staging = crate::write::begin(output)?;
+    let staging = crate::write::begin_surveyed(output, spare)?;
     staging.set_key(key);
     let opened = clock.elapsed();
     match crate::render::render(site, theme, content, options, &staging) {

@@ -345,6 +345,12 @@ fn build(
         return exit::USAGE;
     }
     let clock = std::time::Instant::now();
+    // The spare tree beside the output is surveyed (read only) while the
+    // content is read and checked: a daily build's largest cost after those.
+    let survey = {
+        let output = output.to_owned();
+        std::thread::spawn(move || crate::write::survey(&output).ok())
+    };
     let (loaded, mut site) = match checked(cli, today, catalog, record_clock, output) {
         Ok((loaded, Some(site))) => (loaded, site),
         Ok((_, None)) => return exit::CONTENT,
@@ -358,8 +364,10 @@ fn build(
         site.config.base_url = url.to_owned();
     }
     let checked_in = clock.elapsed();
-    let result = theme(cli, &site)
-        .and_then(|theme| crate::build::run(&loaded, &site, &theme, &cli.content, output, options, checked_in));
+    let result = theme(cli, &site).and_then(|theme| {
+        let spare = survey.join().ok().flatten();
+        crate::build::run(&loaded, &site, &theme, &cli.content, output, options, checked_in, spare)
+    });
     // The kommun's copy of the record, after the output (which holds the
     // same record) is in place: at worst the journal lags, and the next
     // build merges the output's copy into it.

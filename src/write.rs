@@ -202,61 +202,107 @@ impl Previous {
     }
 }
 
-/// The spare tree as the build begins: every file that is exactly as the
-/// build that made it left it (same length, not changed after its marker);
-/// everything else in it is removed first. The marker is removed too (and
-/// that made durable) before anything in the tree changes.
-fn open_spare(dir: &Path) -> io::Result<Previous> {
-    match std::fs::symlink_metadata(dir) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            std::fs::create_dir(dir)?;
-            return Ok(Previous { root: dir.to_owned(), checked: true, ..Previous::default() });
-        }
-        Err(e) => return Err(e),
-        Ok(meta) if !meta.is_dir() => std::fs::remove_file(dir)?,
-        Ok(_) => {}
+/// What the spare tree holds, found without changing anything (so it can
+/// be found while the content is still being read and checked, before it
+/// is known whether there will be a build): the marker's text and time, the
+/// files exactly as the build that made it left them (same length, not
+/// changed after its marker), the others, and its parts that are whole.
+#[derive(Debug)]
+pub struct Survey {
+    dir: PathBuf,
+    /// The marker's bytes and time as read; `None`: no spare, or no marker.
+    marker: Option<(Vec<u8>, std::time::SystemTime)>,
+    spare: Previous,
+    /// Files (and links) to remove before the spare is used.
+    stale: Vec<PathBuf>,
+}
+
+/// Surveys the spare tree of `output` (see [`Survey`]); reads only.
+pub fn survey(output: &Path) -> io::Result<Survey> {
+    survey_spare(spare_of(&absolute(output)?))
+}
+
+fn survey_spare(dir: PathBuf) -> io::Result<Survey> {
+    let empty = |dir: &Path| Previous { root: dir.to_owned(), checked: true, ..Previous::default() };
+    let nothing = Survey { dir: dir.clone(), marker: None, spare: empty(&dir), stale: Vec::new() };
+    match std::fs::symlink_metadata(&dir) {
+        Ok(meta) if meta.is_dir() => {}
+        _ => return Ok(nothing),
     }
-    let Some(mut spare) = Previous::read(dir) else {
-        // No marker: a build was killed while changing it; start afresh.
-        if dir.exists() {
-            std::fs::remove_dir_all(dir)?;
-        }
-        std::fs::create_dir(dir)?;
-        return Ok(Previous { root: dir.to_owned(), checked: true, ..Previous::default() });
-    };
-    std::fs::remove_file(dir.join(MARKER))?;
-    std::fs::File::open(dir)?.sync_all()?;
+    let marker = dir.join(MARKER);
+    let read = std::fs::read(&marker).and_then(|b| Ok((b, std::fs::metadata(&marker)?.modified()?)));
+    let (Ok(marker), Some(mut spare)) = (read, Previous::read(&dir)) else { return Ok(nothing) };
     let written = spare.written.unwrap_or(std::time::UNIX_EPOCH);
-    let listed: std::collections::BTreeMap<String, u64> = spare.files.iter().cloned().collect();
-    let mut intact = Vec::with_capacity(listed.len());
-    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+    let listed: std::collections::BTreeMap<&str, u64> = spare.files.iter().map(|(p, l)| (p.as_str(), *l)).collect();
+    let (mut intact, mut stale) = (Vec::with_capacity(listed.len()), Vec::new());
+    for entry in walkdir::WalkDir::new(&dir).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         if entry.file_type().is_dir() {
             continue;
         }
-        let rel = relative(dir, entry.path());
+        let rel = relative(&dir, entry.path());
+        if rel == MARKER {
+            continue;
+        }
         let meta = entry.metadata().map_err(io::Error::other)?;
-        let kept =
-            meta.is_file() && listed.get(&rel) == Some(&meta.len()) && meta.modified().is_ok_and(|t| t <= written);
+        let kept = meta.is_file()
+            && listed.get(rel.as_str()) == Some(&meta.len())
+            && meta.modified().is_ok_and(|t| t <= written);
         if kept {
             intact.push((rel, meta.len()));
         } else {
-            std::fs::remove_file(entry.path())?;
+            stale.push(entry.path().to_owned());
         }
     }
     intact.sort();
     let present: std::collections::BTreeSet<&str> = intact.iter().map(|(p, _)| p.as_str()).collect();
     // A part with a file missing is no longer whole.
-    spare.parts.retain(|path, _| {
-        let start = spare.files.partition_point(|(p, _)| p.as_str() < path.as_str());
+    let whole = |path: &str| {
+        let start = spare.files.partition_point(|(p, _)| p.as_str() < path);
         spare.files[start..]
             .iter()
-            .take_while(|(p, _)| p == path || (path.ends_with('/') && p.starts_with(path.as_str())))
+            .take_while(|(p, _)| p == path || (path.ends_with('/') && p.starts_with(path)))
             .all(|(p, _)| present.contains(p.as_str()))
-    });
+    };
+    let parts = std::mem::take(&mut spare.parts).into_iter().filter(|(path, _)| whole(path)).collect();
+    spare.parts = parts;
     spare.files = intact;
     spare.checked = true;
-    Ok(spare)
+    Ok(Survey { dir, marker: Some(marker), spare, stale })
+}
+
+/// The spare tree made ready for this build (under the lock): `survey` is
+/// taken if the spare's marker is still what it found (else the spare is
+/// surveyed again); what is stale is removed, and so is the marker (and
+/// that made durable) before anything in the tree changes. A spare without
+/// a marker (a build was killed while changing it) is thrown away.
+fn open_spare(dir: &Path, found: Option<Survey>) -> io::Result<Previous> {
+    let still = |s: &Survey| {
+        let now = std::fs::read(dir.join(MARKER))
+            .and_then(|b| Ok((b, std::fs::metadata(dir.join(MARKER))?.modified()?)))
+            .ok();
+        s.dir == dir && s.marker == now
+    };
+    let survey = match found {
+        Some(s) if still(&s) => s,
+        _ => survey_spare(dir.to_owned())?,
+    };
+    let Some(_) = survey.marker else {
+        match std::fs::symlink_metadata(dir) {
+            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(dir)?,
+            Ok(_) => std::fs::remove_file(dir)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        std::fs::create_dir(dir)?;
+        return Ok(survey.spare);
+    };
+    std::fs::remove_file(dir.join(MARKER))?;
+    std::fs::File::open(dir)?.sync_all()?;
+    for path in &survey.stale {
+        std::fs::remove_file(path)?;
+    }
+    Ok(survey.spare)
 }
 
 /// Whether `a` and `b` are one file (the same inode on the same device).
@@ -373,6 +419,12 @@ pub fn is_folder_or_nothing(output: &Path) -> Result<(), BeginError> {
 /// interrupted builds and opens the spare tree beside it (made empty if
 /// there is none, or none that can be trusted).
 pub fn begin(output: &Path) -> Result<Staging, BeginError> {
+    begin_surveyed(output, None)
+}
+
+/// [`begin`] with the spare already surveyed ([`survey`], made while the
+/// content was read); the survey is checked to be still true.
+pub fn begin_surveyed(output: &Path, survey: Option<Survey>) -> Result<Staging, BeginError> {
     let output = absolute(output)?;
     is_folder_or_nothing(&output)?;
     let parent = output.parent().map(Path::to_owned).unwrap_or_else(|| PathBuf::from("/"));
@@ -386,7 +438,7 @@ pub fn begin(output: &Path) -> Result<Staging, BeginError> {
     }
     remove_leftovers(&parent, &name)?;
     let dir = spare_of(&output);
-    let spare = open_spare(&dir)?;
+    let spare = open_spare(&dir, survey)?;
     let previous = Previous::read(&output);
     Ok(Staging {
         dir,
@@ -696,6 +748,35 @@ mod tests {
         assert_eq!(s.reuse("m/protokoll.pdf", "k1"), Some(7));
         s.abandon().unwrap();
         assert_eq!(std::fs::read(out.join("p/2019/a")).unwrap(), b"xx", "the output is as it was");
+    }
+
+    /// A survey made before the lock is used only while the spare's marker
+    /// is still the one it read; else the spare is surveyed again.
+    #[test]
+    fn a_survey_of_the_spare_is_checked_before_it_is_used() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        for text in [b"one", b"two"] {
+            let s = begin(&out).unwrap();
+            s.write("index.html", text).unwrap();
+            s.write("old.html", b"old").unwrap();
+            s.commit().unwrap();
+        }
+        let early = survey(&out).unwrap();
+        // Another build meanwhile: the spare is now another tree.
+        let s = begin(&out).unwrap();
+        s.write("index.html", b"three").unwrap();
+        s.commit().unwrap();
+        let s = begin_surveyed(&out, Some(early)).unwrap();
+        s.write("index.html", b"four").unwrap();
+        s.commit().unwrap();
+        assert_eq!(files(&out).unwrap().0, vec![("index.html".to_owned(), 4)], "old.html must be gone");
+        // An up-to-date survey is taken as it is.
+        let fresh = survey(&out).unwrap();
+        let s = begin_surveyed(&out, Some(fresh)).unwrap();
+        s.write("index.html", b"five").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"five");
     }
 
     #[test]
