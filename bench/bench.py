@@ -20,11 +20,13 @@ anslag, Hugo and Zola formats (the same text) and finds the tools:
 
 Then it times, interleaved in each round:
 
-- anslag cold: `anslag build` into an empty output folder;
+- anslag cold: `anslag build` into an empty output folder (and no spare
+  tree beside it: anslag keeps the previous site there, `.output.anslag-spare`);
 - anslag warm: `anslag build` again, nothing changed;
-- anslag next day: `anslag build --today <the day after>` over the warm output
-  (the daily rebuild: notices move, unchanged PDFs and search indexes are
-  reused);
+- anslag next day: `anslag build --today <the day after>` over the output as
+  a daily build leaves it (untimed: builds of the day before and of the
+  day, so today's site is in the output and yesterday's in the spare):
+  notices move; unchanged pages, PDFs and search indexes are kept;
 - anslag one § edited: `anslag build` (same --today as cold) over an output
   built from the same content except one § file: the last § of the latest
   meeting, whose first body paragraph gets one sentence appended (untimed:
@@ -57,8 +59,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+PREV_DAY = "2026-11-24"
 TODAY = "2026-11-25"
 NEXT_DAY = "2026-11-26"
+
+
+def remove_output(path):
+    """An output folder and the spare tree anslag keeps beside it (the
+    previous site, `.<name>.anslag-spare`): a cold build has neither."""
+    shutil.rmtree(path, ignore_errors=True)
+    shutil.rmtree(path.parent / f".{path.name}.anslag-spare", ignore_errors=True)
 
 
 def sh(cmd, **kw):
@@ -248,8 +258,8 @@ def main():
     report.append("")
     report.append("What each does: anslag cold = `anslag build` (validation, privacy scan, sanitising, pages, feeds, "
                   "calendars, open data, search index, register, sitemap, PDFs once they exist) into an empty folder; "
-                  "warm = the same again with nothing changed; next day = `--today` one day later over the warm "
-                  "output; one § edited = the same day over an output built before one sentence was appended to "
+                  "warm = the same again with nothing changed; next day = `--today` one day later over the output "
+                  "of the day (yesterday's site in the spare tree beside it, as a daily build leaves it); one § edited = the same day over an output built before one sentence was appended to "
                   "one § file; no PDF = cold with `--no-pdf`; hugo/zola = full build of gen_corpus.py's bare "
                   "templates (a page per §, a list per meeting and body) into an empty folder; + pagefind = that "
                   "build, then `pagefind --site` over its output (times summed, RSS the larger); floor = read every "
@@ -296,8 +306,14 @@ def main():
         def prepare(tool):
             if tool == "anslag cold" or tool not in shared_out + ["floor"]:
                 target = anslag_out if tool == "anslag cold" else out[tool]
-                shutil.rmtree(target, ignore_errors=True)
+                remove_output(target)
                 target.parent.mkdir(parents=True, exist_ok=True)
+            if tool == "anslag next day":
+                # Untimed: the state of a daily build, today's site in the
+                # output and yesterday's in the spare tree beside it.
+                for day in (PREV_DAY, TODAY):
+                    run_all([[anslag, "build", "--today", day, "--content", str(src / "content"),
+                              "--output", str(anslag_out)]], env=env)
             if tool == "anslag one § edited":
                 # Untimed: the output of the original text; the timed run
                 # then sees exactly one § file changed.
