@@ -6,13 +6,13 @@
 For each fixture folder: the files identical (same path, same bytes) to the
 base are deleted, the files of the base that the fixture lacks are listed as
 `remove:` lines, and an `OVERLAY` file naming the base is written. The test
-harness (`tests/common/mod.rs`, `Site::fixture`) rebuilds the same tree from
+harness (`tests/suite/common/mod.rs`, `Site::fixture`) rebuilds the same tree from
 it. A folder in which most of the base's files are changed or missing is not
 a copy of the base and is left as it is; so is a folder that already has an
 `OVERLAY` file.
 
 Typical use: copy `good/minimal` to `bad/<rule>`, break it, run this script
-on `bad/<rule>`, then run `cargo test --test check`.
+on `bad/<rule>`, then run `cargo test --test suite check::`.
 """
 
 import argparse

@@ -2,10 +2,9 @@
 //! (its files' bytes, or a digest of the whole tree) and check its pages
 //! with an HTML parser (structure, accessibility basics, links).
 
-use super::{TODAY, anslag};
+use super::{Change, Entry, TODAY, anslag, changes, fingerprint, percent_decode};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// The outcome of one `anslag build`.
@@ -51,62 +50,64 @@ pub enum Node {
     Other,
 }
 
-/// Every path under `root` (relative, with `/`) and what it holds. Links are
-/// not followed; a missing root is an empty tree.
+/// Every path under `root` (relative, with `/`) and what it holds: its
+/// [`fingerprint`] without the modification times. Links are not followed; a
+/// missing root is an empty tree.
 pub fn digest(root: &Path) -> BTreeMap<String, Node> {
-    let mut out = BTreeMap::new();
     if root.symlink_metadata().is_err() {
-        return out;
+        return BTreeMap::new();
     }
-    for entry in walkdir::WalkDir::new(root).min_depth(1).sort_by_file_name() {
-        let entry = entry.expect("walk the tree");
-        let rel = rel_path(root, entry.path());
-        let kind = entry.file_type();
-        let node = if kind.is_symlink() {
-            Node::Link(std::fs::read_link(entry.path()).expect("read link"))
-        } else if kind.is_dir() {
-            Node::Dir
-        } else if kind.is_file() {
-            let bytes = std::fs::read(entry.path()).expect("read file");
-            let mut h = DefaultHasher::new();
-            bytes.hash(&mut h);
-            Node::File { len: bytes.len() as u64, hash: h.finish() }
-        } else {
-            Node::Other
-        };
-        out.insert(rel, node);
-    }
-    out
+    let node = |entry| match entry {
+        Entry::Dir { .. } => Node::Dir,
+        Entry::File { len, hash, .. } => Node::File { len, hash },
+        Entry::Link(target) => Node::Link(target),
+        Entry::Other { .. } => Node::Other,
+    };
+    fingerprint(root).into_iter().map(|(rel, entry)| (slashed(&rel), node(entry))).collect()
 }
 
 /// Every regular file under `root` with its bytes.
 pub fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(root).min_depth(1).sort_by_file_name() {
-        let entry = entry.expect("walk the tree");
-        if entry.file_type().is_file() {
-            out.insert(rel_path(root, entry.path()), std::fs::read(entry.path()).expect("read file"));
-        }
-    }
-    out
+    regular_files(root).map(|(rel, path)| (rel, std::fs::read(path).expect("read file"))).collect()
+}
+
+/// The path (relative, with `/`) of every regular file under `root`, in
+/// walking order.
+pub fn file_paths(root: &Path) -> Vec<String> {
+    regular_files(root).map(|(rel, _)| rel).collect()
+}
+
+/// The regular files under `root`: their relative path and their path. Links
+/// are not followed.
+fn regular_files(root: &Path) -> impl Iterator<Item = (String, PathBuf)> + '_ {
+    walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|entry| entry.expect("walk the tree"))
+        .filter(|entry| entry.file_type().is_file())
+        .map(move |entry| (rel_path(root, entry.path()), entry.into_path()))
 }
 
 fn rel_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).expect("inside the root");
+    slashed(path.strip_prefix(root).expect("inside the root"))
+}
+
+/// A relative path with `/` between its parts.
+fn slashed(rel: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 /// How two trees differ, one line per path (at most `limit` lines).
 pub fn diff<T: PartialEq>(a: &BTreeMap<String, T>, b: &BTreeMap<String, T>, limit: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for (path, x) in a {
-        match b.get(path) {
-            None => out.push(format!("only in the first: {path}")),
-            Some(y) if x != y => out.push(format!("differs: {path}")),
-            Some(_) => {}
-        }
-    }
-    out.extend(b.keys().filter(|p| !a.contains_key(*p)).map(|p| format!("only in the second: {p}")));
+    let mut out: Vec<String> = changes(a, b)
+        .into_iter()
+        .map(|(path, change)| match change {
+            Change::Removed => format!("only in the first: {path}"),
+            Change::Changed(..) => format!("differs: {path}"),
+            Change::Created => format!("only in the second: {path}"),
+        })
+        .collect();
     let n = out.len();
     if n > limit {
         out.truncate(limit);
@@ -293,25 +294,6 @@ pub fn is_external(href: &str) -> bool {
     }
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        if bytes[i] == b'%'
-            && let Some(Ok(b)) = hex.map(|h| u8::from_str_radix(h, 16))
-        {
-            out.push(b);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Checks that every internal address of every page resolves to a file of
 /// the site (a folder to its `index.html`) and every `#fragment` to an id in
 /// that page. Relative addresses are resolved from the page's folder;
@@ -362,7 +344,8 @@ pub fn link_problems(root: &Path, root_path: &str) -> Vec<String> {
             };
             let mut parts: Vec<String> = Vec::new();
             let mut escaped = false;
-            for seg in percent_decode(&joined).split('/') {
+            let decoded = String::from_utf8_lossy(&percent_decode(&joined)).into_owned();
+            for seg in decoded.split('/') {
                 match seg {
                     "." | "" => {}
                     ".." => escaped |= parts.pop().is_none(),
@@ -383,7 +366,7 @@ pub fn link_problems(root: &Path, root_path: &str) -> Vec<String> {
                 continue;
             }
             if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-                let f = percent_decode(f);
+                let f = String::from_utf8_lossy(&percent_decode(f)).into_owned();
                 if !target.ends_with(".html") || !ids_of(&target).contains(&f) {
                     problems.push(format!("{page}: {what} {href:?}: no id {f:?} in {target}"));
                 }

@@ -4,6 +4,8 @@
 //! nothing for another host name, idle connections closed, no confidential
 //! text in the overlay.
 
+use crate::common::output::files;
+use crate::common::{Site, TODAY, command, hex, repo, wait_until};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -28,8 +30,8 @@ fn start(content: &Path) -> Server {
 
 /// `anslag serve` in `lang`, its terminal output (stderr) going to `stderr`.
 fn start_with(content: &Path, lang: &str, stderr: Stdio) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_anslag"))
-        .args(["serve", "--port", "0", "--today", "2026-11-25", "--lang", lang, "--content"])
+    let mut child = command()
+        .args(["serve", "--port", "0", "--today", TODAY, "--lang", lang, "--content"])
         .arg(content)
         .stdout(Stdio::piped())
         .stderr(stderr)
@@ -50,47 +52,38 @@ fn request(addr: &str, method: &str, path: &str) -> (u16, String) {
 
 /// A raw HTTP/1.1 request; returns the status, the head and the body.
 fn exchange(addr: &str, method: &str, path: &str) -> (u16, String, String) {
+    raw_exchange(addr, &closing(addr, method, path))
+}
+
+/// `method path` for `addr`, asking the server to close the connection after its answer.
+fn closing(addr: &str, method: &str, path: &str) -> String {
+    format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")
+}
+
+/// Sends `raw` as it is; returns what comes back until the server closes
+/// the connection (or 30 s pass without a byte).
+fn send(addr: &str, raw: &str) -> Vec<u8> {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
-    write!(s, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    (status, head.to_owned(), body.to_owned())
+    s.write_all(raw.as_bytes()).expect("send");
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    bytes
 }
 
 /// Polls `path` until `pred` holds on its body (or 15 s pass).
 fn wait_for(addr: &str, path: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    loop {
+    let polled = wait_until(Duration::from_secs(15), Duration::from_millis(100), || {
         let (_, body) = request(addr, "GET", path);
-        if pred(&body) {
-            return body;
-        }
-        assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {what}; last body:\n{body}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
-        let rel = e.path().strip_prefix(from).expect("inside");
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).expect("mkdir");
-        } else {
-            std::fs::copy(e.path(), &dest).expect("copy");
-        }
-    }
+        if pred(&body) { Ok(body) } else { Err(body) }
+    });
+    polled.unwrap_or_else(|body| panic!("timed out waiting for {what}; last body:\n{body}"))
 }
 
 #[test]
 fn edits_show_up_and_problems_are_shown_over_the_last_good_page() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let content = tmp.path().join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
     let server = start(&content);
     let page = "/kommunstyrelsen/2026-11-09/1/";
     let (status, body) = request(&server.addr, "GET", page);
@@ -116,10 +109,9 @@ fn edits_show_up_and_problems_are_shown_over_the_last_good_page() {
 
 #[test]
 fn only_get_and_head_and_nothing_outside_the_site() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let content = tmp.path().join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
-    std::fs::write(tmp.path().join("secret.txt"), "TOPSECRET").expect("secret");
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
+    std::fs::write(site.root().join("secret.txt"), "TOPSECRET").expect("secret");
 
     let server = start(&content);
     for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
@@ -128,9 +120,9 @@ fn only_get_and_head_and_nothing_outside_the_site() {
     assert_eq!(request(&server.addr, "HEAD", "/").0, 200);
     // Links in content that point outside it are never followed (E030), so
     // never served: the rebuild fails and the last good site stays.
-    std::os::unix::fs::symlink(tmp.path(), content.join("link-out")).expect("link");
+    std::os::unix::fs::symlink(site.root(), content.join("link-out")).expect("link");
     let bilagor = content.join("kommunstyrelsen/2026-11-09/bilagor");
-    std::os::unix::fs::symlink(tmp.path().join("secret.txt"), bilagor.join("outside.txt")).expect("link");
+    std::os::unix::fs::symlink(site.root().join("secret.txt"), bilagor.join("outside.txt")).expect("link");
     wait_for(&server.addr, "/", "the rebuild", |b| b.contains("anslag-problems") && b.contains("E030"));
     let attempts = [
         "/../secret.txt",
@@ -203,10 +195,9 @@ fn only_get_and_head_and_nothing_outside_the_site() {
 /// `?v=` of its link is the hash of the stylesheet served in its build).
 #[test]
 fn ten_thousand_requests_during_a_rebuild() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let content = tmp.path().join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
-    let theme = tmp.path().join("themes/default/static");
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
+    let theme = site.root().join("themes/default/static");
     std::fs::create_dir_all(&theme).expect("theme folder");
     let server = start(&content);
     let addr = server.addr.clone();
@@ -225,8 +216,7 @@ fn ten_thousand_requests_during_a_rebuild() {
             assert!(start.elapsed() < Duration::from_secs(60), "the workers got no answers");
             std::thread::yield_now();
         }
-        let css =
-            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"));
+        let css = std::fs::read_to_string(repo().join("themes/default/static/style.css"));
         std::fs::write(theme.join("style.css"), css.expect("css") + "\n/* changed under load */\n").expect("css");
         wait_for(&trigger_addr, "/style.css", "the new stylesheet", |css| css.contains("changed under load"));
         std::fs::write(&file, format!("{text}\nÄndrad under lasten.\n")).expect("edit");
@@ -257,8 +247,7 @@ fn ten_thousand_requests_during_a_rebuild() {
                     if path == "/style.css" {
                         use sha2::Digest;
                         let hash = sha2::Sha256::digest(body.as_bytes());
-                        let hex: String = hash[..6].iter().map(|b| format!("{b:02x}")).collect();
-                        styles.push((build, hex));
+                        styles.push((build, hex(&hash[..6])));
                         continue;
                     }
                     if !body.contains(&format!("data-anslag-build=\"{build}\"")) {
@@ -296,9 +285,8 @@ fn ten_thousand_requests_during_a_rebuild() {
 /// Ctrl-C (SIGINT) stops the server cleanly, with exit code 0.
 #[test]
 fn ctrl_c_stops_cleanly() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let content = tmp.path().join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
     let mut server = start(&content);
     assert_eq!(request(&server.addr, "GET", "/").0, 200);
     // An open page keeps its reload connection open; it must not hold the server up.
@@ -311,24 +299,16 @@ fn ctrl_c_stops_cleanly() {
     let pid = server.child.id().to_string();
     let sent = Command::new("kill").args(["-INT", &pid]).status().expect("kill");
     assert!(sent.success());
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = server.child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(start.elapsed() < Duration::from_secs(10), "the server did not stop on SIGINT");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let stopped = wait_until(Duration::from_secs(10), Duration::from_millis(50), || {
+        server.child.try_wait().expect("wait").ok_or(())
+    });
+    let status = stopped.unwrap_or_else(|()| panic!("the server did not stop on SIGINT"));
     assert!(status.success(), "{status:?}");
 }
 
 /// A raw GET; returns the status and the body's bytes.
 fn get_bytes(addr: &str, path: &str) -> (u16, Vec<u8>) {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
+    let raw = send(addr, &closing(addr, "GET", path));
     let end = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a head") + 4;
     let head = String::from_utf8_lossy(&raw[..end]);
     let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
@@ -352,23 +332,21 @@ fn without_preview(body: &[u8]) -> Vec<u8> {
 /// apart from the preview's badge and script), also after an edit.
 #[test]
 fn serves_what_build_writes_byte_for_byte() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let content = tmp.path().join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    let site = Site::example();
+    let content = site.content();
     let server = start(&content);
     let compare = |round: &str| {
-        let out = tmp.path().join(format!("out-{round}"));
-        let built = Command::new(env!("CARGO_BIN_EXE_anslag"))
-            .args(["build", "--today", "2026-11-25", "--content"])
+        let out = site.root().join(format!("out-{round}"));
+        let built = command()
+            .args(["build", "--today", TODAY, "--content"])
             .arg(&content)
             .arg("--output")
             .arg(&out)
             .output()
             .expect("build");
         assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
-        let mut files = 0;
-        for e in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
-            let rel = e.path().strip_prefix(&out).expect("inside").to_string_lossy().replace('\\', "/");
+        let mut served_files = 0;
+        for (rel, expected) in files(&out) {
             if rel == ".anslag-output" {
                 continue;
             }
@@ -380,13 +358,12 @@ fn serves_what_build_writes_byte_for_byte() {
                     .join("/")
             );
             let (status, body) = get_bytes(&server.addr, &url);
-            let expected = std::fs::read(e.path()).expect("read");
             let served = if rel.ends_with(".html") { without_preview(&body) } else { body };
             assert_eq!(status, 200, "{round}: {url}");
             assert!(served == expected, "{round}: {url} is not what build wrote");
-            files += 1;
+            served_files += 1;
         }
-        assert!(files > 100, "{round}: only {files} files");
+        assert!(served_files > 100, "{round}: only {served_files} files");
     };
     compare("first");
     let file = content.join("kommunstyrelsen/2025-06-16/102-markanvisning-larkan.md");
@@ -404,22 +381,10 @@ fn serves_what_build_writes_byte_for_byte() {
 /// Sends `raw` as it is; returns the status, the head and the body (read
 /// until the server closes the connection).
 fn raw_exchange(addr: &str, raw: &str) -> (u16, String, String) {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
-    s.write_all(raw.as_bytes()).expect("send");
-    let mut bytes = Vec::new();
-    let _ = s.read_to_end(&mut bytes);
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let text = String::from_utf8_lossy(&send(addr, raw)).into_owned();
     let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     (status, head.to_owned(), body.to_owned())
-}
-
-fn minimal_copy() -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let content = tmp.path().join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
-    (tmp, content)
 }
 
 /// DNS rebinding: a page of another site whose name resolves to 127.0.0.1
@@ -428,7 +393,8 @@ fn minimal_copy() -> (tempfile::TempDir, std::path::PathBuf) {
 /// text, nothing of the site, not the reload events either.
 #[test]
 fn only_requests_for_our_own_names_are_answered() {
-    let (_tmp, content) = minimal_copy();
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
     let server = start(&content);
     let port = server.addr.rsplit(':').next().expect("a port").to_owned();
     let page = "/kommunstyrelsen/2026-11-09/1/";
@@ -519,7 +485,8 @@ const IDLE: Duration = Duration::from_secs(5);
 /// the next rebuild.
 #[test]
 fn idle_connections_are_closed_but_the_reload_stream_stays() {
-    let (_tmp, content) = minimal_copy();
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
     let server = start(&content);
     let addr = server.addr.clone();
     let mut events = TcpStream::connect(&addr).expect("connect");
@@ -576,8 +543,9 @@ fn idle_connections_are_closed_but_the_reload_stream_stays() {
 /// heading and note are in the language of `--lang`.
 #[test]
 fn the_overlay_never_shows_a_confidential_paragraphs_private_text() {
-    let (tmp, content) = minimal_copy();
-    let log = tmp.path().join("stderr.txt");
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
+    let log = site.root().join("stderr.txt");
     let server = start_with(&content, "sv", Stdio::from(std::fs::File::create(&log).expect("log")));
     let page = "/kommunstyrelsen/2026-11-09/1/";
     assert_eq!(request(&server.addr, "GET", page).0, 200);
@@ -605,14 +573,11 @@ Hemlig text om Ploversecret.
         assert!(!overlay.to_lowercase().contains(&private.to_lowercase()), "{private} in the overlay:\n{overlay}");
     }
     // The same problem in the terminal, with its line: the overlay really left it out.
-    let start = Instant::now();
-    let terminal = loop {
+    let terminal = wait_until(Duration::from_secs(15), Duration::from_millis(50), || {
         let t = std::fs::read_to_string(&log).expect("log");
-        if t.contains("03-individ.md:8:11") || start.elapsed() > Duration::from_secs(15) {
-            break t;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+        if t.contains("03-individ.md:8:11") { Ok(t) } else { Err(t) }
+    })
+    .unwrap_or_else(|t| t);
     assert!(terminal.contains("Ploversecret") && terminal.contains("2026-13-45"), "{terminal}");
 }
 
@@ -620,7 +585,8 @@ Hemlig text om Ploversecret.
 /// macOS writes names) is served at the address its link gives.
 #[test]
 fn file_names_with_percent_and_decomposed_letters_are_served() {
-    let (_tmp, content) = minimal_copy();
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
     let meeting = content.join("kommunstyrelsen/2026-11-09");
     let names = ["Rapport 50%.pdf", "Bila\u{308}ga 100%25.pdf"];
     for (i, name) in names.iter().enumerate() {
@@ -650,9 +616,8 @@ fn file_names_with_percent_and_decomposed_letters_are_served() {
 /// shows E049 over the last good page, and the server goes on answering.
 #[test]
 fn deep_nesting_never_takes_the_preview_down() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let content = tmp.path().join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal"), &content);
+    let site = Site::fixture("good/minimal");
+    let content = site.content();
     let file = content.join("kommunstyrelsen/2026-11-09/02-bidrag.md");
     let text = std::fs::read_to_string(&file).expect("read");
     let at_the_limit = format!(

@@ -12,16 +12,11 @@
 //! - `paragraphs.csv` is UTF-8 with BOM, `;`-separated, CRLF, one row per §;
 //! - `anslagstavla.json` lists exactly the notices that have pages.
 
+use crate::common::output::file_paths;
+use crate::common::{BASE_URL as BASE, TODAY, command, example_content, hex, percent_decode, repo};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-const TODAY: &str = "2026-11-25";
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The example site, built into a temporary folder.
 struct Built {
@@ -33,15 +28,9 @@ impl Built {
     fn new() -> Built {
         let tmp = tempfile::Builder::new().prefix("anslag-data-").tempdir().expect("temporary folder");
         let out = tmp.path().join("output");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_anslag"));
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "NO_COLOR", "RUST_BACKTRACE"] {
-            cmd.env_remove(var);
-        }
-        let content = repo().join("content");
-        let run = cmd
-            .env("TZ", "Europe/Stockholm")
+        let run = command()
             .args(["build", "--today", TODAY, "--content"])
-            .arg(&content)
+            .arg(example_content())
             .arg("--output")
             .arg(&out)
             .output()
@@ -84,30 +73,10 @@ impl Built {
     fn file_of(&self, url: &str) -> PathBuf {
         let path = url.strip_prefix(BASE).unwrap_or_else(|| panic!("{url} is not under {BASE}"));
         let path = path.split('#').next().unwrap_or_default();
-        let path = percent_decode(path);
+        let path = String::from_utf8(percent_decode(path)).expect("UTF-8 after decoding");
         let file = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
         self.out.join(file)
     }
-}
-
-const BASE: &str = "https://www.exempelby.se/protokoll/";
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).expect("UTF-8 after decoding")
 }
 
 fn schema_path(json_name: &str) -> PathBuf {
@@ -245,7 +214,7 @@ fn every_schema_is_draft_2020_12_and_closes_every_object() {
 #[test]
 fn a_publishing_record_with_entries_and_changes_validates_against_its_schema() {
     use anslag::record;
-    let content = repo().join("content");
+    let content = example_content();
     let (loaded, _) = anslag::load::load(&content).expect("load");
     let site = |day: &str| anslag::validate::validate(&loaded, day.parse().expect("date")).site.expect("valid");
     let first = site("2026-11-24");
@@ -428,10 +397,8 @@ fn attachments_are_the_copied_files_with_their_size_and_checksum() {
         let path = site.file_of(url);
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{url} → {}: {e}", path.display()));
         assert_eq!(f["size"], json!(bytes.len()), "{url}");
-        let sha256: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(str_of(f, "sha256Checksum"), sha256, "{url}");
-        let sha512: String = sha2::Sha512::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(str_of(f, "sha512Checksum"), sha512, "{url}");
+        assert_eq!(str_of(f, "sha256Checksum"), hex(&sha2::Sha256::digest(&bytes)), "{url}");
+        assert_eq!(str_of(f, "sha512Checksum"), hex(&sha2::Sha512::digest(&bytes)), "{url}");
         assert!(url.ends_with(&format!("/{}", str_of(f, "fileName"))), "{url}");
         if url.ends_with(".pdf") {
             assert_eq!(f["mimeType"], "application/pdf");
@@ -441,30 +408,15 @@ fn attachments_are_the_copied_files_with_their_size_and_checksum() {
     }
     // Every attachment copied from content/ is described (the example has
     // no attachment of a notice that is not posted yet).
-    let content = repo().join("content");
-    let copied: BTreeSet<String> = walk(&site.out).filter(|p| content.join(p).is_file()).collect();
-    let described: BTreeSet<String> =
-        files.iter().map(|f| percent_decode(str_of(f, "accessUrl").strip_prefix(BASE).expect("under BASE"))).collect();
+    let content = example_content();
+    let copied: BTreeSet<String> = file_paths(&site.out).into_iter().filter(|p| content.join(p).is_file()).collect();
+    let described: BTreeSet<String> = files
+        .iter()
+        .map(|f| percent_decode(str_of(f, "accessUrl").strip_prefix(BASE).expect("under BASE")))
+        .map(|path| String::from_utf8(path).expect("UTF-8 after decoding"))
+        .collect();
     assert!(!copied.is_empty());
     assert_eq!(described, copied, "files.json describes every copied attachment");
-}
-
-/// Paths of the files under `dir`, relative to it, with `/`.
-fn walk(dir: &Path) -> impl Iterator<Item = String> + '_ {
-    let mut stack = vec![dir.to_path_buf()];
-    let mut out = Vec::new();
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("readable") {
-            let p = e.expect("entry").path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p.strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    out.sort();
-    out.into_iter()
 }
 
 #[test]
@@ -524,10 +476,11 @@ fn front_matter(path: &Path) -> (BTreeMap<String, Vec<String>>, Vec<String>) {
 
 /// Every paragraph file of the example, with whether it is confidential.
 fn paragraph_files() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = walk(&repo().join("content"))
+    let mut out: Vec<PathBuf> = file_paths(&example_content())
+        .into_iter()
         .filter(|p| p.ends_with(".md") && p.matches('/').count() == 2 && !p.ends_with("/_meeting.md"))
         .filter(|p| !p.starts_with("notices/"))
-        .map(|p| repo().join("content").join(p))
+        .map(|p| example_content().join(p))
         .collect();
     out.sort();
     out
@@ -593,7 +546,7 @@ fn a_confidential_paragraph_gives_only_number_public_title_and_legal_ground() {
     let (mut confidential, mut public) = (0, 0);
     for path in paragraph_files() {
         let (fields, _) = front_matter(&path);
-        let rel = path.strip_prefix(repo().join("content")).expect("inside").to_string_lossy().into_owned();
+        let rel = path.strip_prefix(example_content()).expect("inside").to_string_lossy().into_owned();
         let (body, folder) = rel.split_once('/').expect("body/meeting/file");
         let folder = folder.split('/').next().expect("meeting folder");
         let number = fields["number"][0].clone();
@@ -660,7 +613,7 @@ fn a_confidential_paragraph_gives_only_number_public_title_and_legal_ground() {
     }
     assert!(confidential >= 1 && public >= 1, "{confidential} confidential, {public} public paragraphs");
     // The named example is among them.
-    let example = repo().join("content/socialnamnden/2026-11-18/007-individarende.md");
+    let example = example_content().join("socialnamnden/2026-11-18/007-individarende.md");
     assert!(private_fragments(&example).iter().any(|f| f.contains("LVU")), "the example's private text is read");
 }
 
@@ -732,7 +685,8 @@ fn paragraphs_csv_opens_in_excel_with_swedish_settings() {
 fn the_notice_board_lists_every_posted_notice_with_its_dates() {
     let site = Built::new();
     let entries = site.list("anslagstavla.json");
-    let pages: BTreeSet<String> = walk(&site.out.join("anslagstavla"))
+    let pages: BTreeSet<String> = file_paths(&site.out.join("anslagstavla"))
+        .into_iter()
         .filter(|p| (p.starts_with("protokoll/") || p.starts_with("anslag/")) && p.ends_with("/index.html"))
         .map(|p| format!("{BASE}anslagstavla/{}", p.trim_end_matches("index.html")))
         .collect();

@@ -18,21 +18,17 @@
 //! notice and notices of every kind; `leak`: a confidential § with a unique
 //! token in every private field).
 
-mod common;
-
-use common::output::{
-    Node, build, build_ok, build_on, diff, digest, files, is_external, link_problems, names_starting, pages, root_path,
-    structure_problems, url_of,
+use crate::common::output::{
+    Node, addresses, build, build_ok, build_on, diff, digest, files, is_external, link_problems, names_starting, pages,
+    root_path, structure_problems, url_of,
 };
-use common::{Site, TODAY, fingerprint, fixtures};
+use crate::common::{
+    BASE_URL, Lcg, Site, TODAY, changes, command_of, copy_tree, example_content, fingerprint, fixtures, kill_runs,
+    kill_seed, repo, wait_until,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// The example site of the repository.
-fn example_content() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
-}
 
 /// A copy of the content tree at `src`, built into `<tmp>/out` with `args`.
 fn built(src: &Path, args: &[&str]) -> (Site, PathBuf) {
@@ -74,8 +70,6 @@ fn site_problems(label: &str, out: &Path, lang: &str, base_url: &str) -> Vec<Str
 fn assert_no_problems(problems: &[String]) {
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
-
-const BASE_URL: &str = "https://www.exempelby.se/protokoll/";
 
 // ---------------------------------------------------------------------------
 // 1. Structure of every page, and no link that 404s
@@ -153,7 +147,7 @@ fn absolute_links_from_the_example_content_into_the_site_resolve() {
     let (_site, out) = built(&example_content(), &[]);
     let mut problems = Vec::new();
     for (page, html) in pages(&out) {
-        for (what, href) in common::output::addresses(&html) {
+        for (what, href) in addresses(&html) {
             let Some(rest) = href.strip_prefix(BASE_URL).filter(|_| what != "link[rel=canonical]") else { continue };
             let rest = rest.split('#').next().unwrap_or_default();
             let file =
@@ -529,7 +523,7 @@ fn a_withdrawn_paragraph_and_document_leave_only_a_tombstone() {
 
 #[test]
 fn same_content_and_day_give_byte_identical_output_across_thread_counts() {
-    let site = Site::copy_of(&example_content());
+    let site = Site::example();
     let content_before = fingerprint(&site.content());
     let runs: [(&str, &[(&str, &str)]); 4] = [
         ("out-a", &[]),
@@ -572,7 +566,7 @@ fn reused(stderr: &str, stage: &str, reused: &str) -> (usize, usize) {
 
 #[test]
 fn warm_builds_give_what_cold_builds_give() {
-    let site = Site::copy_of(&example_content());
+    let site = Site::example();
     let warm = site.root().join("warm");
     let cold = |name: &str, today: &str| {
         let out = site.root().join(name);
@@ -653,9 +647,9 @@ fn build_in_process(content: &Path, out: &Path, today: &str, journal: &Path, ext
 /// come down, its protocols are adjusted and its meetings are held.
 #[test]
 fn day_after_day_over_the_previous_output_is_what_a_build_from_nothing_gives() {
-    let site = Site::copy_of(&example_content());
+    let site = Site::example();
     let journal = site.root().join("anslagsbevis.json");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/anslagsbevis.json"), &journal).expect("copy");
+    std::fs::copy(repo().join("examples/anslagsbevis.json"), &journal).expect("copy");
     let daily = site.root().join("daily");
     let start: jiff::civil::Date = "2026-11-01".parse().expect("a date");
     let walk = |days: i32, step: i32, extra: &[&str]| {
@@ -683,9 +677,9 @@ fn day_after_day_over_the_previous_output_is_what_a_build_from_nothing_gives() {
 /// output gives what a build from nothing gives.
 #[test]
 fn every_kind_of_edit_over_the_previous_output_is_what_a_build_from_nothing_gives() {
-    let site = Site::copy_of(&example_content());
+    let site = Site::example();
     let journal = site.root().join("anslagsbevis.json");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/anslagsbevis.json"), &journal).expect("copy");
+    std::fs::copy(repo().join("examples/anslagsbevis.json"), &journal).expect("copy");
     let daily = site.root().join("daily");
     let today = "2026-11-24";
     build_in_process(&site.content(), &daily, today, &journal, &[]);
@@ -930,46 +924,21 @@ fn output_holding_the_content_is_refused_and_nothing_is_written() {
         let tmp = tempfile::Builder::new().prefix("anslag-test-").tempdir().expect("temporary folder");
         let proj = tmp.path().join("proj");
         let content = proj.join("content");
-        common::copy_tree(&fixtures().join("good/minimal"), &content);
+        copy_tree(&fixtures().join("good/minimal"), &content);
         let output = if output == "ABSOLUTE" { proj.clone() } else { PathBuf::from(output) };
         let before = fingerprint(tmp.path());
         let b = build(&content, &output, &[], &[]);
         let after = fingerprint(tmp.path());
         assert!(content.join("site.yaml").is_file(), "--output {}: the content was deleted", output.display());
         assert_eq!(b.code, 2, "--output {}: {}", output.display(), b.stderr);
-        assert_eq!(diff_paths(&before, &after), Vec::<PathBuf>::new(), "--output {}: written", output.display());
+        let written: Vec<&PathBuf> = changes(&before, &after).into_iter().map(|(path, _)| path).collect();
+        assert_eq!(written, Vec::<&PathBuf>::new(), "--output {}: written", output.display());
     }
-}
-
-/// Paths that differ between two fingerprints.
-fn diff_paths<T: PartialEq>(a: &BTreeMap<PathBuf, T>, b: &BTreeMap<PathBuf, T>) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = a.iter().filter(|(p, x)| b.get(*p) != Some(*x)).map(|(p, _)| p.clone()).collect();
-    out.extend(b.keys().filter(|p| !a.contains_key(*p)).cloned());
-    out
 }
 
 // ---------------------------------------------------------------------------
 // 5. kill -9 at random moments: the old site or the new one, never a mix
 // ---------------------------------------------------------------------------
-
-/// A tiny linear congruential generator (Knuth's MMIX constants), so a run
-/// can be repeated from its seed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
-    }
-
-    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
-        words[self.below(words.len() as u64) as usize]
-    }
-}
 
 /// Writes a clean content tree with `paragraphs` § (one body, two § per
 /// meeting day, 42 § a meeting, numbering from 1 each year), each with a few
@@ -1072,10 +1041,7 @@ fn generate_corpus(content: &Path, paragraphs: usize) {
 
 /// `anslag build` (the binary `bin`) as a child process that can be killed.
 fn spawn_build(bin: &Path, content: &Path, output: &Path, base_url: &str) -> std::process::Child {
-    let mut cmd = std::process::Command::new(bin);
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "RUST_BACKTRACE"] {
-        cmd.env_remove(var);
-    }
+    let mut cmd = command_of(bin);
     cmd.args(["--lang", "en", "build", "--today", TODAY, "--base-url", base_url])
         .arg("--content")
         .arg(content)
@@ -1091,10 +1057,8 @@ fn spawn_build(bin: &Path, content: &Path, output: &Path, base_url: &str) -> std
 
 #[test]
 fn kill_9_at_random_moments_leaves_the_old_site_or_the_new_one() {
-    let runs: usize = std::env::var("ANSLAG_KILL_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
-    let seed: u64 = std::env::var("ANSLAG_KILL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64)
-    });
+    let runs = kill_runs();
+    let seed = kill_seed();
     eprintln!("kill test: {runs} kills, seed {seed} (repeat with ANSLAG_KILL_SEED={seed} ANSLAG_KILL_RUNS={runs})");
     let mut rng = Lcg(seed);
 
@@ -1139,9 +1103,8 @@ fn kill_9_at_random_moments_leaves_the_old_site_or_the_new_one() {
         let delay = Duration::from_millis(delay);
         let start = Instant::now();
         let mut child = spawn_build(&bin, &content, &out, bases[target]);
-        while start.elapsed() < delay && child.try_wait().expect("poll anslag").is_none() {
-            std::thread::sleep(Duration::from_millis(2));
-        }
+        let left = delay.saturating_sub(start.elapsed());
+        let _ = wait_until(left, Duration::from_millis(2), || child.try_wait().expect("poll anslag").ok_or(()));
         let _ = child.kill();
         let status = child.wait().expect("wait for anslag");
         if status.success() {
@@ -1243,7 +1206,7 @@ fn base_url_goes_into_canonical_links_only() {
         for (page, html) in pages(&out) {
             let canonical = format!("{base}{}", url_of(&page));
             let mut canonicals = 0;
-            for (what, href) in common::output::addresses(&html) {
+            for (what, href) in addresses(&html) {
                 if what == "link[rel=canonical]" {
                     canonicals += 1;
                     if href != canonical {

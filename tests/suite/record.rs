@@ -8,10 +8,9 @@
 //! gone is refused until it is put back as withdrawn, and that every later
 //! change is appended.
 
-mod common;
-
+use crate::common::output::digest;
+use crate::common::{Lcg, Site, example_content, kill_runs, kill_seed, repo};
 use anslag::model::record::{ChangeKind, PublishingRecord};
-use common::Site;
 use std::path::PathBuf;
 
 /// A content copy, its output folder and its journal.
@@ -75,10 +74,10 @@ fn a_notice_that_went_up_late_is_refused_until_posted_says_the_real_day() {
     // it would go up claiming a day it was not on the board.
     let notice = "---\ntitle: Underrättelse om samråd\nkind: underrättelse\nposted: 2026-11-21\nremoval: 2026-12-12\n---\nSamråd.\n";
     k.site.write("notices/2026-11-21-samrad.md", notice);
-    let (journal, output) = (k.journal_bytes(), common::output::digest(&k.out));
+    let (journal, output) = (k.journal_bytes(), digest(&k.out));
     assert_eq!(k.build("2026-11-22", None), 1, "refused");
     assert_eq!(k.journal_bytes(), journal, "a refused build writes no record");
-    assert_eq!(common::output::digest(&k.out), output, "a refused build leaves the output as it was");
+    assert_eq!(digest(&k.out), output, "a refused build leaves the output as it was");
 
     // With `posted` set to the day it really goes up, it builds.
     k.site.write("notices/2026-11-21-samrad.md", notice.replace("posted: 2026-11-21", "posted: 2026-11-22"));
@@ -151,7 +150,7 @@ fn a_published_paragraph_removed_is_refused_and_every_later_change_is_appended()
 /// edited before each), so old and new differ every time.
 #[test]
 fn kill_9_leaves_the_old_record_or_the_new_one() {
-    let runs: u64 = std::env::var("ANSLAG_KILL_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+    let runs = kill_runs();
     let k = Kommun::new();
     // The binary reads the real clock: the notice is posted on the real day.
     let real = jiff::ZonedDateTime::now().date();
@@ -159,6 +158,8 @@ fn kill_9_leaves_the_old_record_or_the_new_one() {
     let notice = |n: u64| format!("---\ntitle: Anslag\nposted: {real}\nremoval: {removal}\n---\nText {n}.\n");
     k.site.write("notices/2026-11-20-kungorelse-ks.md", notice(0));
     let spawn = || {
+        // Not `common::command`, which sets TZ: the binary's real day must be
+        // `real`, so it keeps this process's time zone.
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_anslag"));
         cmd.args(["--lang", "en", "build", "--today", &real.to_string()])
             .arg("--content")
@@ -174,16 +175,15 @@ fn kill_9_leaves_the_old_record_or_the_new_one() {
     let start = std::time::Instant::now();
     assert!(spawn().wait().expect("wait").success());
     let length = start.elapsed().as_millis().max(20) as u64;
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
+    let seed = kill_seed();
     eprintln!("record kill test: seed {seed}, a build takes {length} ms");
-    let mut state = seed | 1;
+    let mut rng = Lcg(seed | 1);
     let (mut old_kept, mut new_kept) = (0, 0);
     for run in 1..=runs {
         let before = k.journal_bytes();
         let old = k.record();
         k.site.write("notices/2026-11-20-kungorelse-ks.md", notice(run));
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        let delay = std::time::Duration::from_millis((state >> 33) % (length * 2));
+        let delay = std::time::Duration::from_millis(rng.below(length * 2));
         let mut child = spawn();
         std::thread::sleep(delay);
         let _ = child.kill();
@@ -218,12 +218,11 @@ fn kill_9_leaves_the_old_record_or_the_new_one() {
 /// `cargo run --example record_days -- content 2026-11-16 2026-11-25 examples/anslagsbevis.json`).
 #[test]
 fn the_example_journal_is_what_daily_builds_would_have_kept() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let content = root.join("content");
+    let content = example_content();
     let (loaded, _) = anslag::load::load(&content).expect("load");
     let day = |s: &str| s.parse().expect("date");
     let kept = anslag::record::kept_daily(&loaded, &content, day("2026-11-16"), day("2026-11-25")).expect("builds");
-    let file = std::fs::read(root.join("examples/anslagsbevis.json")).expect("examples/anslagsbevis.json");
+    let file = std::fs::read(repo().join("examples/anslagsbevis.json")).expect("examples/anslagsbevis.json");
     assert!(kept.to_json() == file, "examples/anslagsbevis.json is out of date: remake it (see this test's comment)");
     assert!(kept.notices.iter().any(|n| !n.taken_over) && kept.notices.iter().any(|n| n.taken_over));
 }

@@ -4,20 +4,13 @@
 //! content error writes nothing, `--meeting` selects, runs are byte-identical,
 //! and hostile file names in the content never become entry names.
 
-mod common;
-
-use common::{Site, TODAY, anslag};
+use crate::common::{Site, TODAY, anslag, hex, percent_decode};
 use sha2::Digest;
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::Path;
 
 const SOCIAL: &str = "anslag-exempelby-kommun-socialnamnden-2026-11-18";
 const CONFIDENTIAL: &str = "representations/rep-source/data/socialnamnden/2026-11-18/paragraf-007.md";
-
-fn example() -> Site {
-    Site::copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
-}
 
 /// Runs `anslag export` with `args` into `<tmp>/out`; the exit code.
 fn export(site: &Site, args: &[&str]) -> i32 {
@@ -105,7 +98,7 @@ fn listed(mets: &[u8]) -> Vec<(String, u64, String)> {
 fn href_path(href: &str) -> String {
     let encoded = |b: u8| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b);
     assert!(href.bytes().all(encoded), "xlink:href {href:?} is not percent-encoded");
-    percent_encoding::percent_decode_str(href).decode_utf8().expect("UTF-8 path").into_owned()
+    String::from_utf8(percent_decode(href)).expect("UTF-8 path")
 }
 
 /// Every file a METS lists exists with its SIZE and SHA-256, and every file
@@ -118,8 +111,7 @@ fn check_package(name: &str, files: &BTreeMap<String, Vec<u8>>) {
             let path = format!("{dir}{}", href_path(&href));
             let bytes = files.get(&path).unwrap_or_else(|| panic!("{name}: {mets} lists {path}, which is missing"));
             assert_eq!(bytes.len() as u64, size, "{name}: SIZE of {path}");
-            let actual: String = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
-            assert_eq!(actual, sum, "{name}: CHECKSUM of {path}");
+            assert_eq!(hex(&sha2::Sha256::digest(bytes)), sum, "{name}: CHECKSUM of {path}");
             if !path.ends_with("METS.xml") {
                 *seen.entry(path).or_insert(0) += 1;
             }
@@ -132,7 +124,7 @@ fn check_package(name: &str, files: &BTreeMap<String, Vec<u8>>) {
 
 #[test]
 fn every_package_matches_its_mets_and_leaves_confidential_text_out() {
-    let site = example();
+    let site = Site::example();
     assert_eq!(export(&site, &[]), 0);
     let zips = packages(&site);
     assert!(zips.len() > 1 && zips.contains_key(&format!("{SOCIAL}.zip")), "{:?}", zips.keys());
@@ -161,7 +153,7 @@ fn every_package_matches_its_mets_and_leaves_confidential_text_out() {
 
 #[test]
 fn include_confidential_puts_the_source_files_in_as_written() {
-    let site = example();
+    let site = Site::example();
     assert_eq!(export(&site, &["--include-confidential", "--meeting", "socialnamnden/2026-11-18"]), 0);
     let zips = packages(&site);
     let files = unpack(&format!("{SOCIAL}.zip"), &zips[&format!("{SOCIAL}.zip")]);
@@ -172,7 +164,7 @@ fn include_confidential_puts_the_source_files_in_as_written() {
 
 #[test]
 fn meeting_selects_one_package_and_two_runs_are_byte_identical() {
-    let site = example();
+    let site = Site::example();
     assert_eq!(export(&site, &["--meeting", "socialnamnden/2026-11-18"]), 0);
     let first = packages(&site);
     assert_eq!(first.keys().collect::<Vec<_>>(), [&format!("{SOCIAL}.zip")]);
@@ -184,7 +176,7 @@ fn meeting_selects_one_package_and_two_runs_are_byte_identical() {
 
 #[test]
 fn a_content_error_refuses_the_export_and_writes_nothing() {
-    let site = example();
+    let site = Site::example();
     site.write("socialnamnden/2026-11-18/_meeting.md", "---\ndate: not a date\n---\n");
     assert_eq!(export(&site, &[]), 1);
     assert!(!site.root().join("out").exists());
@@ -217,7 +209,7 @@ const BILAGOR: &str = "socialnamnden/2026-11-18/bilagor/";
 const ATTACHMENTS: [&str; 4] = ["Plan #1 (ny) 50%.pdf", "plan-1-ny-50.pdf", "Översikt åtgärder.pdf", "Karta: norr.pdf"];
 
 fn hostile() -> Site {
-    let site = example();
+    let site = Site::example();
     site.write(HOSTILE_PARAGRAPH, HOSTILE);
     for name in ATTACHMENTS {
         site.write(&format!("{BILAGOR}{name}"), format!("%PDF-1.4 {name}"));
@@ -301,12 +293,12 @@ fn resolve(page: &str, link: &str) -> Option<String> {
             s => parts.push(s),
         }
     }
-    Some(percent_encoding::percent_decode_str(&parts.join("/")).decode_utf8().ok()?.into_owned())
+    String::from_utf8(percent_decode(&parts.join("/"))).ok()
 }
 
 #[test]
 fn hostile_file_names_never_become_entry_names_and_every_name_is_kept() {
-    let pristine = example();
+    let pristine = Site::example();
     assert_eq!(export(&pristine, &["--meeting", "socialnamnden/2026-11-18"]), 0);
     let zip = format!("{SOCIAL}.zip");
     let before = unpack(&zip, &packages(&pristine)[&zip]);

@@ -1,5 +1,7 @@
-//! Harness for the integration tests: copy a fixture into a temporary folder,
-//! run the real `anslag` binary on it and read what it prints.
+//! The harness of the integration tests: copy a fixture into a temporary
+//! folder, run the real `anslag` binary on it and read what it prints; and
+//! what several test modules need besides (trees compared path by path,
+//! waiting for something to happen, the kill tests' random numbers).
 //!
 //! A fixture folder with an `OVERLAY` file at its root is stored as the
 //! difference from another fixture (see [`Overlay`] and
@@ -10,8 +12,8 @@
 //! folder (the content and everything beside it, which is also the working
 //! directory of the run) is fingerprinted before and after, without following
 //! links or opening anything that is not a regular file.
-
-#![allow(dead_code, reason = "each test crate uses a different part of the harness")]
+//!
+//! [`output`] reads what `anslag build` writes.
 
 pub mod output;
 
@@ -20,7 +22,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 /// The build date every fixture is written for.
 pub const TODAY: &str = "2026-11-25";
@@ -28,9 +30,22 @@ pub const TODAY: &str = "2026-11-25";
 /// Longest time one run may take: a hang (e.g. reading a fifo) fails the test.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 
+/// The base URL in `site.yaml` of the example site and of the fixtures.
+pub const BASE_URL: &str = "https://www.exempelby.se/protokoll/";
+
+/// The repository (the package's folder).
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The example site of the repository: `content/`.
+pub fn example_content() -> PathBuf {
+    repo().join("content")
+}
+
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+    repo().join("tests").join("fixtures")
 }
 
 /// The folders of `tests/fixtures/<group>` (e.g. `bad`), sorted.
@@ -134,15 +149,29 @@ pub fn materialise(name: &str, dst: &Path) {
     copy_entries(&src, dst, Some(OVERLAY));
 }
 
-/// The `anslag` binary with a clean, explicit environment: no locale, no
-/// colour preference, no backtraces.
-pub fn anslag() -> Command {
-    let mut cmd = Command::cargo_bin("anslag").expect("the anslag binary is built for integration tests");
+/// The program at `bin` (the `anslag` binary, or a copy of it) with a
+/// clean, explicit environment: no locale, no colour preference, no
+/// backtraces, Swedish time.
+pub fn command_of(bin: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(bin);
     for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "RUST_BACKTRACE"]
     {
         cmd.env_remove(var);
     }
-    cmd.env("TZ", "Europe/Stockholm").timeout(TIMEOUT);
+    cmd.env("TZ", "Europe/Stockholm");
+    cmd
+}
+
+/// The `anslag` binary of this build with a clean environment
+/// ([`command_of`]), to spawn or to run without a time limit.
+pub fn command() -> std::process::Command {
+    command_of(Path::new(env!("CARGO_BIN_EXE_anslag")))
+}
+
+/// [`command`] as a run that fails the test after [`TIMEOUT`].
+pub fn anslag() -> Command {
+    let mut cmd = Command::from_std(command());
+    cmd.timeout(TIMEOUT);
     cmd
 }
 
@@ -158,6 +187,11 @@ impl Site {
         let tmp = Site::tempdir();
         materialise(name, &tmp.path().join("content"));
         Site { tmp }
+    }
+
+    /// A copy of the example site of the repository ([`example_content`]).
+    pub fn example() -> Site {
+        Site::copy_of(&example_content())
     }
 
     /// A copy of any folder that is not an overlay fixture.
@@ -335,18 +369,107 @@ pub fn fingerprint(root: &Path) -> BTreeMap<PathBuf, Entry> {
 }
 
 fn assert_unchanged(before: &BTreeMap<PathBuf, Entry>, after: &BTreeMap<PathBuf, Entry>) {
-    let mut changes = Vec::new();
-    for (path, e) in before {
-        match after.get(path) {
-            None => changes.push(format!("removed: {}", path.display())),
-            Some(a) if a != e => changes.push(format!("changed: {} ({e:?} -> {a:?})", path.display())),
+    let changes: Vec<String> = changes(before, after)
+        .into_iter()
+        .map(|(path, change)| match change {
+            Change::Removed => format!("removed: {}", path.display()),
+            Change::Changed(e, a) => format!("changed: {} ({e:?} -> {a:?})", path.display()),
+            Change::Created => format!("created: {}", path.display()),
+        })
+        .collect();
+    assert!(changes.is_empty(), "`anslag check` must write nothing, but:\n{}", changes.join("\n"));
+}
+
+/// How one path differs between two trees (a [`fingerprint`], a
+/// [`output::digest`] or [`output::files`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change<'a, T> {
+    /// Only in the first tree.
+    Removed,
+    /// In both, holding something else: what the first and the second hold.
+    Changed(&'a T, &'a T),
+    /// Only in the second tree.
+    Created,
+}
+
+/// Every path that differs between the trees `a` and `b`: those of `a` in
+/// order, then those only in `b`.
+pub fn changes<'a, K: Ord, T: PartialEq>(a: &'a BTreeMap<K, T>, b: &'a BTreeMap<K, T>) -> Vec<(&'a K, Change<'a, T>)> {
+    let mut out = Vec::new();
+    for (path, x) in a {
+        match b.get(path) {
+            None => out.push((path, Change::Removed)),
+            Some(y) if x != y => out.push((path, Change::Changed(x, y))),
             Some(_) => {}
         }
     }
-    for path in after.keys().filter(|p| !before.contains_key(*p)) {
-        changes.push(format!("created: {}", path.display()));
+    out.extend(b.keys().filter(|p| !a.contains_key(*p)).map(|p| (p, Change::Created)));
+    out
+}
+
+/// Makes a named pipe (fifo) at `path`: opening it for reading would hang.
+pub fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+/// Calls `probe` every `every` until it gives `Ok` (its value) or `limit`
+/// has passed (its last `Err`).
+pub fn wait_until<T, E>(limit: Duration, every: Duration, mut probe: impl FnMut() -> Result<T, E>) -> Result<T, E> {
+    let start = Instant::now();
+    loop {
+        match probe() {
+            Ok(v) => return Ok(v),
+            Err(e) if start.elapsed() >= limit => return Err(e),
+            Err(_) => std::thread::sleep(every),
+        }
     }
-    assert!(changes.is_empty(), "`anslag check` must write nothing, but:\n{}", changes.join("\n"));
+}
+
+/// The value of the environment variable `name` (e.g. `ANSLAG_KILL_RUNS`),
+/// or `default` if it is not set or does not parse.
+pub fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name).ok().and_then(|s| s.parse().ok()).unwrap_or(default)
+}
+
+/// How many times the kill tests kill a build (`ANSLAG_KILL_RUNS`, 10).
+pub fn kill_runs() -> u64 {
+    env_or("ANSLAG_KILL_RUNS", 10)
+}
+
+/// The seed of a kill test's random moments: `ANSLAG_KILL_SEED`, or the clock.
+pub fn kill_seed() -> u64 {
+    let clock = SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
+    env_or("ANSLAG_KILL_SEED", clock)
+}
+
+/// A tiny linear congruential generator (Knuth's MMIX constants), so a run
+/// can be repeated from its seed.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
+    }
+
+    pub fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        words[self.below(words.len() as u64) as usize]
+    }
+}
+
+/// Bytes as lower-case hex (checksums).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `%XX` decoded (anything else as it is).
+pub fn percent_decode(s: &str) -> Vec<u8> {
+    percent_encoding::percent_decode_str(s).collect()
 }
 
 /// One `{"type":"diagnostic",…}` line.
@@ -403,7 +526,6 @@ pub struct Run {
     pub code: i32,
     pub diags: Vec<Diag>,
     pub summary: Summary,
-    pub stderr: String,
 }
 
 impl Run {
@@ -435,7 +557,7 @@ impl Run {
         let errors = diags.iter().filter(|d| d.severity == "error").count();
         assert_eq!((summary.errors, summary.warnings), (errors, diags.len() - errors), "summary counts");
         assert_eq!(code, if errors > 0 { 1 } else { 0 }, "exit code with {errors} errors");
-        Run { code, diags, summary, stderr }
+        Run { code, diags, summary }
     }
 
     /// `CODE file:line:col` of every diagnostic, in the order printed.

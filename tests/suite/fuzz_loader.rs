@@ -8,9 +8,10 @@
 //! valid site's model), as nothing may trust validation to have refused it.
 //!
 //! The suite runs a short version; the dedicated run is
-//! `ANSLAG_FUZZ_CASES=100000 ANSLAG_FUZZ_TREES=2000 cargo test --release --test fuzz_loader`
+//! `ANSLAG_FUZZ_CASES=100000 ANSLAG_FUZZ_TREES=2000 cargo test --release --test suite fuzz_loader::`
 //! (trees are written to disk, and sites are rendered, so they are fewer).
 
+use crate::common::env_or;
 use anslag::diag::{FileId, SourceFile, SourceMap};
 use anslag::i18n::{Catalog, Lang};
 use anslag::load::{BodyDir, Doc, Loaded, MeetingDir, parse_doc};
@@ -30,20 +31,12 @@ thread_local! {
 }
 
 fn cases() -> u32 {
-    std::env::var("ANSLAG_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(if cfg!(debug_assertions) {
-        256
-    } else {
-        2_000
-    })
+    env_or("ANSLAG_FUZZ_CASES", if cfg!(debug_assertions) { 256 } else { 2_000 })
 }
 
 /// Cases that render a site (every page and a PDF each): fewer.
 fn render_cases() -> u32 {
-    std::env::var("ANSLAG_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(if cfg!(debug_assertions) {
-        12
-    } else {
-        200
-    })
+    env_or("ANSLAG_FUZZ_CASES", if cfg!(debug_assertions) { 12 } else { 200 })
 }
 
 /// Markdown made of the pieces that matter to nesting, raw HTML and links:
@@ -369,7 +362,7 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 fn tree_cases() -> u32 {
-    std::env::var("ANSLAG_FUZZ_TREES").ok().and_then(|v| v.parse().ok()).unwrap_or(32)
+    env_or("ANSLAG_FUZZ_TREES", 32)
 }
 
 proptest! {

@@ -9,9 +9,7 @@
 //! Expected places were counted by hand in the fixture files (1-based lines,
 //! columns in Unicode characters, a BOM not counted).
 
-mod common;
-
-use common::{Entry, OVERLAY, Overlay, Run, Site, TODAY, anslag, fixture_names, fixtures};
+use crate::common::{Entry, OVERLAY, Overlay, Run, Site, TODAY, anslag, fingerprint, fixture_names, fixtures, mkfifo};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -548,11 +546,7 @@ fn overlay_fixtures_apply_to_their_base() {
             assert!(base.is_dir(), "{name}: no base {}", overlay.base);
             assert!(Overlay::of(&overlay.base).is_none(), "{name}: the base {} is an overlay too", overlay.base);
             let files = |root: &Path| -> BTreeSet<std::path::PathBuf> {
-                common::fingerprint(root)
-                    .into_iter()
-                    .filter(|(_, e)| matches!(e, Entry::File { .. }))
-                    .map(|(p, _)| p)
-                    .collect()
+                fingerprint(root).into_iter().filter(|(_, e)| matches!(e, Entry::File { .. })).map(|(p, _)| p).collect()
             };
             let own_root = fixtures().join(&name);
             let own: BTreeSet<_> = files(&own_root).into_iter().filter(|p| p != Path::new(OVERLAY)).collect();
@@ -617,7 +611,7 @@ fn minimal_site_is_what_it_claims() {
 fn good_fixtures_hold_no_identity_numbers() {
     for name in GOOD.iter().filter(|n| **n != "confidential-private-identity-number") {
         let root = fixtures().join("good").join(name);
-        for (path, _) in common::fingerprint(&root) {
+        for (path, _) in fingerprint(&root) {
             let full = root.join(&path);
             let mut texts = vec![path.to_string_lossy().into_owned()];
             if full.is_file() {
@@ -866,8 +860,7 @@ fn unreadable_content_folder_exits_3() {
 fn symlink_outside_content_is_reported_and_never_read() {
     let site = Site::fixture("good/minimal");
     let fifo = site.root().join("outside.pdf");
-    let status = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
-    assert!(status.success());
+    mkfifo(&fifo);
     site.symlink(&format!("{M}/bilagor/tjansteskrivelse.pdf"), &fifo);
     let run = site.check();
     assert_eq!(
@@ -974,7 +967,7 @@ fn hidden_and_system_files_are_ignored_everywhere() {
 
 #[test]
 fn example_content_checks_clean() {
-    let site = Site::copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let site = Site::example();
     let run = site.check();
     assert_eq!(run.short(), Vec::<String>::new());
     assert_eq!((run.code, run.summary.errors, run.summary.warnings), (0, 0, 0));
@@ -1171,15 +1164,14 @@ fn a_hard_or_symbolic_link_to_a_confidential_file_is_refused() {
 #[test]
 fn fifos_and_devices_are_never_read() {
     let site = Site::fixture("good/minimal");
-    let mkfifo = |rel: &str| {
+    let fifo = |rel: &str| {
         let path = site.path(rel);
         let _ = std::fs::remove_file(&path);
-        let status = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo");
-        assert!(status.success());
+        mkfifo(&path);
     };
-    mkfifo(&format!("{M}/03-ror.md"));
-    mkfifo(&format!("{M}/bilagor/tjansteskrivelse.pdf"));
-    mkfifo("site.yaml");
+    fifo(&format!("{M}/03-ror.md"));
+    fifo(&format!("{M}/bilagor/tjansteskrivelse.pdf"));
+    fifo("site.yaml");
     site.symlink(&format!("{M}/04-lank.md"), &site.path(&format!("{M}/03-ror.md")));
     let run = site.check();
     let short = run.short();
