@@ -4,7 +4,7 @@
 //! it publishes observed, checked and appended, exactly as `anslag build` on
 //! that real day does). The example site's `examples/anslagsbevis.json` is
 //! made this way (the content as it is now, built every day from the first
-//! day on; `tests/record.rs` checks it stays so):
+//! day on; `tests/suite/record.rs` checks it stays so):
 //!
 //!     cargo run --example record_days -- content 2026-11-16 2026-11-25 examples/anslagsbevis.json
 

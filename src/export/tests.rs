@@ -1,6 +1,6 @@
 //! Unit tests of the package: the METS MUSTs parsed back, PREMIS redaction,
 //! determinism, safe entry names. The whole package on disk (with hostile
-//! file names in the content) is tested in `tests/export.rs`.
+//! file names in the content) is tested in `tests/suite/export.rs`.
 
 use super::*;
 use crate::render::testing::example_content;
