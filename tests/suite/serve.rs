@@ -30,9 +30,12 @@ fn start(content: &Path) -> Server {
 
 /// `anslag serve` in `lang`, its terminal output (stderr) going to `stderr`.
 fn start_with(content: &Path, lang: &str, stderr: Stdio) -> Server {
+    // In the content's parent folder: what serve finds by default (the
+    // publishing record in `output/`) is the test's, never the checkout's.
     let mut child = command()
         .args(["serve", "--port", "0", "--today", TODAY, "--lang", lang, "--content"])
         .arg(content)
+        .current_dir(content.parent().expect("the content's parent"))
         .stdout(Stdio::piped())
         .stderr(stderr)
         .spawn()
