@@ -286,15 +286,16 @@ def main():
         changed = with_sentence(original)
         assert changed != original
 
+        def anslag_build(today, output=anslag_out, *extra):
+            return [anslag, "build", "--today", today, "--content", str(src / "content"),
+                    "--output", str(output), *extra]
+
         def cmds(tool):
             """The commands of one run of `tool`, in order."""
             if tool == "anslag no PDF":
-                return [[anslag, "build", "--today", TODAY, "--content", str(src / "content"),
-                         "--output", str(out[tool]), "--no-pdf"]]
+                return [anslag_build(TODAY, out[tool], "--no-pdf")]
             if tool.startswith("anslag"):
-                today = NEXT_DAY if tool == "anslag next day" else TODAY
-                return [[anslag, "build", "--today", today, "--content", str(src / "content"),
-                         "--output", str(anslag_out)]]
+                return [anslag_build(NEXT_DAY if tool == "anslag next day" else TODAY)]
             if tool.startswith("hugo"):
                 build = [hugo, "--source", str(sites[tool]), "--destination", str(out[tool]), "--quiet"]
             elif tool.startswith("zola"):
@@ -311,9 +312,7 @@ def main():
             if tool == "anslag next day":
                 # Untimed: the state of a daily build, today's site in the
                 # output and yesterday's in the spare tree beside it.
-                for day in (PREV_DAY, TODAY):
-                    run_all([[anslag, "build", "--today", day, "--content", str(src / "content"),
-                              "--output", str(anslag_out)]], env=env)
+                run_all([anslag_build(PREV_DAY), anslag_build(TODAY)], env=env)
             if tool == "anslag one § edited":
                 # Untimed: the output of the original text; the timed run
                 # then sees exactly one § file changed.

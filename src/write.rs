@@ -100,13 +100,8 @@ impl Sink for Staging {
     fn reuse(&self, path: &str, key: &str) -> Option<u64> {
         // The spare already holds the part as the build before made it.
         if let Some(files) = self.spare.part(path, key) {
-            let mut claimed = self.claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let total = files.iter().map(|(file, len)| {
-                claimed.insert(file.clone(), *len);
-                len
-            });
-            let total = total.sum();
-            drop(claimed);
+            let total = files.iter().map(|(_, len)| len).sum();
+            self.claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(files);
             self.part(path, key);
             return Some(total);
         }
@@ -159,9 +154,13 @@ struct Previous {
 
 impl Previous {
     fn read(output: &Path) -> Option<Previous> {
-        let marker = output.join(MARKER);
-        let text = std::fs::read_to_string(&marker).ok()?;
-        let written = std::fs::metadata(&marker).and_then(|m| m.modified()).ok()?;
+        let (bytes, written) = read_marker(output)?;
+        Previous::parse(output, &bytes, written)
+    }
+
+    /// The marker `bytes` of the folder `root`, written at `written`.
+    fn parse(root: &Path, bytes: &[u8], written: std::time::SystemTime) -> Option<Previous> {
+        let text = std::str::from_utf8(bytes).ok()?;
         let (mut files, mut parts) = (Vec::new(), std::collections::BTreeMap::new());
         for line in text.lines().skip(1).filter(|l| !l.starts_with("key ")) {
             if let Some(rest) = line.strip_prefix("part ") {
@@ -173,7 +172,7 @@ impl Previous {
             }
         }
         files.sort();
-        Some(Previous { root: output.to_owned(), files, parts, written: Some(written), checked: false })
+        Some(Previous { root: root.to_owned(), files, parts, written: Some(written), checked: false })
     }
 
     /// The files of the part at `path` if it was made with `key` and every
@@ -229,9 +228,8 @@ fn survey_spare(dir: PathBuf) -> io::Result<Survey> {
         Ok(meta) if meta.is_dir() => {}
         _ => return Ok(nothing),
     }
-    let marker = dir.join(MARKER);
-    let read = std::fs::read(&marker).and_then(|b| Ok((b, std::fs::metadata(&marker)?.modified()?)));
-    let (Ok(marker), Some(mut spare)) = (read, Previous::read(&dir)) else { return Ok(nothing) };
+    let Some(marker) = read_marker(&dir) else { return Ok(nothing) };
+    let Some(mut spare) = Previous::parse(&dir, &marker.0, marker.1) else { return Ok(nothing) };
     let written = spare.written.unwrap_or(std::time::UNIX_EPOCH);
     let listed: std::collections::BTreeMap<&str, u64> = spare.files.iter().map(|(p, l)| (p.as_str(), *l)).collect();
     let (mut intact, mut stale) = (Vec::with_capacity(listed.len()), Vec::new());
@@ -277,12 +275,7 @@ fn survey_spare(dir: PathBuf) -> io::Result<Survey> {
 /// that made durable) before anything in the tree changes. A spare without
 /// a marker (a build was killed while changing it) is thrown away.
 fn open_spare(dir: &Path, found: Option<Survey>) -> io::Result<Previous> {
-    let still = |s: &Survey| {
-        let now = std::fs::read(dir.join(MARKER))
-            .and_then(|b| Ok((b, std::fs::metadata(dir.join(MARKER))?.modified()?)))
-            .ok();
-        s.dir == dir && s.marker == now
-    };
+    let still = |s: &Survey| s.dir == dir && s.marker == read_marker(dir);
     let survey = match found {
         Some(s) if still(&s) => s,
         _ => survey_spare(dir.to_owned())?,
@@ -303,6 +296,14 @@ fn open_spare(dir: &Path, found: Option<Survey>) -> io::Result<Previous> {
         std::fs::remove_file(path)?;
     }
     Ok(survey.spare)
+}
+
+/// The bytes of the marker in `dir` and when it was written.
+fn read_marker(dir: &Path) -> Option<(Vec<u8>, std::time::SystemTime)> {
+    let marker = dir.join(MARKER);
+    let bytes = std::fs::read(&marker).ok()?;
+    let written = std::fs::metadata(&marker).and_then(|m| m.modified()).ok()?;
+    Some((bytes, written))
 }
 
 /// Whether `a` and `b` are one file (the same inode on the same device).
@@ -374,8 +375,7 @@ fn files(dir: &Path) -> Option<(Vec<(String, u64)>, std::time::SystemTime)> {
         if entry.file_type().is_dir() {
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).ok()?;
-        let rel = rel.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/");
+        let rel = relative(dir, entry.path());
         if rel == MARKER {
             continue;
         }

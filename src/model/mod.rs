@@ -426,6 +426,17 @@ impl Meeting {
         self.paragraphs.iter().filter_map(|p| Some((p, p.immediate.as_ref()?)))
     }
 
+    /// The files the meeting publishes (content-relative paths): the
+    /// documents and linked files of its public §§, then those its intro
+    /// links to. A confidential, withdrawn or not yet adjusted § has none.
+    pub fn files(&self) -> impl Iterator<Item = &String> {
+        let paragraphs = self.paragraphs.iter().flat_map(|p| match &p.content {
+            Content::Public(x) => x.documents.iter().filter_map(|d| d.file.as_ref()).chain(x.linked.iter()).collect(),
+            Content::Confidential { .. } | Content::Agenda { .. } | Content::Withdrawn { .. } => Vec::new(),
+        });
+        paragraphs.chain(self.linked.iter())
+    }
+
     /// Whether the protocol as a whole is adjusted on the build's date.
     pub fn is_adjusted(&self) -> bool {
         matches!(self.adjustment, Adjustment::Adjusted { .. })

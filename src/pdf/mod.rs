@@ -28,9 +28,6 @@ use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, Node, Span
 use krilla::{Document, SerializeSettings};
 use layout::{Child, Layout, Mark, Op, PAGE_H, PAGE_W};
 
-/// The file name of a meeting's protocol, in the meeting's folder.
-pub const FILE_NAME: &str = urls::PROTOCOL_PDF;
-
 /// Why a meeting's PDF could not be made.
 #[derive(Debug, thiserror::Error)]
 #[error("{meeting}: the protocol as PDF could not be made: {message}")]

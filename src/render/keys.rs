@@ -33,7 +33,7 @@
 
 use super::Sizes;
 use super::pages::PageRef;
-use crate::model::{Adjustment, Content, Date, Meeting, Notice, Site};
+use crate::model::{Adjustment, Date, Meeting, Notice, Site};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
@@ -90,11 +90,10 @@ pub fn site_key(site: &Site, theme_fingerprint: &[u8], style: &str, options: sup
     h.bytes(style.as_bytes());
     let _ = write!(h, "{:?}\n{options:?}\n{:?}\n", site.config, site.record.started);
     for b in &site.bodies {
-        let _ = writeln!(
-            h,
-            "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-            b.slug, b.name, b.short_name, b.kind, b.parent, b.description, b.storage
-        );
+        // Every field but the meetings (each has its own key); named one by
+        // one, so a new field of a body cannot be left out of the key.
+        let crate::model::Body { slug, name, short_name, kind, parent, description, storage, meetings: _ } = b;
+        let _ = writeln!(h, "{slug:?} {name:?} {short_name:?} {kind:?} {parent:?} {description:?} {storage:?}");
     }
     h.finish()
 }
@@ -213,11 +212,7 @@ fn meeting(site: &Site, site_key: [u8; 32], m: &Meeting, model: [u8; 32], sizes:
     for (p, _) in m.immediate() {
         let _ = writeln!(h, "{:?}", site.record.notice(&crate::urls::paragraph_notice(&m.id, p.number)));
     }
-    let files = m.paragraphs.iter().flat_map(|p| match &p.content {
-        Content::Public(x) => x.documents.iter().filter_map(|d| d.file.as_ref()).chain(x.linked.iter()).collect(),
-        Content::Confidential { .. } | Content::Agenda { .. } | Content::Withdrawn { .. } => Vec::new(),
-    });
-    for f in files.chain(m.linked.iter()) {
+    for f in m.files() {
         let _ = writeln!(h, "{f:?} {:?}", sizes.get(f));
     }
     h.finish()

@@ -29,7 +29,7 @@ mod legal_life_tests;
 #[cfg(test)]
 pub(crate) mod testing;
 
-use crate::model::{Content, Site};
+use crate::model::{Meeting, Site};
 pub use crate::present as views;
 pub use crate::present::{Sizes, labels};
 pub use crate::urls;
@@ -127,7 +127,7 @@ pub fn render(
     let (pages, mut stages) = stages?;
     stages.push(search?);
     let clock = std::time::Instant::now();
-    for (name, bytes) in theme.static_files().filter(|(name, _)| plan.part_of(name).is_some()) {
+    for (name, bytes) in theme.static_files() {
         out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
     }
     for path in &attachments {
@@ -338,10 +338,7 @@ pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> 
     let inputs =
         pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let mut seen = std::collections::HashSet::new();
-    for page in plan::page_parts(site).filter_map(|p| match p {
-        plan::Part::Page(page) | plan::Part::Pages { page, .. } => Some(page),
-        _ => None,
-    }) {
+    for page in pages::all(site) {
         if seen.insert(std::mem::discriminant(&page)) {
             for spec in page.specs(&inputs) {
                 theme.render(spec.template, &spec.view)?;
@@ -369,17 +366,7 @@ pub fn sizes(content: &Path, attachments: &BTreeSet<String>, known: Option<&Size
 
 /// The attachments of public paragraphs, as content-relative paths.
 pub fn attachments(site: &Site) -> BTreeSet<String> {
-    let paragraphs = site
-        .meetings()
-        .flat_map(|m| &m.paragraphs)
-        .filter_map(|p| match &p.content {
-            Content::Public(x) => {
-                Some(x.documents.iter().filter_map(|d| d.file.clone()).chain(x.linked.iter().cloned()))
-            }
-            Content::Confidential { .. } | Content::Agenda { .. } | Content::Withdrawn { .. } => None,
-        })
-        .flatten();
-    let intros = site.meetings().flat_map(|m| m.linked.iter().cloned());
+    let meetings = site.meetings().flat_map(Meeting::files).cloned();
     let notices = site.notices.iter().flat_map(|n| n.linked.iter().cloned());
-    paragraphs.chain(intros).chain(notices).collect()
+    meetings.chain(notices).collect()
 }

@@ -70,7 +70,7 @@ impl OnDemand {
 
     /// Whether the files of `group` have been made (they are then served at once).
     pub fn is_made(&self, group: Derived) -> bool {
-        Derived::ALL.iter().position(|g| *g == group).is_some_and(|i| self.derived[i].get().is_some())
+        self.made(group).get().is_some()
     }
 
     /// The file at `path` (relative to the site's root, as `build` writes
@@ -109,21 +109,19 @@ impl OnDemand {
             }
             Part::Group(group) => *group,
         };
-        for (_, made) in Derived::ALL.iter().zip(&self.derived).filter(|(g, _)| **g == group) {
-            let files = made.get_or_init(|| {
-                let whole =
-                    Whole { site: &self.site, labels: &self.labels, sizes: &self.sizes, content: &self.content };
-                group.files(&whole).map(|f| f.into_iter().collect()).map_err(|e| e.to_string())
-            });
-            match files {
-                Ok(files) => {
-                    if let Some(bytes) = files.get(path) {
-                        return Some(Ok(bytes.clone()));
-                    }
-                }
-                Err(e) => return Some(Err(RenderError::Whole(e.clone()))),
-            }
+        let files = self.made(group).get_or_init(|| {
+            let whole = Whole { site: &self.site, labels: &self.labels, sizes: &self.sizes, content: &self.content };
+            group.files(&whole).map(|f| f.into_iter().collect()).map_err(|e| e.to_string())
+        });
+        match files {
+            Ok(files) => files.get(path).map(|bytes| Ok(bytes.clone())),
+            Err(e) => Some(Err(RenderError::Whole(e.clone()))),
         }
-        None
+    }
+
+    /// Where the files of `group` are kept once made.
+    fn made(&self, group: Derived) -> &std::sync::OnceLock<Made> {
+        let i = Derived::ALL.iter().position(|g| *g == group).unwrap_or_default();
+        &self.derived[i]
     }
 }

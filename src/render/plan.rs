@@ -6,11 +6,11 @@
 //! index) — with the path (or, for pages made together and for the groups,
 //! the paths) it writes. Everything that needs to know the site's outputs
 //! asks the plan: [`super::render`] makes each part (taking it over from
-//! the previous output when its key is unchanged, [`super::keys`]),
-//! [`super::OnDemand`] (`serve`, `export`) looks a path up in it,
-//! [`super::try_each_template`] (`check`) renders one page of each kind,
-//! and the sitemap lists its pages. A new kind of output is added here, and
-//! to the one function that makes it.
+//! the previous output when its key is unchanged, [`super::keys`]) and
+//! [`super::OnDemand`] (`serve`, `export`) looks a path up in it. Its pages
+//! are [`pages::all`], the one list of pages, which the sitemap and
+//! [`super::try_each_template`] (`check`) read as well. A new kind of output
+//! is added here, and to the one function that makes it.
 
 use super::pages::{self, PageRef};
 use super::{Derived, Options, Theme, urls};
@@ -65,8 +65,9 @@ pub fn plan(site: &Site, theme: &Theme, options: Options) -> Plan {
     Plan { parts, by_path }
 }
 
-/// The page parts of `site`, in page order (what the sitemap lists, too).
-pub fn page_parts(site: &Site) -> impl Iterator<Item = Part> {
+/// The page parts of `site`, in page order ([`pages::all`], which the
+/// sitemap and `check`'s template trial list too).
+fn page_parts(site: &Site) -> impl Iterator<Item = Part> {
     pages::all(site).into_iter().map(|page| match page {
         PageRef::Archive => Part::Pages { page, prefix: urls::ARCHIVE },
         PageRef::Register => Part::Pages { page, prefix: urls::REGISTER },

@@ -24,11 +24,8 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
 fn page_addresses(x: &Whole<'_>) -> Vec<String> {
     let inputs =
         Inputs { site: x.site, labels: x.labels, sizes: x.sizes, style: "", markdown: None, pdf: &pages::no_pdf };
-    super::plan::page_parts(x.site)
-        .filter_map(|p| match p {
-            super::plan::Part::Page(page) | super::plan::Part::Pages { page, .. } => Some(page),
-            _ => None,
-        })
+    pages::all(x.site)
+        .into_iter()
         .filter(|p| !matches!(p, PageRef::NotFound))
         // A withdrawn § keeps its address (a tombstone) but leaves the sitemap.
         .filter(|p| match *p {
