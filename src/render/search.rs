@@ -387,12 +387,28 @@ fn shard_key(name: &str, drafts: &[Draft], site: Option<&Site>) -> String {
     crate::files::hex(&h.finalize())
 }
 
+/// How many records' fragments share one file: a result's text comes in a
+/// file of about this many neighbouring records (a meeting's §§ go in
+/// together), so a year's index is about 1/8 as many files, 19 % fewer
+/// bytes (one gzip stream for eight), and a build creates 20 000 fewer files
+/// at 20 000 § (`docs/performance.md`, finding 21).
+const RECORDS_PER_FRAGMENT_FILE: u32 = 8;
+
+/// The gzip level of the index files (Pagefind's own is 9, fixed): 6 makes
+/// the index with about 9 % fewer instructions for files 0.7 % larger
+/// (`vendor/pagefind`, `docs/performance.md`, finding 21).
+const GZIP_LEVEL: u32 = 6;
+
 /// One Pagefind index of `records`, its files under `folder`.
 fn pagefind_index(records: &[&Record], folder: &str) -> Result<Vec<File>, RenderError> {
     let err = |e: &dyn std::fmt::Display| RenderError::Whole(format!("{folder}: {e}"));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| err(&e))?;
     runtime.block_on(async {
-        let options = pagefind::options::PagefindServiceConfig::builder().force_language("sv".to_owned()).build();
+        let options = pagefind::options::PagefindServiceConfig::builder()
+            .force_language("sv".to_owned())
+            .max_fragments((records.len() as u32).div_ceil(RECORDS_PER_FRAGMENT_FILE))
+            .compression_level(GZIP_LEVEL)
+            .build();
         let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| err(&e))?;
         for r in records {
             let meta = BTreeMap::from([("title".to_owned(), r.title.clone())]);
