@@ -2,7 +2,6 @@
 //! (missing, unknown, wrong type, bad date) with its exact place instead of
 //! stopping at the first, as a serde derive would.
 
-use crate::diag::suggest::nearest;
 use crate::diag::{Code, Diagnostic, Span};
 use crate::load::{Node, Value};
 use jiff::civil::Date;
@@ -251,10 +250,12 @@ impl<'a, 'd> Fields<'a, 'd> {
                 continue;
             }
             let name = k.text().unwrap_or("?");
-            let suggestion = nearest(name, self.known).unwrap_or("none");
+            let (suggestion, via) =
+                crate::diag::suggest::field(name, self.known).map_or(("none", "spelling"), |(f, via)| (f, via.arg()));
             let d = Diagnostic::new(Code::UnknownField, k.span)
                 .arg("field", name)
                 .arg("suggestion", suggestion)
+                .arg("via", via)
                 .arg("known", self.known.join(", "));
             self.diags.push(d);
         }

@@ -54,6 +54,38 @@ const CASES: &[Case] = &[
         &["E005 kommunstyrelsen/2026-11-09/02-bidrag.md:3:23"],
         &["malformed YAML: a `: ` where YAML does not expect a new field"],
     ),
+    // Issue 18: the common YAML mistakes, each at the line that holds it
+    // (the parser stops a line later for a missing space) and with the fix.
+    case(
+        "yaml-missing-space",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/01-budget.md:4:4"],
+        &["a space is needed after the colon of `dnr:`", "Write a space after the colon: `dnr: KS/2026:12`"],
+    ),
+    // `date:` of the document entry is indented 5 spaces, `title` after `- ` 4.
+    case(
+        "yaml-indentation",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/01-budget.md:12:6"],
+        &["the line is indented by 5 spaces, but the fields of its block are indented by 4 spaces"],
+    ),
+    case(
+        "yaml-tab",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/01-budget.md:8:1"],
+        &[
+            "a tab character in the indentation",
+            "Indent the line with 2 spaces instead of the tab: `- Kommunfullmäktige`",
+        ],
+    ),
+    case(
+        "yaml-unclosed-quote",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/01-budget.md:3:8"],
+        &["never closed on its line", "`title: \"Budget 2027 för kommunstyrelsen\"`"],
+    ),
+    // § 2 does not load: § 1 followed by § 3 is no gap (its number is unknown).
+    case("numbering-after-broken-file", 1, &["E005 kommunstyrelsen/2026-11-09/02-bidrag.md:3:8"], &[]),
     case("duplicate-key", 1, &["E006 kommunstyrelsen/2026-11-09/02-bidrag.md:5:1"], &["`title` is given twice"]),
     case("wrong-type", 1, &["E007 kommunstyrelsen/2026-11-09/02-bidrag.md:3:8"], &["`title` must be text"]),
     // Points at the opening `---` of the front matter.
@@ -68,6 +100,13 @@ const CASES: &[Case] = &[
         1,
         &["E009 kommunstyrelsen/2026-11-09/01-budget.md:7:1"],
         &["unknown field `recipents`, did you mean `recipients`?"],
+    ),
+    // Swedish words for fields are answered with the field's name.
+    case(
+        "unknown-field-swedish",
+        1,
+        &["E009 kommunstyrelsen/2026-11-09/01-budget.md:5:1", "E009 kommunstyrelsen/2026-11-09/_meeting.md:7:1"],
+        &["field names are English, `beslut` is `decision`", "`justerare` is `adjusters`"],
     ),
     case("date-format", 1, &["E010 kommunstyrelsen/2026-11-09/01-budget.md:12:11"], &["`20 oktober 2026`"]),
     // 2023-02-30 is a date-shaped text that is no date: E011, not a parse error.
@@ -232,6 +271,19 @@ const CASES: &[Case] = &[
         &["`title` is 1253 characters long; at most 1000 are possible"],
     ),
     case(
+        "base-url-host-not-ascii",
+        1,
+        &["E047 site.yaml:2:11"],
+        &["its host name has letters such as å, ä or ö", "`xn--` form"],
+    ),
+    // Issue 18: a theme that `build` would not find is a content error.
+    case(
+        "theme-missing",
+        1,
+        &["E051 site.yaml:4:8"],
+        &["there is no theme `kommunens-tema`", "`themes/kommunens-tema/`", "(themes there: default)"],
+    ),
+    case(
         "base-url-not-absolute",
         1,
         &["E047 site.yaml:2:11"],
@@ -352,7 +404,7 @@ const CASES: &[Case] = &[
         "number-gap",
         0,
         &["W002 kommunstyrelsen/2026-11-09/02-bidrag.md:2:1"],
-        &["§ 1 is followed by § 3", "Paragraphs § 2 are missing"],
+        &["§ 1 is followed by § 3", "Paragraph § 2 is missing."],
     ),
     // The lowest § of the meeting is blamed (04-…, § 4), not the first file
     // (01-…, which holds § 5).
@@ -1000,6 +1052,54 @@ fn human_output_en_posted_late() {
 #[test]
 fn human_output_sv_many_problems() {
     insta::assert_snapshot!(snapshot("bad/many-problems", "sv"));
+}
+
+/// Issue 18: the clerk's common mistakes, told in Swedish at the line that
+/// holds them, with the corrected line or the field's name.
+#[test]
+fn clerk_mistakes_are_told_in_swedish_where_they_are() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "bad/yaml-missing-space",
+            &[
+                "01-budget.md:4:4",
+                "felaktig YAML: efter kolonet i `dnr:` behövs ett mellanslag",
+                "Skriv ett mellanslag efter kolonet: `dnr: KS/2026:12`.",
+            ],
+        ),
+        (
+            "bad/yaml-indentation",
+            &[
+                "01-budget.md:12:6",
+                "raden är indragen 5 mellanslag, men fälten i samma block är indragna 4",
+                "en rad i samma block, rätt indragen",
+            ],
+        ),
+        ("bad/yaml-tab", &["01-budget.md:8:1", "ett tabbtecken i indraget", "Dra in raden med 2 mellanslag"]),
+        ("bad/yaml-unclosed-quote", &["01-budget.md:3:8", "citattecknet som börjar här avslutas aldrig på sin rad"]),
+        (
+            "bad/unknown-field-swedish",
+            &[
+                "01-budget.md:5:1",
+                "okänt fält `beslut`: fälten har engelska namn, `beslut` heter `decision`",
+                "_meeting.md:7:1",
+                "`justerare` heter `adjusters`",
+            ],
+        ),
+        ("bad/theme-missing", &["site.yaml:4:8", "det finns inget tema `kommunens-tema`", "teman där: default"]),
+        ("bad/base-url-not-absolute", &["site.yaml:2:11", "är inte en fullständig adress", "`https://`"]),
+        ("bad/number-gap", &["§ 1 följs av § 3", "Paragraf § 2 saknas."]),
+    ];
+    for (fixture, words) in cases {
+        let (code, text) = Site::fixture(fixture).human("sv");
+        assert_eq!(code, if *fixture == "bad/number-gap" { 0 } else { 1 }, "{fixture}:\n{text}");
+        for w in *words {
+            assert!(text.contains(w), "{fixture}: no {w:?} in\n{text}");
+        }
+        for english in ["malformed", "did you mean", "expected", "simple key", "scalar", "help:"] {
+            assert!(!text.contains(english), "{fixture}: English {english:?} in\n{text}");
+        }
+    }
 }
 
 #[test]
