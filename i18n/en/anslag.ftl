@@ -92,9 +92,10 @@ date-format = `{$value}` is not a date in the form YYYY-MM-DD
 date-format-help = Write the date as year-month-day with four, two and two digits, e.g. 2023-10-06.
 date-not-real = `{$value}` is not a real date: { $problem ->
     [month] there is no month {$month}
+    [year] there is no year 0000
    *[day] {$month} has only {$days} days
 }
-date-not-real-help = Check the day and month; the calendar has no such day.
+date-not-real-help = Check the year, month and day; the calendar has no such day.
 invalid-value = `{$value}` is not a valid `{$field}`
 invalid-value-help = Use one of: {$allowed}.
 invalid-number = `{$value}` is not a valid `{$field}`: it must be a whole number from {$min}

@@ -83,9 +83,10 @@ date-format = `{$value}` är inte ett datum på formen ÅÅÅÅ-MM-DD
 date-format-help = Skriv datumet som år-månad-dag med fyra, två och två siffror, t.ex. 2023-10-06.
 date-not-real = `{$value}` är inte ett verkligt datum: { $problem ->
     [month] det finns ingen månad {$month}
+    [year] det finns inget år 0000
    *[day] {$month} har bara {$days} dagar
 }
-date-not-real-help = Kontrollera dag och månad; den dagen finns inte i kalendern.
+date-not-real-help = Kontrollera år, månad och dag; den dagen finns inte i kalendern.
 invalid-value = `{$value}` är inte ett giltigt värde för `{$field}`
 invalid-value-help = Använd något av: {$allowed}.
 invalid-number = `{$value}` är inte ett giltigt värde för `{$field}`: det ska vara ett heltal från {$min}

@@ -866,9 +866,10 @@ fn what_check_passes_the_build_does_not_refuse() {
         "bad/field-too-long",
         "bad/base-url-not-absolute",
         // Issue 18: a host with å, ä or ö (no tag URI or calendar id can
-        // hold it), and a theme with no folder.
+        // hold it), a theme with no folder, a date in the year 0000.
         "bad/base-url-host-not-ascii",
         "bad/theme-missing",
+        "bad/date-year-zero",
     ];
     for fixture in fixtures {
         let site = Site::fixture(fixture);

@@ -116,6 +116,13 @@ const CASES: &[Case] = &[
         &["E011 kommunstyrelsen/2026-11-09/01-budget.md:12:11"],
         &["`2023-02-30` is not a real date: 2023-02 has only 28 days"],
     ),
+    // Issue 18: year 0000 passed `check` and stopped `build` (no tag URI for it).
+    case(
+        "date-year-zero",
+        1,
+        &["E011 notices/2026-11-20-kungorelse-ks.md:5:9"],
+        &["`0000-11-20` is not a real date: there is no year 0000"],
+    ),
     case(
         "meeting-folder-date-not-real",
         1,
