@@ -35,7 +35,7 @@ yaml-syntax = malformed YAML: { $kind ->
     [escape] an unknown escape such as `\x` inside double quotes
     [alias] an alias (`*name`) refers to no anchor, or an anchor is used twice
     [documents] a second `---` inside the front matter
-   *[other] {$reason}
+   *[other] reading stopped here ({$reason})
 }
 yaml-syntax-help = { $kind ->
     [missing-space] Write a space after the colon: `{$fix}`.

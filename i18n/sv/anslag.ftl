@@ -29,7 +29,7 @@ yaml-syntax = felaktig YAML: { $kind ->
     [escape] en okänd teckenkombination som `\x` inom dubbla citattecken
     [alias] ett alias (`*namn`) hänvisar till ett ankare som inte finns, eller ett ankare används två gånger
     [documents] en andra `---` inne i fälthuvudet
-   *[other] {$reason}
+   *[other] tolkningen stannade här (YAML-tolkarens förklaring på engelska: {$reason})
 }
 yaml-syntax-help = { $kind ->
     [missing-space] Skriv ett mellanslag efter kolonet: `{$fix}`.

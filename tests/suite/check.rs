@@ -1109,6 +1109,45 @@ fn clerk_mistakes_are_told_in_swedish_where_they_are() {
     }
 }
 
+/// The handbook's examples are true: on each page, every code block marked
+/// with a file (```` ```yaml fil=site.yaml ````) is written over
+/// `good/minimal` (pages after the first build on it: the examples of
+/// `sekretess-justering-avpublicering.md` are §§ of the first site's
+/// meeting), and the site checks clean; every other YAML block parses.
+/// The mistakes in `felkoder.md` are examples of errors, not checked here.
+#[test]
+fn the_handbook_examples_check_clean() {
+    let dir = crate::common::repo().join("docs/handbok");
+    let pages = ["forsta-webbplatsen.md", "daglig-rutin.md", "sekretess-justering-avpublicering.md"];
+    let site = Site::fixture("good/minimal");
+    let mut files = 0;
+    for page in pages {
+        let text = std::fs::read_to_string(dir.join(page)).expect("a handbook page");
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            let Some(info) = line.strip_prefix("```").filter(|i| !i.is_empty()) else { continue };
+            let block: Vec<&str> = lines.by_ref().take_while(|l| !l.starts_with("```")).collect();
+            let block = block.join("\n") + "\n";
+            match info.split_whitespace().find_map(|w| w.strip_prefix("fil=")) {
+                Some(rel) => {
+                    let path = site.path(rel);
+                    std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+                    std::fs::write(path, block).expect("write");
+                    files += 1;
+                }
+                None if info.starts_with("yaml") => {
+                    let parsed = anslag::load::yaml::parse(&block, 0, anslag::diag::FileId(0));
+                    assert!(parsed.is_ok(), "{page}: the YAML example does not parse:\n{block}");
+                }
+                None => {}
+            }
+        }
+        let run = site.check();
+        assert_eq!((run.code, run.short()), (0, Vec::<String>::new()), "{page}: the examples do not check clean");
+    }
+    assert!(files >= 7, "only {files} examples with a file found");
+}
+
 #[test]
 fn version_exits_0() {
     let out = anslag().arg("--version").output().expect("run");
