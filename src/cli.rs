@@ -344,6 +344,11 @@ fn build(
         eprintln!("{}", catalog.get("error-output-not-a-folder", &[("path", output.display().to_string())]));
         return exit::USAGE;
     }
+    if let Some(problem) = base_url.and_then(validate::base_url_problem) {
+        let args = [("value", base_url.unwrap_or_default().to_owned()), ("problem", problem.to_owned())];
+        eprintln!("{}", catalog.get("cli-bad-base-url", &args));
+        return exit::USAGE;
+    }
     let clock = std::time::Instant::now();
     // The spare tree beside the output is surveyed (read only) while the
     // content is read and checked: a daily build's largest cost after those.
@@ -357,10 +362,6 @@ fn build(
         Err(code) => return code,
     };
     if let Some(url) = base_url {
-        if !validate::is_absolute_url(url) {
-            eprintln!("{}", catalog.get("cli-bad-base-url", &[("value", url.to_owned())]));
-            return exit::USAGE;
-        }
         site.config.base_url = url.to_owned();
     }
     let checked_in = clock.elapsed();

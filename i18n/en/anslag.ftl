@@ -12,17 +12,55 @@ front-matter-missing-help = Start the file with a line `---`, then the fields (s
 front-matter-unclosed = the front matter is never closed
 front-matter-unclosed-help = Add a line with only `---` after the last field, before the text.
 yaml-syntax = malformed YAML: { $kind ->
-    [tab] a tab character where YAML needs spaces
-    [unclosed-quote] a quotation mark is never closed
+    [missing-space] a space is needed after the colon of `{$key}:`
+    [tab] a tab character in the indentation, where YAML needs spaces
+    [unclosed-quote] the quotation mark that opens here is never closed on its line
+    [after-quote] text after the closing quotation mark
     [unclosed-bracket] a `[` or `{"{"}` is never closed, or a comma is missing
     [colon] a `: ` where YAML does not expect a new field (text with a colon must be quoted)
-    [indentation] the indentation does not line up with the fields above
+    [indentation] { $expected_indent ->
+        [none] the indentation does not line up with the fields above
+       *[other] the line is indented by { $indent ->
+            [one] 1 space
+           *[other] {$indent} spaces
+        }, but the fields of its block are indented by { $expected_indent ->
+            [one] 1 space
+           *[other] {$expected_indent} spaces
+        } (as on the line shown below)
+    }
+    [block-scalar] the text under `|` or `>` is not indented more than its field
+    [no-colon] a line that is neither `field: value` nor part of the text above it
+    [special-start] a value starts with a character YAML reserves (such as `@`, `` ` ``, `%`, `&`, `*`, `!` or `-`)
+    [unprintable] an invisible control character that YAML does not allow
     [escape] an unknown escape such as `\x` inside double quotes
     [alias] an alias (`*name`) refers to no anchor, or an anchor is used twice
     [documents] a second `---` inside the front matter
-   *[other] {$reason}
+   *[other] reading stopped here ({$reason})
 }
-yaml-syntax-help = Check indentation (spaces, not tabs), that every `key: value` has a space after the colon, and quote text that contains `: ` or starts with a special character, e.g. title: "Budget: 2024".
+yaml-syntax-help = { $kind ->
+    [missing-space] Write a space after the colon: `{$fix}`.
+    [tab] { $fix ->
+        [none] Replace the tabs at the start of the line with spaces, as many as the lines around it have.
+       *[other] Indent the line with { $expected_indent ->
+            [one] 1 space
+           *[other] {$expected_indent} spaces
+        } instead of the tab: `{$fix}`. Set the editor to insert spaces for the Tab key.
+    }
+    [unclosed-quote] { $fix ->
+        [none] End the text with the same quotation mark it starts with.
+       *[other] End the text with the same quotation mark on the same line: `{$fix}`.
+    }
+    [after-quote] Put the whole text inside the quotation marks, or leave them out.
+    [colon] { $fix ->
+        [none] Put the text in quotation marks, e.g. title: "Budget: 2024".
+       *[other] Put the text in quotation marks: `{$fix}`.
+    }
+    [indentation] Indent the line as far as the other fields of the same block (with spaces, not tabs); a field of a list entry lines up with the entry's first field after `- `.
+    [block-scalar] Indent every line of the text under `field: |` by at least two spaces more than the field.
+    [no-colon] Write the field as `field: value`; text that goes on over several lines is written with `|` (e.g. `decision: |`) and indented lines below it.
+    [special-start] Put the value in quotation marks, e.g. title: "@kommunen".
+   *[other] Check indentation (spaces, not tabs), that every `key: value` has a space after the colon, and quote text that contains `: ` or starts with a special character, e.g. title: "Budget: 2024".
+}
 duplicate-key = the field `{$field}` is given twice
 duplicate-key-help = Keep one of them; YAML does not allow the same field twice in one place.
 wrong-type = `{$field}` must be { $expected ->
@@ -41,7 +79,10 @@ missing-field = the required field `{$field}` is missing
 missing-field-help = Add a line `{$field}: …` to this file.
 unknown-field = unknown field `{$field}`{ $suggestion ->
     [none] {""}
-   *[other] , did you mean `{$suggestion}`?
+   *[other] { $via ->
+        [swedish] : field names are English, `{$field}` is `{$suggestion}`
+       *[other] , did you mean `{$suggestion}`?
+    }
 }
 unknown-field-help = { $suggestion ->
     [none] Remove it, or check the spelling against the content format. Known fields here: {$known}.
@@ -51,9 +92,10 @@ date-format = `{$value}` is not a date in the form YYYY-MM-DD
 date-format-help = Write the date as year-month-day with four, two and two digits, e.g. 2023-10-06.
 date-not-real = `{$value}` is not a real date: { $problem ->
     [month] there is no month {$month}
+    [year] there is no year 0000
    *[day] {$month} has only {$days} days
 }
-date-not-real-help = Check the day and month; the calendar has no such day.
+date-not-real-help = Check the year, month and day; the calendar has no such day.
 invalid-value = `{$value}` is not a valid `{$field}`
 invalid-value-help = Use one of: {$allowed}.
 invalid-number = `{$value}` is not a valid `{$field}`: it must be a whole number from {$min}
@@ -71,6 +113,7 @@ duplicate-number = § {$number} appears twice in this meeting
 duplicate-number-help = Give one of the two paragraphs another number; the other one is in {$other}.
 related-first-here = § {$number} is also here
 related-confidential-here = the confidential paragraph refers to it here
+related-indent-here = a line of the same block, indented as it should be
 related-first-key = first given here
 document-missing = the document file `{$file}` does not exist
 document-missing-help = Put the file at `{$expected}` in the content folder (paths are relative to the meeting folder), or correct `file`.
@@ -139,10 +182,20 @@ reserved-file-name = the file name `{$file}` in the meeting folder is taken: ans
 reserved-file-name-help = Rename the file, e.g. `protokoll-undertecknat.pdf`, and correct links to it. anslag makes `protokoll.pdf` from the protocol itself.
 link-target-missing = the link `{$url}` points to a file that is not in the meeting folder
 link-target-missing-help = Paths in links are relative to the meeting folder, like a document's `file:` (e.g. `bilagor/plan.pdf`). Put the file there or correct the link; as it is, the link would lead nowhere.
-posted-late = the notice is posted {$posted}, after the limit {$limit} (adjusted {$adjusted} + {$days} days, moved past weekends and holidays)
-posted-late-help = The adjustment is to be announced on the notice board within {$days} days (Kommunallagen 8 kap. 12 §, `post_within_days` in site.yaml). Check `posted`; if it is right, nothing needs fixing.
+posted-late = the notice is posted {$posted}, after the limit {$limit} (adjusted {$adjusted} + { $days ->
+    [one] 1 day
+   *[other] {$days} days
+}, moved past weekends and holidays)
+posted-late-help = The adjustment is to be announced on the notice board { $days ->
+    [0] on the day of adjustment
+    [one] within 1 day
+   *[other] within {$days} days
+} (Kommunallagen 8 kap. 12 §, `post_within_days` in site.yaml). Check `posted`; if it is right, nothing needs fixing.
 number-gap = § {$previous} is followed by § {$number} in this meeting
-number-gap-help = Paragraphs {$missing} are missing. Check that no file is missing or misnumbered.
+number-gap-help = { $count ->
+    [one] Paragraph {$missing} is missing.
+   *[other] Paragraphs {$missing} are missing.
+} Check that no file is missing or misnumbered.
 number-sequence = this meeting starts at § {$number}, but the body's numbering in {$year} leads to § {$expected}
 number-sequence-help = { $previous ->
     [none] The year's first meeting of a body starts at § 1.
@@ -197,7 +250,14 @@ cli-output-value = DIR
 cli-base-url = The site's address, instead of `base_url` in site.yaml
 cli-base-url-value = URL
 cli-no-pdf = Leave out the protocol PDFs and their links (a quicker build while drafting, or where the protocols are published as PDF elsewhere)
-built = Built {$pages} pages and copied {$attachments} attachments into {$path}.
+built = Built { $pages ->
+    [one] 1 page
+   *[other] {$pages} pages
+} and copied { $attachments ->
+    [0] no attachments
+    [one] 1 attachment
+   *[other] {$attachments} attachments
+} into {$path}.
 up-to-date = {$path} is up to date: nothing the build reads has changed since the last build.
 error-theme = The theme cannot render the site: {$reason}
 error-output-not-ours = {$path} is not empty and was not written by anslag, so it is not replaced. Choose a new or empty folder with --output (a folder anslag wrote holds the file .anslag-output).
@@ -263,7 +323,10 @@ unknown-proposal-body = there is no body with the slug `{$slug}`{ $suggestion ->
 unknown-proposal-body-help = `proposal_to` is the folder name of the body the proposal goes to ({$known}), or the body's name as free text if it is not under content/ (e.g. `Region Värmland`).
 announced-late = the kungörelse is posted {$posted}, less than one week before the fullmäktige meeting of {$date}
 announced-late-help = Fullmäktige meetings must be announced on the notice board at least one week before the meeting day (Kommunallagen 5 kap. 56 §), by {$latest}. Otherwise the meeting's decisions can be quashed on appeal. Check `posted`; if it is right, the meeting should be moved or announced again.
-adjusted-late = the protocol is adjusted {$adjusted}, more than {$days} days after the meeting of {$date}
+adjusted-late = the protocol is adjusted {$adjusted}, more than { $days ->
+    [one] 1 day
+   *[other] {$days} days
+} after the meeting of {$date}
 adjusted-late-help = The protocol is to be adjusted within fourteen days of the meeting (Kommunallagen 6 kap. 35 §). Check `adjusted`; if it is right, nothing needs fixing.
 posted-before-published = the notice “{$notice}” says it was posted {$posted}, but it was first published {$published}
 posted-before-published-help = Set `posted: {$published}`: the appeal period runs from the day the notice really went up on the board (the publishing record, data/anslagsbevis.json, shows the day).
@@ -282,6 +345,9 @@ not-regular-file-help = Remove it from the content folder; only regular files an
 # serve hardening
 preview-badge = preview, build
 overlay-errors = anslag: errors – showing the last good build
+overlay-errors-no-site = anslag: errors – the site cannot be shown until they are fixed
+preview-no-site-title = The site cannot be shown yet
+preview-no-site-intro = The content has errors, listed below with the file, line and column of each. Fix them and save: this page reloads by itself.
 overlay-warnings = anslag: warnings
 overlay-left-out = (not shown)
 overlay-confidential-note = Not shown here: the help, and the source lines in a confidential paragraph. The terminal where anslag serve runs shows them.
@@ -292,18 +358,34 @@ line-break-in-field = `{$field}` belongs on one line but has a line break
 line-break-in-field-help = Write the text on one line after `{$field}:` (without `|` or `>`); a name or title is shown on one line everywhere, the protocol's PDF included.
 field-too-long = `{$field}` is {$length} characters long; at most {$max} are possible
 field-too-long-help = Shorten the text. Longer text belongs in the paragraph's description (the text after `---`).
-base-url-not-absolute = `base_url` ({$value}) is not a full address
-base-url-not-absolute-help = Write the whole address with `https://`, e.g. `base_url: https://www.exempelby.se/protokoll/`; feeds, calendars, the sitemap and links in the PDF need it.
+base-url-not-absolute = `base_url` ({$value}) is not a full address{ $problem ->
+    [host] : it has no valid host name
+    [ascii] : its host name has letters such as å, ä or ö
+   *[scheme] {""}
+}
+base-url-not-absolute-help = { $problem ->
+    [ascii] Write the host name in its `xn--` form (as the domain registrar gives it, e.g. `https://www.xn--exempelby-e3a.se/`): feeds and calendars name the site by it.
+   *[other] Write the whole address with `https://`, e.g. `base_url: https://www.exempelby.se/protokoll/`; feeds, calendars, the sitemap and links in the PDF need it.
+}
 file-name-not-utf8 = the name `{$file}` is not UTF-8 and cannot be read safely
 file-name-not-utf8-help = Rename the file or folder (it probably comes from an older system); two such names could otherwise read as the same name.
-cli-bad-base-url = `--base-url {$value}` is not a full address; write it with `https://`, e.g. `https://www.exempelby.se/protokoll/`.
+cli-bad-base-url = `--base-url {$value}` is not a full address{ $problem ->
+    [ascii] : write its host name in the `xn--` form
+   *[other] ; write it with `https://`, e.g. `https://www.exempelby.se/protokoll/`
+}.
 
 # export names
 error-export-unsafe-entry = anslag made the file name {$name} in a package, which is not safe to unpack; the package was not written. This is a bug in anslag: please report it.
 identity-number-in-attachment = the attachment `{$file}` holds a personal identity number { $where ->
     [file-name] in its file name
-    [page] on page {$places}
-    [part] in document part {$places}
+    [page] { $count ->
+        [one] on page {$places}
+       *[other] on pages {$places}
+    }
+    [part] { $count ->
+        [one] in document part {$places}
+       *[other] in document parts {$places}
+    }
    *[text] in its text
 }
 identity-number-in-attachment-help = Attachments are published as they are. Mask the number in the document (e.g. 19121212-XXXX) and save it again, or rename the file; personal identity and coordination numbers are never published.
@@ -319,3 +401,10 @@ markdown-too-deep-help = { $kind ->
     [html] Close the HTML elements (`</span>`) or leave them out: at most {$limit} may be open inside each other in one paragraph or HTML block.
    *[blocks] Nest at most {$limit} levels of `>` and lists (counted together); write deeper levels as ordinary paragraphs.
 } Text nested deeper cannot be shown or made into the protocol's PDF safely.
+
+# themes
+theme-missing = there is no theme `{$name}`{ $suggestion ->
+    [none] {""}
+   *[other] , did you mean `{$suggestion}`?
+}
+theme-missing-help = A theme is a folder `themes/{$name}/` beside the content folder (with `templates/` or `static/style.css`). Create it, correct the name (themes there: {$known}), or remove the line to use the default theme.

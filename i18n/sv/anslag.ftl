@@ -12,17 +12,46 @@ front-matter-missing-help = Börja filen med en rad `---`, sedan fälten (t.ex. 
 front-matter-unclosed = fälthuvudet avslutas aldrig
 front-matter-unclosed-help = Lägg till en rad med bara `---` efter det sista fältet, före texten.
 yaml-syntax = felaktig YAML: { $kind ->
-    [tab] ett tabbtecken där YAML kräver mellanslag
-    [unclosed-quote] ett citattecken avslutas aldrig
+    [missing-space] efter kolonet i `{$key}:` behövs ett mellanslag
+    [tab] ett tabbtecken i indraget, där YAML kräver mellanslag
+    [unclosed-quote] citattecknet som börjar här avslutas aldrig på sin rad
+    [after-quote] text efter det avslutande citattecknet
     [unclosed-bracket] en `[` eller `{"{"}` avslutas aldrig, eller ett kommatecken saknas
     [colon] ett `: ` där YAML inte väntar sig ett nytt fält (text med kolon måste stå inom citattecken)
-    [indentation] indraget stämmer inte med fälten ovanför
+    [indentation] { $expected_indent ->
+        [none] indraget stämmer inte med fälten ovanför
+       *[other] raden är indragen {$indent} mellanslag, men fälten i samma block är indragna {$expected_indent} (som på raden som visas nedan)
+    }
+    [block-scalar] texten under `|` eller `>` är inte indragen mer än sitt fält
+    [no-colon] en rad som varken är `fält: värde` eller en del av texten ovanför
+    [special-start] ett värde börjar med ett tecken som YAML reserverar (som `@`, `` ` ``, `%`, `&`, `*`, `!` eller `-`)
+    [unprintable] ett osynligt styrtecken som YAML inte tillåter
     [escape] en okänd teckenkombination som `\x` inom dubbla citattecken
     [alias] ett alias (`*namn`) hänvisar till ett ankare som inte finns, eller ett ankare används två gånger
     [documents] en andra `---` inne i fälthuvudet
-   *[other] {$reason}
+   *[other] tolkningen stannade här (YAML-tolkarens förklaring på engelska: {$reason})
 }
-yaml-syntax-help = Kontrollera indraget (mellanslag, inte tabbar), att varje `fält: värde` har ett mellanslag efter kolonet och sätt citattecken kring text som innehåller `: ` eller börjar med ett specialtecken, t.ex. title: "Budget: 2024".
+yaml-syntax-help = { $kind ->
+    [missing-space] Skriv ett mellanslag efter kolonet: `{$fix}`.
+    [tab] { $fix ->
+        [none] Byt tabbtecknen i början av raden mot mellanslag, lika många som raderna runt omkring har.
+       *[other] Dra in raden med {$expected_indent} mellanslag i stället för tabbtecknet: `{$fix}`. Ställ in redigeraren så att tabbtangenten skriver mellanslag.
+    }
+    [unclosed-quote] { $fix ->
+        [none] Avsluta texten med samma citattecken som den börjar med.
+       *[other] Avsluta texten med samma citattecken på samma rad: `{$fix}`.
+    }
+    [after-quote] Skriv hela texten inom citattecknen, eller ta bort dem.
+    [colon] { $fix ->
+        [none] Sätt texten inom citattecken, t.ex. title: "Budget: 2024".
+       *[other] Sätt texten inom citattecken: `{$fix}`.
+    }
+    [indentation] Dra in raden lika långt som de andra fälten i samma block (med mellanslag, inte tabbar); ett fält i en post i en lista dras in lika långt som postens första fält efter `- `.
+    [block-scalar] Dra in varje rad i texten under `fält: |` minst två mellanslag mer än fältet.
+    [no-colon] Skriv fältet som `fält: värde`; text som fortsätter över flera rader skrivs med `|` (t.ex. `decision: |`) och indragna rader under.
+    [special-start] Sätt värdet inom citattecken, t.ex. title: "@kommunen".
+   *[other] Kontrollera indraget (mellanslag, inte tabbar), att varje `fält: värde` har ett mellanslag efter kolonet och sätt citattecken kring text som innehåller `: ` eller börjar med ett specialtecken, t.ex. title: "Budget: 2024".
+}
 duplicate-key = fältet `{$field}` finns två gånger
 duplicate-key-help = Behåll ett av dem; YAML tillåter inte samma fält två gånger på samma ställe.
 wrong-type = `{$field}` ska vara { $expected ->
@@ -41,7 +70,10 @@ missing-field = det obligatoriska fältet `{$field}` saknas
 missing-field-help = Lägg till en rad `{$field}: …` i den här filen.
 unknown-field = okänt fält `{$field}`{ $suggestion ->
     [none] {""}
-   *[other] , menade du `{$suggestion}`?
+   *[other] { $via ->
+        [swedish] : fälten har engelska namn, `{$field}` heter `{$suggestion}`
+       *[other] , menade du `{$suggestion}`?
+    }
 }
 unknown-field-help = { $suggestion ->
     [none] Ta bort det eller jämför stavningen med innehållsformatet. Kända fält här: {$known}.
@@ -51,9 +83,10 @@ date-format = `{$value}` är inte ett datum på formen ÅÅÅÅ-MM-DD
 date-format-help = Skriv datumet som år-månad-dag med fyra, två och två siffror, t.ex. 2023-10-06.
 date-not-real = `{$value}` är inte ett verkligt datum: { $problem ->
     [month] det finns ingen månad {$month}
+    [year] det finns inget år 0000
    *[day] {$month} har bara {$days} dagar
 }
-date-not-real-help = Kontrollera dag och månad; den dagen finns inte i kalendern.
+date-not-real-help = Kontrollera år, månad och dag; den dagen finns inte i kalendern.
 invalid-value = `{$value}` är inte ett giltigt värde för `{$field}`
 invalid-value-help = Använd något av: {$allowed}.
 invalid-number = `{$value}` är inte ett giltigt värde för `{$field}`: det ska vara ett heltal från {$min}
@@ -71,6 +104,7 @@ duplicate-number = § {$number} förekommer två gånger i det här sammanträde
 duplicate-number-help = Ge en av de två paragraferna ett annat nummer; den andra finns i {$other}.
 related-first-here = § {$number} finns också här
 related-confidential-here = den sekretessbelagda paragrafen hänvisar till den här
+related-indent-here = en rad i samma block, rätt indragen
 related-first-key = först angivet här
 document-missing = dokumentfilen `{$file}` finns inte
 document-missing-help = Lägg filen på `{$expected}` i innehållsmappen (sökvägar räknas från sammanträdesmappen) eller rätta `file`.
@@ -139,10 +173,20 @@ reserved-file-name = filnamnet `{$file}` i sammanträdesmappen är upptaget: dä
 reserved-file-name-help = Byt namn på filen, t.ex. `protokoll-undertecknat.pdf`, och rätta länkar till den. anslag skapar själv `protokoll.pdf` av protokollet.
 link-target-missing = länken `{$url}` pekar på en fil som inte finns i sammanträdesmappen
 link-target-missing-help = Sökvägar i länkar räknas från sammanträdesmappen, precis som ett dokuments `file:` (t.ex. `bilagor/plan.pdf`). Lägg filen där eller rätta länken; som den är leder den ingenstans.
-posted-late = anslaget sätts upp {$posted}, efter gränsen {$limit} (justerat {$adjusted} + {$days} dagar, flyttat förbi helger)
-posted-late-help = Justeringen ska tillkännages på anslagstavlan inom {$days} dagar (kommunallagen 8 kap. 12 §, `post_within_days` i site.yaml). Kontrollera `posted`; stämmer datumet behöver inget rättas.
+posted-late = anslaget sätts upp {$posted}, efter gränsen {$limit} (justerat {$adjusted} + { $days ->
+    [one] 1 dag
+   *[other] {$days} dagar
+}, flyttat förbi helger)
+posted-late-help = Justeringen ska tillkännages på anslagstavlan { $days ->
+    [0] samma dag som justeringen
+    [one] inom 1 dag
+   *[other] inom {$days} dagar
+} (kommunallagen 8 kap. 12 §, `post_within_days` i site.yaml). Kontrollera `posted`; stämmer datumet behöver inget rättas.
 number-gap = § {$previous} följs av § {$number} i det här sammanträdet
-number-gap-help = Paragraf {$missing} saknas. Kontrollera att ingen fil saknas eller har fel nummer.
+number-gap-help = { $count ->
+    [one] Paragraf {$missing} saknas.
+   *[other] Paragraferna {$missing} saknas.
+} Kontrollera att ingen fil saknas eller har fel nummer.
 number-sequence = sammanträdet börjar på § {$number}, men organets numrering under {$year} leder till § {$expected}
 number-sequence-help = { $previous ->
     [none] Årets första sammanträde för ett organ börjar på § 1.
@@ -197,7 +241,14 @@ cli-output-value = MAPP
 cli-base-url = Webbplatsens adress, i stället för `base_url` i site.yaml
 cli-base-url-value = URL
 cli-no-pdf = Utelämna protokollen som PDF och länkarna till dem (ett snabbare bygge under arbetet, eller där protokollen publiceras som PDF på annat sätt)
-built = Byggde {$pages} sidor och kopierade {$attachments} bilagor till {$path}.
+built = Byggde { $pages ->
+    [one] 1 sida
+   *[other] {$pages} sidor
+} och kopierade { $attachments ->
+    [0] inga bilagor
+    [one] 1 bilaga
+   *[other] {$attachments} bilagor
+} till {$path}.
 up-to-date = {$path} är redan aktuell: inget som bygget läser har ändrats sedan förra bygget.
 error-theme = Temat kan inte visa webbplatsen: {$reason}
 error-output-not-ours = {$path} är inte tom och har inte skrivits av anslag, så den ersätts inte. Välj en ny eller tom mapp med --output (en mapp som anslag har skrivit innehåller filen .anslag-output).
@@ -263,7 +314,10 @@ unknown-proposal-body = det finns inget organ med kortnamnet `{$slug}`{ $suggest
 unknown-proposal-body-help = `proposal_to` är mappnamnet för organet som förslaget går till ({$known}), eller organets namn i fritext om det inte finns under content/ (t.ex. `Region Värmland`).
 announced-late = kungörelsen sätts upp {$posted}, mindre än en vecka före fullmäktiges sammanträde {$date}
 announced-late-help = Fullmäktiges sammanträden ska kungöras på anslagstavlan minst en vecka före sammanträdesdagen (kommunallagen 5 kap. 56 §), senast {$latest}. Annars kan besluten på sammanträdet upphävas efter överklagande. Kontrollera `posted`; stämmer datumet bör sammanträdet flyttas eller kungöras på nytt.
-adjusted-late = protokollet justeras {$adjusted}, mer än {$days} dagar efter sammanträdet {$date}
+adjusted-late = protokollet justeras {$adjusted}, mer än { $days ->
+    [one] 1 dag
+   *[other] {$days} dagar
+} efter sammanträdet {$date}
 adjusted-late-help = Protokollet ska justeras senast fjorton dagar efter sammanträdet (kommunallagen 6 kap. 35 §). Kontrollera `adjusted`; stämmer datumet behöver inget rättas.
 posted-before-published = anslaget ”{$notice}” anger att det sattes upp {$posted}, men det publicerades första gången {$published}
 posted-before-published-help = Ändra till `posted: {$published}`: överklagandetiden räknas från den dag anslaget verkligen kom upp på anslagstavlan (publiceringsbeviset, data/anslagsbevis.json, visar dagen).
@@ -282,6 +336,9 @@ not-regular-file-help = Ta bort den ur innehållsmappen; där hör bara vanliga 
 # serve hardening
 preview-badge = förhandsvisning, version
 overlay-errors = anslag: fel – den senaste felfria versionen visas
+overlay-errors-no-site = anslag: fel – webbplatsen kan inte visas förrän de är rättade
+preview-no-site-title = Webbplatsen kan inte visas än
+preview-no-site-intro = Innehållet har fel; de står nedan med fil, rad och kolumn. Rätta dem och spara, så laddas sidan om av sig själv.
 overlay-warnings = anslag: varningar
 overlay-left-out = (visas inte)
 overlay-confidential-note = Visas inte här: hjälptexten och källraderna i en sekretessbelagd paragraf. Terminalen där anslag serve körs visar dem.
@@ -292,18 +349,34 @@ line-break-in-field = `{$field}` ska stå på en rad men har en radbrytning
 line-break-in-field-help = Skriv texten på en rad efter `{$field}:` (utan `|` eller `>`); ett namn eller en rubrik visas på en rad överallt, också i protokollets PDF.
 field-too-long = `{$field}` är {$length} tecken lång; högst {$max} tecken går
 field-too-long-help = Korta texten. Längre text hör hemma i paragrafens ärendebeskrivning (texten efter `---`).
-base-url-not-absolute = `base_url` ({$value}) är inte en fullständig adress
-base-url-not-absolute-help = Skriv hela adressen med `https://`, t.ex. `base_url: https://www.exempelby.se/protokoll/`; flöden, kalendrar, webbplatskartan och länkar i PDF:en behöver den.
+base-url-not-absolute = `base_url` ({$value}) är inte en fullständig adress{ $problem ->
+    [host] : den har inget giltigt värdnamn
+    [ascii] : värdnamnet har bokstäver som å, ä eller ö
+   *[scheme] {""}
+}
+base-url-not-absolute-help = { $problem ->
+    [ascii] Skriv värdnamnet i dess `xn--`-form (som domänregistratorn anger den, t.ex. `https://www.xn--exempelby-e3a.se/`): flöden och kalendrar namnger webbplatsen med det.
+   *[other] Skriv hela adressen med `https://`, t.ex. `base_url: https://www.exempelby.se/protokoll/`; flöden, kalendrar, webbplatskartan och länkar i PDF:en behöver den.
+}
 file-name-not-utf8 = namnet `{$file}` är inte UTF-8 och kan inte läsas säkert
 file-name-not-utf8-help = Byt namn på filen eller mappen (den kommer troligen från ett äldre system); två sådana namn kan annars bli samma namn när de läses.
-cli-bad-base-url = `--base-url {$value}` är inte en fullständig adress; skriv den med `https://`, t.ex. `https://www.exempelby.se/protokoll/`.
+cli-bad-base-url = `--base-url {$value}` är inte en fullständig adress{ $problem ->
+    [ascii] : skriv värdnamnet i `xn--`-form
+   *[other] ; skriv den med `https://`, t.ex. `https://www.exempelby.se/protokoll/`
+}.
 
 # export names
 error-export-unsafe-entry = anslag gjorde filnamnet {$name} i ett paket, och det är inte säkert att packa upp; paketet skrevs inte. Det är ett fel i anslag: rapportera det gärna.
 identity-number-in-attachment = bilagan `{$file}` har ett personnummer { $where ->
     [file-name] i filnamnet
-    [page] på sida {$places}
-    [part] i dokumentdel {$places}
+    [page] { $count ->
+        [one] på sidan {$places}
+       *[other] på sidorna {$places}
+    }
+    [part] { $count ->
+        [one] i dokumentdel {$places}
+       *[other] i dokumentdelarna {$places}
+    }
    *[text] i texten
 }
 identity-number-in-attachment-help = Bilagor publiceras precis som de är. Maskera numret i dokumentet (t.ex. 19121212-XXXX) och spara om det, eller byt namn på filen; personnummer och samordningsnummer publiceras aldrig.
@@ -319,3 +392,10 @@ markdown-too-deep-help = { $kind ->
     [html] Stäng HTML-elementen (`</span>`) eller ta bort dem: högst {$limit} får vara öppna inuti varandra i ett stycke eller ett HTML-block.
    *[blocks] Nästla högst {$limit} nivåer av `>` och listor (räknade tillsammans); skriv djupare nivåer som vanliga stycken.
 } Text som är nästlad djupare kan inte visas eller bli en del av protokollets PDF på ett säkert sätt.
+
+# themes
+theme-missing = det finns inget tema `{$name}`{ $suggestion ->
+    [none] {""}
+   *[other] , menade du `{$suggestion}`?
+}
+theme-missing-help = Ett tema är en mapp `themes/{$name}/` bredvid innehållsmappen (med `templates/` eller `static/style.css`). Skapa den, rätta namnet (teman där: {$known}) eller ta bort raden så används standardtemat.

@@ -89,6 +89,7 @@ codes! {
     FileNameNotUtf8 = "E048", "file-name-not-utf8", Error;
     MarkdownTooDeep = "E049", "markdown-too-deep", Error;
     IdentityNumberInAttachment = "E050", "identity-number-in-attachment", Error;
+    ThemeMissing = "E051", "theme-missing", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;
@@ -116,5 +117,19 @@ mod tests {
             let warning = c.code().starts_with('W');
             assert_eq!(warning, c.severity() == Severity::Warning, "{c:?}");
         }
+    }
+
+    /// The clerks' handbook explains every code, under a heading of its own
+    /// (`### E005 – …`), and no code that does not exist.
+    #[test]
+    fn the_handbook_explains_every_code() {
+        let doc = include_str!("../../docs/handbok/felkoder.md");
+        let headings: BTreeSet<&str> =
+            doc.lines().filter_map(|l| l.strip_prefix("### ")).filter_map(|h| h.split_whitespace().next()).collect();
+        let codes: BTreeSet<&str> = Code::ALL.iter().map(|c| c.code()).collect();
+        let missing: Vec<_> = codes.difference(&headings).collect();
+        assert!(missing.is_empty(), "docs/handbok/felkoder.md does not explain {missing:?}");
+        let unknown: Vec<_> = headings.difference(&codes).collect();
+        assert!(unknown.is_empty(), "docs/handbok/felkoder.md explains codes that do not exist: {unknown:?}");
     }
 }

@@ -62,6 +62,10 @@ const OWN_ARGS: &[&str] = &[
     "days",
     "limit",
     "suggestion",
+    "via",
+    "count",
+    "indent",
+    "expected_indent",
 ];
 
 /// What a reader may see of the source around a span (see [`human_screened`]).

@@ -3,6 +3,7 @@
 //! UTF-8, splits front matter from Markdown and parses the YAML into spanned
 //! trees. Nothing here knows what a field means; that is `validate`.
 
+mod explain;
 pub mod frontmatter;
 pub mod walk;
 pub mod yaml;
@@ -51,6 +52,10 @@ pub struct MeetingDir {
     /// `_meeting.md` exists but could not be read or parsed (already reported).
     pub meta_failed: bool,
     pub paragraphs: Vec<Doc>,
+    /// Paragraph files that could not be read or parsed (already reported):
+    /// their §-numbers are unknown, so the numbering of the meeting and of
+    /// the meetings after it is not checked.
+    pub failed_paragraphs: Vec<FileId>,
 }
 
 /// Everything `content/` holds, read but not yet understood.
@@ -130,6 +135,7 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
                         meta: None,
                         meta_failed: false,
                         paragraphs: Vec::new(),
+                        failed_paragraphs: Vec::new(),
                     })
                     .collect(),
             })
@@ -141,7 +147,7 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
         diags.extend(r.diagnostics);
         match r.doc {
             Some(doc) => loaded.file_doc(pending.role, doc),
-            None => loaded.failed_doc(pending.role),
+            None => loaded.failed_doc(pending.role, pending.id),
         }
     }
     if loaded.site.is_none() && !layout.pending.iter().any(|p| p.role == Role::Site) {
@@ -189,6 +195,10 @@ impl Loaded {
                 if let Some(i) = at {
                     m.paragraphs.remove(i);
                 }
+                m.failed_paragraphs.retain(|f| *f != id);
+                if !ok {
+                    m.failed_paragraphs.push(id);
+                }
                 if let Some(doc) = read.doc {
                     // The walk's order: by file name (one folder, so by path).
                     let i = m.paragraphs.partition_point(|d| sources.get(d.file).path.as_str() < rel);
@@ -201,7 +211,7 @@ impl Loaded {
         Some(Refreshed { file: id, body, meeting, diagnostics: read.diagnostics })
     }
 
-    fn failed_doc(&mut self, role: Role) {
+    fn failed_doc(&mut self, role: Role, id: FileId) {
         self.failed += 1;
         match role {
             Role::Body { body } => {
@@ -212,6 +222,11 @@ impl Loaded {
             Role::Meeting { body, meeting } => {
                 if let Some(m) = self.bodies.get_mut(body).and_then(|b| b.meetings.get_mut(meeting)) {
                     m.meta_failed = true;
+                }
+            }
+            Role::Paragraph { body, meeting } => {
+                if let Some(m) = self.bodies.get_mut(body).and_then(|b| b.meetings.get_mut(meeting)) {
+                    m.failed_paragraphs.push(id);
                 }
             }
             _ => {}

@@ -101,17 +101,32 @@ pub fn parse(text: &str, base: usize, file: FileId) -> Result<Parsed, Vec<Diagno
     };
     let mut builder = Builder::default();
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| {
-            let at = loc.offset(e.marker());
-            let d = Diagnostic::new(Code::YamlSyntax, Span::new(file, at, at));
-            vec![d.arg("kind", syntax_kind(e.info())).arg("reason", e.info())]
-        })?;
+        let (event, span) = event.map_err(|e| vec![syntax_error(text, &loc, e.marker(), e.info())])?;
         let span = loc.span(&span);
         if let Some(problem) = builder.event(event, span) {
             return Err(vec![problem]);
         }
     }
     Ok((builder.root, builder.duplicates))
+}
+
+/// The diagnostic of a syntax error the parser reported at `marker`: the
+/// mistake looked for on the lines up to it ([`super::explain`]).
+fn syntax_error(text: &str, loc: &Locator<'_>, marker: &Marker, reason: &str) -> Diagnostic {
+    let at = loc.offset(marker) - loc.base;
+    let e = super::explain::explain(text, at, syntax_kind(reason));
+    let span = |r: std::ops::Range<usize>| Span::new(loc.file, loc.base + r.start, loc.base + r.end);
+    let mut d = Diagnostic::new(Code::YamlSyntax, span(e.at.clone()))
+        .arg("kind", e.kind)
+        .arg("reason", reason)
+        .arg("fix", e.fix.as_deref().unwrap_or("none"))
+        .arg("key", e.key.as_deref().unwrap_or_default());
+    let (now, want) = e.indent.map_or(("none".to_owned(), "none".to_owned()), |(n, w)| (n.to_string(), w.to_string()));
+    d = d.arg("indent", now).arg("expected_indent", want);
+    if let Some(like) = e.like {
+        d = d.related(span(like..like), "related-indent-here");
+    }
+    d
 }
 
 #[derive(Default)]
@@ -220,21 +235,38 @@ fn too_large(span: Span) -> Diagnostic {
 
 /// The kind of a parser error, for a message in the clerk's language (the
 /// parser's own reason is English; it is kept for `other`).
-fn syntax_kind(reason: &str) -> &'static str {
+pub(super) fn syntax_kind(reason: &str) -> &'static str {
     let has = |s: &str| reason.contains(s);
     if has("tab") {
         "tab"
-    } else if has("quoted scalar, found unexpected end") {
+    } else if has("quoted scalar, found unexpected")
+        || has("invalid indentation in quoted scalar")
+        || has("quoted scalar, found unexpected document indicator")
+    {
         "unclosed-quote"
-    } else if has("flow sequence") || has("flow mapping") {
+    } else if has("trailing content after double-quoted") {
+        "after-quote"
+    } else if has("flow sequence") || has("flow mapping") || has("misplaced bracket") || has("flow construct") {
         "unclosed-bracket"
-    } else if has("mapping values are not allowed") {
+    } else if has("mapping values are not allowed") || has("mapping keys are not allowed") || has("placement of ':'") {
         "colon"
-    } else if has("expected key") || has("block collection") {
+    } else if has("block scalar") {
+        "block-scalar"
+    } else if has("expected key")
+        || has("block collection")
+        || has("invalid indentation")
+        || has("block sequence entries are not allowed")
+    {
         "indentation"
-    } else if has("escape") {
+    } else if has("simple key expect") || has("could not find expected ':'") {
+        "no-colon"
+    } else if has("unexpected character") || has("plain scalar cannot start") || has("expected node content") {
+        "special-start"
+    } else if has("unprintable") || has("byte order mark") {
+        "unprintable"
+    } else if has("escape") || has("hexadecimal") {
         "escape"
-    } else if has("anchor") {
+    } else if has("anchor") || has("alias") {
         "alias"
     } else {
         "other"

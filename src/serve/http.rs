@@ -14,7 +14,12 @@ pub struct Texts {
     lang: &'static str,
     badge: String,
     errors: String,
+    /// The overlay's heading when there is no good build to show under it.
+    errors_no_site: String,
     warnings: String,
+    /// The page served for every address while there is no good build.
+    no_site_title: String,
+    no_site_intro: String,
     stale_search: String,
     bad_request: String,
     /// The answer to a request for a name that is not this server's.
@@ -32,7 +37,10 @@ impl Texts {
             lang,
             badge: catalog.text("preview-badge"),
             errors: catalog.text("overlay-errors"),
+            errors_no_site: catalog.text("overlay-errors-no-site"),
             warnings: catalog.text("overlay-warnings"),
+            no_site_title: catalog.text("preview-no-site-title"),
+            no_site_intro: catalog.text("preview-no-site-intro"),
             stale_search: catalog.text("preview-search-stale"),
             bad_request: line("serve-bad-request"),
             misdirected: line("serve-misdirected"),
@@ -137,6 +145,19 @@ pub fn answer(site: &Snapshot, path: &str, texts: &Texts) -> Answer {
     // A folder asked for without its slash is its index page.
     let found = found.or_else(|| site.file(&format!("{rel}/index.html")).map(|b| (200, "x.html", b)));
     let found = found.or_else(|| site.file(crate::urls::NOT_FOUND).map(|b| (404, "404.html", b)));
+    if found.is_none() && site.site.is_none() {
+        // No good build yet (the content was broken from the start): every
+        // address is a page with the problems, which reloads when they are fixed.
+        let page = format!(
+            "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+             <body><main><h1>{title}</h1><p>{intro}</p></main></body></html>",
+            lang = texts.lang,
+            title = escape(&texts.no_site_title),
+            intro = escape(&texts.no_site_intro)
+        );
+        let body = inject(page.as_bytes(), site, texts);
+        return Answer { status: 503, content_type: content_type("x.html"), body };
+    }
     let (status, name, bytes) = match found {
         Some((status, name, Ok(bytes))) => (status, name, bytes),
         Some((_, _, Err(e))) => {
@@ -191,7 +212,11 @@ fn inject(html: &[u8], site: &Snapshot, texts: &Texts) -> Vec<u8> {
         extra.push_str(&format!(
             "<section id=\"anslag-problems\" role=\"alert\" aria-labelledby=\"anslag-problems-h\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff;color:#1a1a1a;border-top:4px solid #b00020;padding:1rem;z-index:1000\">\
              <h2 id=\"anslag-problems-h\">{}</h2><pre style=\"white-space:pre-wrap\">{}</pre></section>\n",
-            escape(if site.failed { &texts.errors } else { &texts.warnings }),
+            escape(match (site.failed, site.site.is_some()) {
+                (true, true) => &texts.errors,
+                (true, false) => &texts.errors_no_site,
+                (false, _) => &texts.warnings,
+            }),
             escape(&text)
         ));
     }
@@ -315,7 +340,8 @@ mod tests {
         assert!(!body.contains("SECRET"), "the overlay shows the screened text, not the terminal's");
         assert!(body.contains("anslag: errors") && body.contains("preview, build"), "{body}");
         assert!(body.ends_with("</body></html>"));
-        assert_eq!(answer(&site, "/nosuch", &en).status, 404);
+        // No good build behind it: an unknown address is the problem page.
+        assert_eq!(answer(&site, "/nosuch", &en).status, 503);
         assert_eq!(answer(&site, "/%2e%2e/", &en).status, 400);
         // The preview's own words are in the clerk's language.
         let sv = Texts::new(&Catalog::new(Lang::Sv));
@@ -329,5 +355,26 @@ mod tests {
         let body = String::from_utf8(answer(&site, "/", &sv).body).unwrap();
         assert!(body.contains("anslag: varningar"), "{body}");
         assert!(String::from_utf8(answer(&site, "/%00", &sv).body).unwrap().starts_with("Felaktig begäran"));
+    }
+
+    #[test]
+    fn without_a_good_build_every_address_shows_the_problems_in_the_clerks_language() {
+        let problem = super::super::site::Problem::plain("E005 ks/2026-11-09/01-a.md:4:4 felaktig YAML\n".into());
+        let site = Snapshot { build: 1, problems: vec![problem], failed: true, ..Snapshot::default() };
+        for (lang, words) in [
+            (Lang::Sv, ["Webbplatsen kan inte visas än", "webbplatsen kan inte visas förrän de är rättade"]),
+            (Lang::En, ["The site cannot be shown yet", "the site cannot be shown until they are fixed"]),
+        ] {
+            let texts = Texts::new(&Catalog::new(lang));
+            for path in ["/", "/kommunstyrelsen/2026-11-09/1/", "/style.css", "/nosuch"] {
+                let a = answer(&site, path, &texts);
+                assert_eq!((a.status, a.content_type), (503, "text/html; charset=utf-8"), "{path}");
+                let body = String::from_utf8(a.body).unwrap();
+                assert!(words.iter().all(|w| body.contains(w)), "{lang:?} {path}: {body}");
+                assert!(body.contains("EventSource") && body.contains("01-a.md:4:4"), "{body}");
+                let other = if lang == Lang::Sv { "the site" } else { "webbplatsen" };
+                assert!(!body.contains(other), "{lang:?}: one language only: {body}");
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! (missing, unknown, wrong type, bad date) with its exact place instead of
 //! stopping at the first, as a serde derive would.
 
-use crate::diag::suggest::nearest;
 use crate::diag::{Code, Diagnostic, Span};
 use crate::load::{Node, Value};
 use jiff::civil::Date;
@@ -44,11 +43,11 @@ impl<'a, 'd> Fields<'a, 'd> {
         known: &'static [&'static str],
         diags: &'d mut Vec<Diagnostic>,
     ) -> Fields<'a, 'd> {
-        let entries = match node.map(|n| (&n.value, n.span)) {
-            Some((Value::Map(entries), _)) => entries.as_slice(),
-            Some((Value::Null, _)) | None => NO_ENTRIES,
-            Some((_, span)) => {
-                diags.push(wrong_type(span, name, "mapping"));
+        let entries = match node {
+            Some(Node { value: Value::Map(entries), .. }) => entries.as_slice(),
+            Some(Node { value: Value::Null, .. }) | None => NO_ENTRIES,
+            Some(other) => {
+                diags.push(shape(other, name, "mapping"));
                 NO_ENTRIES
             }
         };
@@ -229,7 +228,7 @@ impl<'a, 'd> Fields<'a, 'd> {
             Value::List(items) => items.as_slice(),
             Value::Map(_) => std::slice::from_ref(node),
             _ => {
-                self.diags.push(wrong_type(node.span, name, "list-of-mappings"));
+                self.diags.push(shape(node, name, "list-of-mappings"));
                 return Vec::new();
             }
         };
@@ -238,7 +237,7 @@ impl<'a, 'd> Fields<'a, 'd> {
             match item.value {
                 Value::Map(_) => out.push(item),
                 Value::Null => {}
-                _ => self.diags.push(wrong_type(item.span, name, "list-of-mappings")),
+                _ => self.diags.push(shape(item, name, "list-of-mappings")),
             }
         }
         out
@@ -251,14 +250,39 @@ impl<'a, 'd> Fields<'a, 'd> {
                 continue;
             }
             let name = k.text().unwrap_or("?");
-            let suggestion = nearest(name, self.known).unwrap_or("none");
+            let (suggestion, via) =
+                crate::diag::suggest::field(name, self.known).map_or(("none", "spelling"), |(f, via)| (f, via.arg()));
             let d = Diagnostic::new(Code::UnknownField, k.span)
                 .arg("field", name)
                 .arg("suggestion", suggestion)
+                .arg("via", via)
                 .arg("known", self.known.join(", "));
             self.diags.push(d);
         }
     }
+}
+
+/// `node` is not the mapping (or list of mappings) `field` should be: a
+/// plain text written `key:value`, with no space after the colon, is that
+/// mistake (E005 at the colon, with the fix); anything else is E007.
+fn shape(node: &Node, field: &str, expected: &str) -> Diagnostic {
+    if let Value::Text { text, plain: true } = &node.value
+        && let Some((key, value)) = text.split_once(':')
+        && !text.contains('\n')
+        && key.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && value.chars().next().is_some_and(|c| !c.is_whitespace() && c != '/' && c != ':')
+    {
+        let colon = node.span.start + key.len();
+        return Diagnostic::new(Code::YamlSyntax, Span::new(node.span.file, colon, colon + 1))
+            .arg("kind", "missing-space")
+            .arg("reason", "")
+            .arg("fix", format!("{key}: {value}"))
+            .arg("key", key)
+            .arg("indent", "none")
+            .arg("expected_indent", "none");
+    }
+    wrong_type(node.span, field, expected)
 }
 
 fn wrong_type(span: Span, field: &str, expected: &str) -> Diagnostic {
@@ -272,6 +296,9 @@ pub enum DateError {
     Format,
     /// No such month.
     Month { month: u8 },
+    /// The year 0000: no year has that number (1 BC is followed by AD 1),
+    /// and feeds and calendars cannot date anything in it.
+    Year,
     /// No such day in that month.
     Day { year: i16, month: u8, days: i8 },
 }
@@ -283,6 +310,7 @@ impl DateError {
             DateError::Month { month } => {
                 Diagnostic::new(Code::DateNotReal, span).arg("value", value).arg("problem", "month").arg("month", month)
             }
+            DateError::Year => Diagnostic::new(Code::DateNotReal, span).arg("value", value).arg("problem", "year"),
             DateError::Day { year, month, days } => Diagnostic::new(Code::DateNotReal, span)
                 .arg("value", value)
                 .arg("problem", "day")
@@ -307,6 +335,9 @@ pub fn parse_date(s: &str) -> Result<Date, DateError> {
     if !(1..=12).contains(&month) {
         return Err(DateError::Month { month });
     }
+    if year == 0 {
+        return Err(DateError::Year);
+    }
     let first = Date::new(year, month as i8, 1).map_err(|_| DateError::Format)?;
     Date::new(year, month as i8, day).map_err(|_| DateError::Day { year, month, days: first.days_in_month() })
 }
@@ -319,12 +350,44 @@ mod tests {
     fn dates() {
         assert_eq!(parse_date("2023-10-02").unwrap().to_string(), "2023-10-02");
         assert_eq!(parse_date("2023-02-30"), Err(DateError::Day { year: 2023, month: 2, days: 28 }));
+        assert_eq!(parse_date("0000-11-20"), Err(DateError::Year), "no year 0: a feed could not date it");
+        assert_eq!(parse_date("0001-01-01").unwrap().to_string(), "0001-01-01");
         assert_eq!(parse_date("2024-02-30"), Err(DateError::Day { year: 2024, month: 2, days: 29 }));
         assert_eq!(parse_date("2023-13-01"), Err(DateError::Month { month: 13 }));
         assert_eq!(parse_date("2023-00-01"), Err(DateError::Month { month: 0 }));
         assert_eq!(parse_date("2023-10-00"), Err(DateError::Day { year: 2023, month: 10, days: 31 }));
         assert_eq!(parse_date("2023-1-2"), Err(DateError::Format));
         assert_eq!(parse_date("2 okt 2023"), Err(DateError::Format));
-        assert_eq!(parse_date("0000-01-01").unwrap().year(), 0);
+        assert_eq!(parse_date("0000-01-01"), Err(DateError::Year));
+    }
+
+    /// `key:value` where a mapping belongs parses as text, not as a YAML
+    /// error: it is told as the missing space it is, at the colon.
+    #[test]
+    fn key_value_without_a_space_where_fields_belong_is_a_missing_space() {
+        use crate::diag::FileId;
+        let mut diags = Vec::new();
+        let text = "title:Budget\n";
+        let root = crate::load::yaml::parse(text, 0, FileId(0)).unwrap().0;
+        Fields::new(root.as_ref(), Span::new(FileId(0), 0, 0), "paragraph", &["title"], &mut diags);
+        assert_eq!(diags[0].code, Code::YamlSyntax);
+        assert_eq!(diags[0].primary.start, 5);
+        assert!(diags[0].args.contains(&("fix", "title: Budget".to_owned())), "{:?}", diags[0].args);
+
+        let text = "documents:\n  - title:Tjänsteskrivelse\n";
+        let root = crate::load::yaml::parse(text, 0, FileId(0)).unwrap().0;
+        let mut diags = Vec::new();
+        let mut f = Fields::new(root.as_ref(), Span::new(FileId(0), 0, 0), "paragraph", &["documents"], &mut diags);
+        assert!(f.list_of_maps("documents").is_empty());
+        f.finish();
+        assert_eq!(diags.len(), 1);
+        assert_eq!((diags[0].code, diags[0].primary.start), (Code::YamlSyntax, text.find(':').unwrap() + 11));
+        // Other text stays a wrong shape.
+        let root = crate::load::yaml::parse("documents: Tjänsteskrivelse\n", 0, FileId(0)).unwrap().0;
+        let mut diags = Vec::new();
+        let mut f = Fields::new(root.as_ref(), Span::new(FileId(0), 0, 0), "paragraph", &["documents"], &mut diags);
+        f.list_of_maps("documents");
+        f.finish();
+        assert_eq!(diags[0].code, Code::WrongType);
     }
 }

@@ -8,7 +8,7 @@ use crate::diag::{Code, Diagnostic, Span};
 use crate::load::{Loaded, MeetingDir, Node};
 use crate::model::*;
 
-const MEETING_FIELDS: &[&str] = &[
+pub(crate) const MEETING_FIELDS: &[&str] = &[
     "date",
     "time",
     "place",
@@ -22,7 +22,7 @@ const MEETING_FIELDS: &[&str] = &[
     "attendance",
     "certified_by",
 ];
-const ATTENDEE_FIELDS: &[&str] = &["name", "party", "role", "title"];
+pub(crate) const ATTENDEE_FIELDS: &[&str] = &["name", "party", "role", "title"];
 
 /// The meeting's date and suffix from its folder name (already checked for shape).
 pub fn folder_date(dir: &MeetingDir, diags: &mut Vec<Diagnostic>) -> Option<(Date, Option<String>)> {

@@ -19,7 +19,31 @@ mod site;
 
 pub use fields::{DateError, parse_date};
 pub use privacy::public_parts;
-pub use site::is_absolute_url;
+pub use site::base_url_problem;
+
+/// Every field name of the content format, of every mapping, each once.
+pub fn all_fields() -> Vec<&'static str> {
+    let lists: &[&[&'static str]] = &[
+        site::SITE_FIELDS,
+        site::CONTACT_FIELDS,
+        site::BOARD_FIELDS,
+        site::BODY_FIELDS,
+        site::NOTICE_FIELDS,
+        meeting::MEETING_FIELDS,
+        meeting::ATTENDEE_FIELDS,
+        paragraph::PARAGRAPH_FIELDS,
+        paragraph::DOCUMENT_FIELDS,
+        paragraph::WITHDRAWN_FIELDS,
+        paragraph::CORRECTION_FIELDS,
+        paragraph::RESERVATION_FIELDS,
+        paragraph::VOTES_FIELDS,
+        paragraph::BALLOT_FIELDS,
+    ];
+    let mut all: Vec<&'static str> = lists.concat();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{BodyDir, Doc, Loaded, MeetingDir, Value};
@@ -93,7 +117,7 @@ impl Parts {
     /// Checks everything.
     pub fn new(loaded: &Loaded, today: Date) -> Parts {
         let mut site = Vec::new();
-        let config = site::site_config(loaded.site.as_ref(), &mut site);
+        let config = site::site_config(loaded.site.as_ref(), &loaded.root, &mut site);
         let slugs: Vec<&str> = loaded.bodies.iter().map(|b| b.slug.as_str()).collect();
         for doc in loaded.site.iter() {
             scan_doc(doc, loaded, Published::All, &mut site);
@@ -215,6 +239,7 @@ fn check_meeting(
     let mut numbers = Vec::new();
     let mut files = Vec::new();
     let mut first_immediate = None;
+    let mut complete = dir.failed_paragraphs.is_empty();
     for doc in &dir.paragraphs {
         let published =
             if is_confidential(doc) { Published::Only(paragraph::CONFIDENTIAL_PUBLIC_FIELDS) } else { Published::All };
@@ -222,7 +247,16 @@ fn check_meeting(
         if matches!(published, Published::All) {
             code::check_fences(doc, loaded, &mut diags);
         }
-        if let Some(read_par) = paragraph::paragraph(doc, &place, &mut diags) {
+        let read_par = paragraph::paragraph(doc, &place, &mut diags);
+        if read_par.is_none() {
+            // Another field's problem (reported) leaves the § out; its
+            // number still counts for the numbering, if it is one.
+            match number_of(doc) {
+                Some(n) => numbers.push(n),
+                None => complete = false,
+            }
+        }
+        if let Some(read_par) = read_par {
             numbers.push(Numbered { number: read_par.number.value, at: read_par.number.key });
             files.extend(read_par.files.into_iter().map(|(path, span)| (path, span, read_par.confidential)));
             let mut p = read_par.paragraph;
@@ -245,9 +279,10 @@ fn check_meeting(
     {
         diags.push(Diagnostic::new(crate::diag::Code::StorageMissing, at));
     }
-    numbering::check_meeting(&numbers, |s| loaded.sources.get(s.file).path.clone(), &mut diags);
+    numbering::check_meeting(&numbers, complete, |s| loaded.sources.get(s.file).path.clone(), &mut diags);
     paragraphs.sort_by_key(|p| p.number);
-    let numbers = folder.map(|(date, suffix)| MeetingNumbers { date, suffix, folder: dir.name.clone(), numbers });
+    let numbers =
+        folder.map(|(date, suffix)| MeetingNumbers { date, suffix, folder: dir.name.clone(), numbers, complete });
     let meeting = read.map(|m| std::sync::Arc::new(meeting::public_on_day(Meeting { paragraphs, ..m.meeting })));
     MeetingPart { meeting, numbers, diags, files }
 }
@@ -330,7 +365,8 @@ fn scan_attachments<'a>(
                 let d = Diagnostic::new(Code::IdentityNumberInAttachment, span)
                     .arg("file", path)
                     .arg("where", unit)
-                    .arg("places", numbers.join(", "));
+                    .arg("places", numbers.join(", "))
+                    .arg("count", numbers.len());
                 diags.push(d);
             }
             attachments::Scan::NotScanned(why) => {
@@ -338,6 +374,15 @@ fn scan_attachments<'a>(
             }
         }
     }
+}
+
+/// The §-number of a paragraph file as written, if it is a whole number
+/// (for the numbering checks when the § itself could not be read).
+fn number_of(doc: &Doc) -> Option<Numbered> {
+    let Some(Value::Map(entries)) = doc.fields.as_ref().map(|n| &n.value) else { return None };
+    let (key, value) = entries.iter().find(|(k, _)| k.text() == Some("number"))?;
+    let number = value.text()?.trim().parse::<u32>().ok().filter(|n| *n >= 1)?;
+    Some(Numbered { number, at: key.span })
 }
 
 /// Whether a paragraph file has a `confidential:` line, with a value or

@@ -33,12 +33,12 @@ pub const PARAGRAPH_FIELDS: &[&str] = &[
 /// The fields of a confidential paragraph that are published.
 pub const CONFIDENTIAL_PUBLIC_FIELDS: &[&str] =
     &["number", "public_title", "confidential", "adjusted", "posted", "removal", "withdrawn"];
-const DOCUMENT_FIELDS: &[&str] = &["title", "date", "file", "withdrawn"];
-const WITHDRAWN_FIELDS: &[&str] = &["date", "reason"];
-const CORRECTION_FIELDS: &[&str] = &["date", "text"];
-const RESERVATION_FIELDS: &[&str] = &["by", "text"];
-const VOTES_FIELDS: &[&str] = &["yes", "no", "ballots"];
-const BALLOT_FIELDS: &[&str] = &["name", "party", "vote"];
+pub(crate) const DOCUMENT_FIELDS: &[&str] = &["title", "date", "file", "withdrawn"];
+pub(crate) const WITHDRAWN_FIELDS: &[&str] = &["date", "reason"];
+pub(crate) const CORRECTION_FIELDS: &[&str] = &["date", "text"];
+pub(crate) const RESERVATION_FIELDS: &[&str] = &["by", "text"];
+pub(crate) const VOTES_FIELDS: &[&str] = &["yes", "no", "ballots"];
+pub(crate) const BALLOT_FIELDS: &[&str] = &["name", "party", "vote"];
 const VOTE_WORDS: &[(&str, Vote)] =
     &[("ja", Vote::Ja), ("nej", Vote::Nej), ("avstår", Vote::Avstar), ("jäv", Vote::Jav)];
 

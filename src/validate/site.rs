@@ -1,16 +1,16 @@
 //! `site.yaml`, `_body.yaml` and notice files.
 
-use super::fields::Fields;
+use super::fields::{Fields, Spanned};
 use crate::diag::suggest::nearest;
 use crate::diag::{Code, Diagnostic, Span};
 use crate::load::{BodyDir, Doc, Loaded};
 use crate::model::*;
 
-const SITE_FIELDS: &[&str] = &["municipality", "base_url", "language", "theme", "contact", "notice_board"];
-const CONTACT_FIELDS: &[&str] = &["address", "phone", "email", "org_number"];
-const BOARD_FIELDS: &[&str] = &["court", "appeal_period_days", "post_within_days", "storage"];
-const BODY_FIELDS: &[&str] = &["name", "short_name", "kind", "parent", "description", "storage"];
-const NOTICE_FIELDS: &[&str] = &["title", "kind", "body", "meeting", "appealable", "posted", "removal"];
+pub(crate) const SITE_FIELDS: &[&str] = &["municipality", "base_url", "language", "theme", "contact", "notice_board"];
+pub(crate) const CONTACT_FIELDS: &[&str] = &["address", "phone", "email", "org_number"];
+pub(crate) const BOARD_FIELDS: &[&str] = &["court", "appeal_period_days", "post_within_days", "storage"];
+pub(crate) const BODY_FIELDS: &[&str] = &["name", "short_name", "kind", "parent", "description", "storage"];
+pub(crate) const NOTICE_FIELDS: &[&str] = &["title", "kind", "body", "meeting", "appealable", "posted", "removal"];
 const YES_NO: &[(&str, bool)] = &[("true", true), ("false", false)];
 /// A kungörelse of a fullmäktige meeting goes up at least this many days
 /// before the meeting (Kommunallagen 5 kap. 56 §: one week).
@@ -34,7 +34,8 @@ pub const NOTICE_KINDS: &[(&str, NoticeKind)] = &[
 
 /// Reads `site.yaml`; with it missing or broken, the defaults stand in so the
 /// rest of the content can still be checked.
-pub fn site_config(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> SiteConfig {
+/// `content` is the content folder: a `theme` names a folder beside it.
+pub fn site_config(doc: Option<&Doc>, content: &std::path::Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     let head = doc.map(|d| d.head);
     let mut f =
         Fields::new(doc.and_then(|d| d.fields.as_ref()), head.unwrap_or(DUMMY), "site.yaml", SITE_FIELDS, diags);
@@ -42,12 +43,16 @@ pub fn site_config(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> SiteConfig
     let municipality = if present { f.required_text("municipality") } else { f.text("municipality") };
     let base_url = if present { f.required_text("base_url") } else { f.text("base_url") };
     if let Some(b) = &base_url
-        && !is_absolute_url(&b.value)
+        && let Some(problem) = base_url_problem(&b.value)
     {
-        f.diags.push(Diagnostic::new(Code::BaseUrlNotAbsolute, b.span).arg("value", &b.value));
+        let d = Diagnostic::new(Code::BaseUrlNotAbsolute, b.span).arg("value", &b.value).arg("problem", problem);
+        f.diags.push(d);
     }
     let language = f.choice("language", &[("sv", Language::Sv), ("en", Language::En)]);
     let theme = f.text("theme");
+    if let Some(t) = &theme {
+        check_theme(t, content, f.diags);
+    }
     let contact = f.node("contact");
     let board = f.node("notice_board");
     f.finish();
@@ -80,13 +85,72 @@ pub fn site_config(doc: Option<&Doc>, diags: &mut Vec<Diagnostic>) -> SiteConfig
     }
 }
 
-/// `http://` or `https://` and a host: what feeds, calendars and the sitemap need.
-pub fn is_absolute_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        r.split('/').next().is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace))
-    })
+/// What keeps `url` from being the site's address (`http://` or `https://`
+/// and a host: what feeds, calendars and the sitemap need), if anything (the
+/// message argument `problem` of E047): `scheme` (no `http://` or
+/// `https://`), `host` (no host name, or one with spaces or other
+/// characters no host has) or `ascii` (a host with letters such as å, ä, ö,
+/// which tag URIs and calendar ids cannot hold: its `xn--` form is needed).
+/// The same rules as the feeds' and calendars' own reading of it.
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    let Some((scheme, rest)) = url.trim().split_once("://") else { return Some("scheme") };
+    if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+        return Some("scheme");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    let host = host.to_lowercase();
+    if !port.bytes().all(|b| b.is_ascii_digit()) || url.trim() != url || url.contains(char::is_whitespace) {
+        return Some("host");
+    }
+    let fits = |s: &str| {
+        !s.is_empty()
+            && !s.starts_with(['.', '-'])
+            && !s.ends_with(['.', '-'])
+            && !s.contains("..")
+            && s.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    };
+    if !fits(&host) {
+        Some("host")
+    } else if !host.is_ascii() {
+        Some("ascii")
+    } else {
+        None
+    }
+}
+
+/// A `theme:` names a folder `themes/<name>/` beside the content folder
+/// (`default` is compiled in and needs none): E051 when there is none, with
+/// the nearest folder there is.
+fn check_theme(theme: &Spanned<String>, content: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+    let name = theme.value.as_str();
+    if name == "default" {
+        return;
+    }
+    let themes = content.parent().unwrap_or(std::path::Path::new(".")).join("themes");
+    let plain = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
+    if plain && themes.join(name).is_dir() {
+        return;
+    }
+    let mut known: Vec<String> = std::fs::read_dir(&themes)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    known.push("default".to_owned());
+    known.sort();
+    known.dedup();
+    let names: Vec<&str> = known.iter().map(String::as_str).collect();
+    let d = Diagnostic::new(Code::ThemeMissing, theme.span)
+        .arg("name", name)
+        .arg("suggestion", nearest(name, &names).unwrap_or("none"))
+        .arg("known", names.join(", "));
+    diags.push(d);
 }
 
 /// A placeholder span for nested mappings, whose missing fields are never required.

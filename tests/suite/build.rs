@@ -861,7 +861,17 @@ fn output_that_is_a_file_or_a_link_is_refused_and_nothing_moves() {
 /// output stays as it was.
 #[test]
 fn what_check_passes_the_build_does_not_refuse() {
-    for fixture in ["bad/line-break-in-field", "bad/field-too-long", "bad/base-url-not-absolute"] {
+    let fixtures = [
+        "bad/line-break-in-field",
+        "bad/field-too-long",
+        "bad/base-url-not-absolute",
+        // Issue 18: a host with å, ä or ö (no tag URI or calendar id can
+        // hold it), a theme with no folder, a date in the year 0000.
+        "bad/base-url-host-not-ascii",
+        "bad/theme-missing",
+        "bad/date-year-zero",
+    ];
+    for fixture in fixtures {
         let site = Site::fixture(fixture);
         assert_eq!(site.check().code, 1, "{fixture}: check");
         let out = site.root().join("out");
@@ -874,8 +884,12 @@ fn what_check_passes_the_build_does_not_refuse() {
     }
     // `--base-url` that is not absolute is wrong usage.
     let site = Site::fixture("good/minimal");
-    let b = build(&site.content(), &site.root().join("out"), &["--base-url", "exempelby.se/"], &[]);
-    assert_eq!(b.code, 2, "{}", b.stderr);
+    for (url, says) in [("exempelby.se/", "write it with `https://`"), ("https://www.exempelbyå.se/", "`xn--` form")] {
+        let b = build(&site.content(), &site.root().join("out"), &["--base-url", url], &[]);
+        assert_eq!(b.code, 2, "{}", b.stderr);
+        assert!(b.stderr.contains(&format!("`--base-url {url}` is not a full address")), "{}", b.stderr);
+        assert!(b.stderr.contains(says), "{}", b.stderr);
+    }
 }
 
 #[test]

@@ -54,6 +54,38 @@ const CASES: &[Case] = &[
         &["E005 kommunstyrelsen/2026-11-09/02-bidrag.md:3:23"],
         &["malformed YAML: a `: ` where YAML does not expect a new field"],
     ),
+    // Issue 18: the common YAML mistakes, each at the line that holds it
+    // (the parser stops a line later for a missing space) and with the fix.
+    case(
+        "yaml-missing-space",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/01-budget.md:4:4"],
+        &["a space is needed after the colon of `dnr:`", "Write a space after the colon: `dnr: KS/2026:12`"],
+    ),
+    // `date:` of the document entry is indented 5 spaces, `title` after `- ` 4.
+    case(
+        "yaml-indentation",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/01-budget.md:12:6"],
+        &["the line is indented by 5 spaces, but the fields of its block are indented by 4 spaces"],
+    ),
+    case(
+        "yaml-tab",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/01-budget.md:8:1"],
+        &[
+            "a tab character in the indentation",
+            "Indent the line with 2 spaces instead of the tab: `- Kommunfullmäktige`",
+        ],
+    ),
+    case(
+        "yaml-unclosed-quote",
+        1,
+        &["E005 kommunstyrelsen/2026-11-09/01-budget.md:3:8"],
+        &["never closed on its line", "`title: \"Budget 2027 för kommunstyrelsen\"`"],
+    ),
+    // § 2 does not load: § 1 followed by § 3 is no gap (its number is unknown).
+    case("numbering-after-broken-file", 1, &["E005 kommunstyrelsen/2026-11-09/02-bidrag.md:3:8"], &[]),
     case("duplicate-key", 1, &["E006 kommunstyrelsen/2026-11-09/02-bidrag.md:5:1"], &["`title` is given twice"]),
     case("wrong-type", 1, &["E007 kommunstyrelsen/2026-11-09/02-bidrag.md:3:8"], &["`title` must be text"]),
     // Points at the opening `---` of the front matter.
@@ -69,6 +101,13 @@ const CASES: &[Case] = &[
         &["E009 kommunstyrelsen/2026-11-09/01-budget.md:7:1"],
         &["unknown field `recipents`, did you mean `recipients`?"],
     ),
+    // Swedish words for fields are answered with the field's name.
+    case(
+        "unknown-field-swedish",
+        1,
+        &["E009 kommunstyrelsen/2026-11-09/01-budget.md:5:1", "E009 kommunstyrelsen/2026-11-09/_meeting.md:7:1"],
+        &["field names are English, `beslut` is `decision`", "`justerare` is `adjusters`"],
+    ),
     case("date-format", 1, &["E010 kommunstyrelsen/2026-11-09/01-budget.md:12:11"], &["`20 oktober 2026`"]),
     // 2023-02-30 is a date-shaped text that is no date: E011, not a parse error.
     case(
@@ -76,6 +115,13 @@ const CASES: &[Case] = &[
         1,
         &["E011 kommunstyrelsen/2026-11-09/01-budget.md:12:11"],
         &["`2023-02-30` is not a real date: 2023-02 has only 28 days"],
+    ),
+    // Issue 18: year 0000 passed `check` and stopped `build` (no tag URI for it).
+    case(
+        "date-year-zero",
+        1,
+        &["E011 notices/2026-11-20-kungorelse-ks.md:5:9"],
+        &["`0000-11-20` is not a real date: there is no year 0000"],
     ),
     case(
         "meeting-folder-date-not-real",
@@ -232,6 +278,19 @@ const CASES: &[Case] = &[
         &["`title` is 1253 characters long; at most 1000 are possible"],
     ),
     case(
+        "base-url-host-not-ascii",
+        1,
+        &["E047 site.yaml:2:11"],
+        &["its host name has letters such as å, ä or ö", "`xn--` form"],
+    ),
+    // Issue 18: a theme that `build` would not find is a content error.
+    case(
+        "theme-missing",
+        1,
+        &["E051 site.yaml:4:8"],
+        &["there is no theme `kommunens-tema`", "`themes/kommunens-tema/`", "(themes there: default)"],
+    ),
+    case(
         "base-url-not-absolute",
         1,
         &["E047 site.yaml:2:11"],
@@ -352,7 +411,7 @@ const CASES: &[Case] = &[
         "number-gap",
         0,
         &["W002 kommunstyrelsen/2026-11-09/02-bidrag.md:2:1"],
-        &["§ 1 is followed by § 3", "Paragraphs § 2 are missing"],
+        &["§ 1 is followed by § 3", "Paragraph § 2 is missing."],
     ),
     // The lowest § of the meeting is blamed (04-…, § 4), not the first file
     // (01-…, which holds § 5).
@@ -1000,6 +1059,93 @@ fn human_output_en_posted_late() {
 #[test]
 fn human_output_sv_many_problems() {
     insta::assert_snapshot!(snapshot("bad/many-problems", "sv"));
+}
+
+/// Issue 18: the clerk's common mistakes, told in Swedish at the line that
+/// holds them, with the corrected line or the field's name.
+#[test]
+fn clerk_mistakes_are_told_in_swedish_where_they_are() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "bad/yaml-missing-space",
+            &[
+                "01-budget.md:4:4",
+                "felaktig YAML: efter kolonet i `dnr:` behövs ett mellanslag",
+                "Skriv ett mellanslag efter kolonet: `dnr: KS/2026:12`.",
+            ],
+        ),
+        (
+            "bad/yaml-indentation",
+            &[
+                "01-budget.md:12:6",
+                "raden är indragen 5 mellanslag, men fälten i samma block är indragna 4",
+                "en rad i samma block, rätt indragen",
+            ],
+        ),
+        ("bad/yaml-tab", &["01-budget.md:8:1", "ett tabbtecken i indraget", "Dra in raden med 2 mellanslag"]),
+        ("bad/yaml-unclosed-quote", &["01-budget.md:3:8", "citattecknet som börjar här avslutas aldrig på sin rad"]),
+        (
+            "bad/unknown-field-swedish",
+            &[
+                "01-budget.md:5:1",
+                "okänt fält `beslut`: fälten har engelska namn, `beslut` heter `decision`",
+                "_meeting.md:7:1",
+                "`justerare` heter `adjusters`",
+            ],
+        ),
+        ("bad/theme-missing", &["site.yaml:4:8", "det finns inget tema `kommunens-tema`", "teman där: default"]),
+        ("bad/base-url-not-absolute", &["site.yaml:2:11", "är inte en fullständig adress", "`https://`"]),
+        ("bad/number-gap", &["§ 1 följs av § 3", "Paragraf § 2 saknas."]),
+    ];
+    for (fixture, words) in cases {
+        let (code, text) = Site::fixture(fixture).human("sv");
+        assert_eq!(code, if *fixture == "bad/number-gap" { 0 } else { 1 }, "{fixture}:\n{text}");
+        for w in *words {
+            assert!(text.contains(w), "{fixture}: no {w:?} in\n{text}");
+        }
+        for english in ["malformed", "did you mean", "expected", "simple key", "scalar", "help:"] {
+            assert!(!text.contains(english), "{fixture}: English {english:?} in\n{text}");
+        }
+    }
+}
+
+/// The handbook's examples are true: on each page, every code block marked
+/// with a file (```` ```yaml fil=site.yaml ````) is written over
+/// `good/minimal` (pages after the first build on it: the examples of
+/// `sekretess-justering-avpublicering.md` are §§ of the first site's
+/// meeting), and the site checks clean; every other YAML block parses.
+/// The mistakes in `felkoder.md` are examples of errors, not checked here.
+#[test]
+fn the_handbook_examples_check_clean() {
+    let dir = crate::common::repo().join("docs/handbok");
+    let pages = ["forsta-webbplatsen.md", "daglig-rutin.md", "sekretess-justering-avpublicering.md"];
+    let site = Site::fixture("good/minimal");
+    let mut files = 0;
+    for page in pages {
+        let text = std::fs::read_to_string(dir.join(page)).expect("a handbook page");
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            let Some(info) = line.strip_prefix("```").filter(|i| !i.is_empty()) else { continue };
+            let block: Vec<&str> = lines.by_ref().take_while(|l| !l.starts_with("```")).collect();
+            let block = block.join("\n") + "\n";
+            match info.split_whitespace().find_map(|w| w.strip_prefix("fil=")) {
+                Some(rel) => {
+                    let path = site.path(rel);
+                    std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+                    std::fs::write(path, block).expect("write");
+                    files += 1;
+                }
+                None if info.starts_with("yaml") => {
+                    let parsed = anslag::load::yaml::parse(&block, 0, anslag::diag::FileId(0));
+                    assert!(parsed.is_ok(), "{page}: the YAML example does not parse:\n{block}");
+                }
+                None => {}
+            }
+        }
+        let run = site.check();
+        assert_eq!((run.code, run.short()), (0, Vec::<String>::new()), "{page}: the examples do not check clean");
+    }
+    assert!(files >= 7, "only {files} examples with a file found");
 }
 
 #[test]

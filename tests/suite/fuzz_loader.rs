@@ -167,6 +167,7 @@ fn loaded(site: &str, meeting: &str, paragraphs: &[String]) -> Loaded {
                 meta,
                 meta_failed: false,
                 paragraphs,
+                failed_paragraphs: Vec::new(),
             }],
         }],
         files: ATTACHMENTS.iter().map(|a| (*a).to_owned()).collect(),

@@ -654,3 +654,62 @@ fn deep_nesting_never_takes_the_preview_down() {
     std::fs::write(&file, &text).expect("fix");
     wait_for(&server.addr, page, "the fix", |b| !b.contains("anslag-problems") && !b.contains("DJUPASTCITAT"));
 }
+
+/// Issue 18: `serve` started on content with an error has no good build to
+/// show: every address is a page with the problems (file:line:col, in the
+/// language of `--lang`, headings included), and the page's reload stream
+/// brings the fixed site. Synchronised by the reload event, not by time.
+#[test]
+fn started_on_broken_content_every_page_shows_the_problems_and_reloads_when_fixed() {
+    let site = Site::fixture("bad/yaml-missing-space");
+    let content = site.content();
+    let server = start_with(&content, "sv", Stdio::null());
+    let page = "/kommunstyrelsen/2026-11-09/1/";
+    for path in ["/", page, "/anslagstavla/", "/nosuch/"] {
+        let (status, body) = request(&server.addr, "GET", path);
+        assert_eq!(status, 503, "{path}: {body}");
+        for w in [
+            "<html lang=\"sv\"",
+            "Webbplatsen kan inte visas än",
+            "anslag: fel – webbplatsen kan inte visas förrän de är rättade",
+            "kommunstyrelsen/2026-11-09/01-budget.md:4:4",
+            "efter kolonet i `dnr:` behövs ett mellanslag",
+            "EventSource",
+        ] {
+            assert!(body.contains(w), "{path}: no {w:?} in\n{body}");
+        }
+        for english in ["errors", "the last good", "preview, build", "malformed", "help:"] {
+            assert!(!body.contains(english), "{path}: English {english:?} in\n{body}");
+        }
+    }
+
+    let addr = server.addr.clone();
+    let mut events = TcpStream::connect(&addr).expect("connect");
+    write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("send");
+    let mut events = BufReader::new(events);
+    let mut status = String::new();
+    events.read_line(&mut status).expect("the events' status line");
+    assert!(status.contains(" 200 "), "{status}");
+
+    let file = content.join("kommunstyrelsen/2026-11-09/01-budget.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("dnr:KS/2026:12", "dnr: KS/2026:12")).expect("fix");
+    events.get_ref().set_read_timeout(Some(Duration::from_secs(15))).expect("timeout");
+    // A save may come as more than one change (emptied, then written): each
+    // rebuild sends an event; the page is good after one of them.
+    let (status, body) = loop {
+        let mut line = String::new();
+        while !line.starts_with("data:") {
+            line.clear();
+            let n = events.read_line(&mut line).expect("the reload event (the stream was closed or timed out)");
+            assert!(n > 0, "the reload stream was closed");
+        }
+        let (status, body) = request(&server.addr, "GET", page);
+        if status != 503 {
+            break (status, body);
+        }
+    };
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Budget 2027") && !body.contains("anslag-problems"), "{body}");
+    assert!(body.contains("EventSource"), "the fixed page reloads on the next edit too");
+}
