@@ -110,10 +110,25 @@ fn hits(text: &str) -> Vec<std::ops::Range<usize>> {
 /// an error where it stands: pasted from a word processor, it makes feeds
 /// invalid XML and shows as nothing or a box. `base` is where `text` starts.
 fn control_characters(text: &str, base: usize, file: crate::diag::FileId, diags: &mut Vec<Diagnostic>) {
+    if !may_hold_control(text.as_bytes()) {
+        return;
+    }
     for (i, c) in text.char_indices().filter(|(_, c)| is_control(*c)) {
         let span = Span::new(file, base + i, base + i + c.len_utf8());
         diags.push(Diagnostic::new(Code::ControlCharacter, span).arg("code", format!("U+{:04X}", c as u32)));
     }
+}
+
+/// Whether UTF-8 `bytes` may hold a character [`is_control`] takes: a C0
+/// byte other than tab and line feed, DEL, or a C1 control (`C2 80` to
+/// `C2 9F`). Looks at bytes, not characters: most texts have none, and
+/// then the characters need not be decoded.
+fn may_hold_control(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\t' && b != b'\n')
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })
 }
 
 /// C0 and C1 controls and DEL, but tab and line feed.
@@ -149,4 +164,20 @@ fn scan_node(node: &Node, source: &str, diags: &mut Vec<Diagnostic>) {
             diags.push(Diagnostic::new(Code::IdentityNumber, span));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_check_finds_every_control_character_and_passes_ordinary_text() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(may_hold_control(bytes), is_control(c), "U+{:04X}", c as u32);
+        }
+        assert!(!may_hold_control("Beslut enligt § 12, ärende 2026/140.\n\tÅtgärd: – ".as_bytes()));
+        assert!(may_hold_control("Beslut\u{0085}".as_bytes()));
+    }
 }

@@ -12,43 +12,106 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// Text as read, and for each of its bytes the source offset it came from.
+/// Text as read, and where each of its bytes came from in the source.
 #[derive(Debug, Default)]
 pub struct Read {
     pub text: String,
-    /// `from[i]`: the source byte offset of the character that byte `i` of
-    /// `text` belongs to.
-    pub from: Vec<usize>,
+    /// Where the bytes of `text` come from, in runs: from a run's first
+    /// byte on, each character of `text` stands in the source as far after
+    /// the run's source offset as it stands after the run's start in `text`
+    /// (a text copied as written is one run; a changed character ends one).
+    /// One entry per run instead of one per byte: a § of 2 600 bytes read
+    /// as one or a few runs, not 20 kB of offsets.
+    runs: Vec<Run>,
+}
+
+/// A stretch of [`Read::text`] that stands in the source as it is read.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// Its first byte in [`Read::text`].
+    text: usize,
+    /// The source offset of that byte's character.
+    source: usize,
 }
 
 impl Read {
     fn with_capacity(n: usize) -> Read {
-        Read { text: String::with_capacity(n), from: Vec::with_capacity(n) }
+        Read { text: String::with_capacity(n), runs: Vec::new() }
+    }
+
+    /// The next byte of `text` comes from source offset `at`: starts a run
+    /// unless the last one already leads there.
+    fn at(&mut self, at: usize) {
+        let t = self.text.len();
+        match self.runs.last() {
+            Some(run) if run.source + (t - run.text) == at => {}
+            _ => self.runs.push(Run { text: t, source: at }),
+        }
     }
 
     /// Appends `c` read from source offset `at` (normalised; invisible
     /// characters are dropped).
     fn push(&mut self, c: char, at: usize) {
         let Some(c) = normalise(c) else { return };
-        let before = self.text.len();
+        self.at(at);
         self.text.push(c);
-        self.from.extend(std::iter::repeat_n(at, self.text.len() - before));
     }
 
     /// Appends a text that stands at `range` of the source: character by
     /// character at its own offset when the source holds it as written,
     /// else every character at the start of the range (an entity, an escape).
     fn push_text(&mut self, text: &str, range: Range<usize>, source: &str) {
-        let exact = source.get(range.clone()) == Some(text);
-        for (i, c) in text.char_indices() {
-            self.push(c, if exact { range.start + i } else { range.start });
+        if source.get(range.clone()) == Some(text) {
+            self.push_as_written(text, range.start);
+        } else {
+            for c in text.chars() {
+                self.push(c, range.start);
+            }
         }
+    }
+
+    /// Appends `text`, which stands as written at source offset `at`: its
+    /// ASCII stretches in one piece (every ASCII character reads as
+    /// itself), the other characters one by one.
+    fn push_as_written(&mut self, text: &str, at: usize) {
+        let mut rest = 0;
+        while let Some(k) = text.as_bytes()[rest..].iter().position(|b| !b.is_ascii()) {
+            // `rest` is a character's start and the bytes up to `i` are
+            // ASCII, so `i` starts a character too.
+            let i = rest + k;
+            self.push_ascii(&text[rest..i], at + rest);
+            let Some(c) = text[i..].chars().next() else { break };
+            self.push(c, at + i);
+            rest = i + c.len_utf8();
+        }
+        self.push_ascii(&text[rest..], at + rest);
+    }
+
+    fn push_ascii(&mut self, ascii: &str, at: usize) {
+        if !ascii.is_empty() {
+            self.at(at);
+            self.text.push_str(ascii);
+        }
+    }
+
+    /// The source offset of the character byte `i` of [`Read::text`]
+    /// belongs to.
+    pub fn source_of(&self, i: usize) -> Option<usize> {
+        if i >= self.text.len() {
+            return None;
+        }
+        let run = self.runs[self.runs.partition_point(|r| r.text <= i) - 1];
+        let mut start = i;
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        Some(run.source + (start - run.text))
     }
 
     /// The source range of `r`, a byte range of [`Read::text`].
     pub fn source_range(&self, r: &Range<usize>, source: &str) -> Range<usize> {
-        let start = self.from.get(r.start).copied().unwrap_or(0);
-        let last = self.from.get(r.end.saturating_sub(1)).copied().unwrap_or(start);
+        let start = self.source_of(r.start).unwrap_or(0);
+        let last = self.source_of(r.end.saturating_sub(1)).unwrap_or(start);
         let end = last + source.get(last..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
         start..end.max(start + 1).min(source.len().max(start + 1))
     }
@@ -83,6 +146,10 @@ fn unicode_digit(c: char) -> Option<u32> {
         0x0F20, 0x1040, 0x17E0, 0x1810, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
     ];
     let cp = c as u32;
+    // Below the first block (Arabic-Indic): Latin letters such as å, ä, ö.
+    if cp < ZEROS[0] {
+        return None;
+    }
     ZEROS.iter().find(|z| (**z..*z + 10).contains(&cp)).map(|z| cp - z)
 }
 
@@ -103,9 +170,7 @@ pub fn may_hold_number(text: &str) -> bool {
 /// A plain text (a YAML value) as read.
 pub fn plain(text: &str) -> Read {
     let mut r = Read::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        r.push(c, i);
-    }
+    r.push_as_written(text, 0);
     r
 }
 
@@ -230,8 +295,103 @@ mod tests {
             }
         }
 
+        /// The reading as first written: one source offset per byte of the
+        /// text (what [`Read`]'s runs must give for every byte).
+        fn by_byte(source: &str) -> (String, Vec<usize>) {
+            let (mut text, mut from) = (String::new(), Vec::new());
+            let mut push = |c: char, at: usize| {
+                let Some(c) = normalise(c) else { return };
+                let before = text.len();
+                text.push(c);
+                from.extend(std::iter::repeat_n(at, text.len() - before));
+            };
+            for (event, range) in Parser::new_ext(source, crate::markdown::options()).into_offset_iter() {
+                match event {
+                    Event::Text(t) | Event::Code(t) => {
+                        let exact = source.get(range.clone()) == Some(&*t);
+                        for (i, c) in t.char_indices() {
+                            push(c, if exact { range.start + i } else { range.start });
+                        }
+                    }
+                    Event::SoftBreak | Event::HardBreak => push(' ', range.start),
+                    Event::Start(
+                        Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell | Tag::CodeBlock(_),
+                    )
+                    | Event::End(
+                        TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+                    ) => push('\n', range.start),
+                    _ => {}
+                }
+            }
+            (text, from)
+        }
+
+        /// Markdown made of the pieces a reading treats specially.
+        fn tricky() -> impl Strategy<Value = String> {
+            let pieces = [
+                "1912",
+                "1212",
+                "-",
+                "**",
+                "\\-",
+                "<!-- x -->",
+                "&#45;",
+                "&ndash;",
+                "&amp;",
+                "<span>",
+                "</span>",
+                "[a](u)",
+                "\u{200B}",
+                "\u{00AD}",
+                "\u{2014}",
+                "\u{FF11}",
+                "\u{0661}",
+                "å",
+                "ö ",
+                " ",
+                "\n",
+                "\n\n",
+                "`k`",
+                "# ",
+                "- ",
+                "| a | b |\n|---|---|\n| 1 | 2 |\n",
+                "> ",
+                "_",
+                "\t",
+                "\u{1D7CE}",
+            ];
+            proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40).prop_map(|v| v.concat())
+        }
+
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(256))]
+            #[test]
+            fn runs_give_every_byte_the_offset_the_byte_by_byte_reading_gave(md in tricky()) {
+                let (text, from) = by_byte(&md);
+                let read = markdown(&md);
+                prop_assert_eq!(&read.text, &text);
+                for (i, at) in from.iter().enumerate() {
+                    prop_assert_eq!(read.source_of(i), Some(*at), "byte {} of {:?} in {:?}", i, text, md);
+                }
+                prop_assert_eq!(read.source_of(text.len()), None);
+            }
+
+            #[test]
+            fn a_plain_reading_gives_every_byte_its_characters_offset(text in tricky()) {
+                let read = plain(&text);
+                let mut expected = (String::new(), Vec::new());
+                for (i, c) in text.char_indices() {
+                    if let Some(c) = normalise(c) {
+                        expected.0.push(c);
+                        expected.1.extend(std::iter::repeat_n(i, c.len_utf8()));
+                    }
+                }
+                prop_assert_eq!(&read.text, &expected.0);
+                for (i, at) in expected.1.iter().enumerate() {
+                    prop_assert_eq!(read.source_of(i), Some(*at), "byte {} of {:?}", i, text);
+                }
+            }
+
             #[test]
             fn every_disguised_number_is_found_in_the_source(number in valid(), how in 0u8..9, at in 0usize..6) {
                 // The plain number is one (the generator is right) …
