@@ -44,6 +44,7 @@ impl Progress {
         if !show {
             return Progress { shared, stop: None, thread: None };
         }
+        let started = std::time::Instant::now();
         let (stop, stopped) = mpsc::channel::<()>();
         let drawn = Arc::clone(&shared);
         let thread = std::thread::spawn(move || {
@@ -52,7 +53,7 @@ impl Progress {
             }
             {
                 let mut s = drawn.lock().unwrap_or_else(PoisonError::into_inner);
-                let bar = ProgressBar::with_draw_target(None, target());
+                let bar = ProgressBar::with_draw_target(None, target()).with_elapsed(started.elapsed());
                 let style = ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner());
                 bar.set_style(style);
