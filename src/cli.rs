@@ -13,6 +13,9 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+mod progress;
+use progress::Progress;
+
 /// Exit codes (documented in the README and `--help`).
 pub mod exit {
     /// Done; warnings allowed.
@@ -53,6 +56,9 @@ pub struct Cli {
     /// a build on the real day.
     #[arg(long, global = true, value_name = "FILE")]
     pub journal: Option<PathBuf>,
+    /// Leave out the summary lines (problems are still printed).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -97,7 +103,25 @@ pub enum Command {
         #[arg(long)]
         include_confidential: bool,
     },
+    /// Writes a starter content folder into a new or empty folder.
+    Init {
+        /// The folder to write (default: `--content`).
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// The municipality's name in site.yaml.
+        #[arg(long, value_name = "NAME")]
+        municipality: Option<String>,
+    },
+    /// Prints the help of a command.
+    Help {
+        /// The command.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
+
+/// The subcommands, in the order `--help` lists them.
+const COMMANDS: [&str; 6] = ["check", "serve", "build", "export", "init", "help"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MessageFormat {
@@ -115,10 +139,13 @@ pub enum Color {
 /// The clap command with every text taken from the catalogue.
 pub fn command(catalog: &Catalog) -> clap::Command {
     let t = |id: &str| catalog.text(id);
-    let template = |commands: bool| {
+    let template = |commands: bool, positionals: bool| {
         let mut s = format!("{{about-with-newline}}\n{}: {{usage}}\n", t("cli-usage-heading"));
         if commands {
             s += &format!("\n{}:\n{{subcommands}}\n", t("cli-commands-heading"));
+        }
+        if positionals {
+            s += &format!("\n{}:\n{{positionals}}\n", t("cli-arguments-heading"));
         }
         s + &format!("\n{}:\n{{options}}\n\n{}\n", t("cli-options-heading"), t("cli-exit-codes"))
     };
@@ -126,15 +153,16 @@ pub fn command(catalog: &Catalog) -> clap::Command {
     let version = Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t("cli-version"));
     let mut cmd = Cli::command()
         .about(t("cli-about"))
-        .help_template(template(true))
+        .help_template(template(true, false))
         .arg(help)
         .arg(version)
         .override_usage(t("cli-usage"))
         .mut_args(|a| localize_arg(a, catalog));
-    for name in ["check", "serve", "build", "export"] {
+    for name in COMMANDS {
         cmd = cmd.mut_subcommand(name, |c| {
+            let positionals = c.get_positionals().next().is_some();
             c.about(t(&format!("cli-{name}-about")))
-                .help_template(template(false))
+                .help_template(template(false, positionals))
                 .override_usage(t(&format!("cli-{name}-usage")))
                 .mut_args(|a| localize_arg(a, catalog))
         });
@@ -169,7 +197,7 @@ pub fn run_on(args: Vec<OsString>, real: Date) -> u8 {
     let cli = match command(&catalog).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            usage_error(&e, &catalog);
+            usage_error(&e, &catalog, subcommand_of(&args, &catalog).as_deref());
             return exit::USAGE;
         }
         Err(e) => {
@@ -177,6 +205,9 @@ pub fn run_on(args: Vec<OsString>, real: Date) -> u8 {
             return exit::OK;
         }
     };
+    if let Command::Help { command: name } = &cli.command {
+        return help(name.as_deref(), &catalog);
+    }
     let today = match &cli.today {
         None => real,
         Some(s) => match validate::parse_date(s) {
@@ -204,6 +235,95 @@ pub fn run_on(args: Vec<OsString>, real: Date) -> u8 {
             let options = crate::export::Options { include_confidential };
             export(&cli, today, clock, &catalog, out, meeting, options)
         }
+        Command::Init { ref dir, ref municipality } => {
+            init(&cli, today, &catalog, dir.as_deref().unwrap_or(&cli.content), municipality.as_deref())
+        }
+        Command::Help { .. } => exit::OK,
+    }
+}
+
+/// `anslag help [COMMAND]`: the help of the command (or of anslag), exactly
+/// as `anslag COMMAND --help` prints it, in the reader's language.
+fn help(name: Option<&str>, catalog: &Catalog) -> u8 {
+    let args: Vec<OsString> = ["anslag"].into_iter().chain(name).chain(["--help"]).map(OsString::from).collect();
+    match command(catalog).try_get_matches_from(&args) {
+        Err(e) if e.use_stderr() => {
+            usage_error(&e, catalog, None);
+            exit::USAGE
+        }
+        Err(e) => {
+            let _ = e.print();
+            exit::OK
+        }
+        Ok(_) => exit::OK,
+    }
+}
+
+/// The subcommand a command line names, as far as it can be read (for the
+/// usage to show with a mistake in it).
+fn subcommand_of(args: &[OsString], catalog: &Catalog) -> Option<String> {
+    let matches = command(catalog).ignore_errors(true).try_get_matches_from(args).ok()?;
+    matches.subcommand_name().filter(|name| COMMANDS.contains(name)).map(str::to_owned)
+}
+
+/// `anslag init [DIR]`: the starter content folder, written only into a
+/// new or empty folder (nothing is ever overwritten).
+fn init(cli: &Cli, today: Date, catalog: &Catalog, dir: &Path, municipality: Option<&str>) -> u8 {
+    use crate::init::{self, InitError};
+    let name = municipality.unwrap_or(init::DEFAULT_MUNICIPALITY);
+    if let Err(why) = init::check_name(name) {
+        let args = [("why", why.key().to_owned()), ("max", init::MAX_NAME.to_string())];
+        eprintln!("{}", catalog.get("init-bad-municipality", &args));
+        return exit::USAGE;
+    }
+    let files = init::starter(name, today);
+    let path = [("path", dir.display().to_string())];
+    match init::write(dir, &files) {
+        Ok(()) => {
+            if !cli.quiet {
+                let mut options = String::new();
+                if dir != Path::new(DEFAULT_CONTENT) {
+                    options += &format!(" --content {}", shell_word(&dir.to_string_lossy()));
+                }
+                if let Some(day) = &cli.today {
+                    options += &format!(" --today {}", shell_word(day));
+                }
+                let args = [
+                    ("path", dir.display().to_string()),
+                    ("meeting", init::Dates::around(today).meeting.to_string()),
+                    ("check", format!("anslag check{options}")),
+                    ("build", format!("anslag build{options}")),
+                ];
+                eprintln!("{}", catalog.get("init-done", &args));
+            }
+            exit::OK
+        }
+        Err(InitError::NotEmpty(_)) => {
+            eprintln!("{}", catalog.get("init-not-empty", &path));
+            exit::USAGE
+        }
+        Err(InitError::NotAFolder(_)) => {
+            eprintln!("{}", catalog.get("init-not-a-folder", &path));
+            exit::USAGE
+        }
+        Err(e @ InitError::Io { .. }) => {
+            eprintln!("{}", catalog.get("init-failed", &[("reason", e.to_string())]));
+            exit::IO
+        }
+    }
+}
+
+/// `--content`'s default.
+const DEFAULT_CONTENT: &str = "content";
+
+/// `word` as one word of a POSIX shell command line: as it is when that is
+/// safe, else in single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "-_./+,:@%=".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
     }
 }
 
@@ -211,9 +331,10 @@ pub fn run_on(args: Vec<OsString>, real: Date) -> u8 {
 /// look for the publishing record when no `--journal` is given.
 const DEFAULT_OUTPUT: &str = "output";
 
-/// Explains a command-line mistake in the reader's language; clap's own
+/// Explains a command-line mistake in the reader's language, with the usage
+/// of the command it was given to (`subcommand`, else of anslag); clap's own
 /// (English) text is kept only for kinds the catalogue does not know.
-fn usage_error(e: &clap::Error, catalog: &Catalog) {
+fn usage_error(e: &clap::Error, catalog: &Catalog, subcommand: Option<&str>) {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let get = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -240,15 +361,22 @@ fn usage_error(e: &clap::Error, catalog: &Catalog) {
         ("valid", get(ContextKind::ValidValue)),
         ("command", get(ContextKind::InvalidSubcommand)),
     ];
-    let usage = format!("{}: {}", catalog.text("cli-usage-heading"), catalog.text("cli-usage"));
-    eprintln!("{}\n\n{usage}\n\n{}", catalog.get(id, &args), catalog.text("cli-see-help"));
+    let (usage, see) = match subcommand {
+        Some(name) if id != "cli-error-unknown-command" => (
+            catalog.text(&format!("cli-{name}-usage")),
+            catalog.get("cli-see-command-help", &[("command", name.to_owned())]),
+        ),
+        _ => (catalog.text("cli-usage"), catalog.text("cli-see-help")),
+    };
+    let heading = catalog.text("cli-usage-heading");
+    eprintln!("{}\n\n{heading}: {usage}\n\n{see}", catalog.get(id, &args));
 }
 
 /// `anslag check`: load and validate, print every diagnostic and a summary.
 /// `anslag check`: load, validate, and try the theme on one page of each
 /// kind in memory (a broken template override counts as an error).
 fn check(cli: &Cli, today: Date, clock: crate::record::Clock, catalog: &Catalog) -> u8 {
-    let site = match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT)) {
+    let site = match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &Progress::off()) {
         Ok((_, Some(site))) => site,
         Ok((_, None)) => return exit::CONTENT,
         Err(code) => return code,
@@ -276,10 +404,11 @@ fn checked(
     catalog: &Catalog,
     clock: crate::record::Clock,
     output: &Path,
+    progress: &Progress,
 ) -> Result<(crate::load::Loaded, Option<Site>), u8> {
     let (loaded, mut diags) = crate::load::load(&cli.content).map_err(|e| {
         let args = [("path", e.path.display().to_string()), ("reason", e.source.to_string())];
-        eprintln!("{}", catalog.get("error-content-dir", &args));
+        progress.suspend(|| eprintln!("{}", catalog.get("error-content-dir", &args)));
         exit::IO
     })?;
     let checked = validate::validate(&loaded, today);
@@ -289,13 +418,13 @@ fn checked(
         match with_record(cli, s, &loaded, clock, output) {
             Ok(found) => diags.extend(found),
             Err(e) => {
-                eprintln!("{}", catalog.get("error-record", &[("reason", e.to_string())]));
+                progress.suspend(|| eprintln!("{}", catalog.get("error-record", &[("reason", e.to_string())])));
                 return Err(exit::IO);
             }
         }
     }
     diags.sort(&loaded.sources);
-    print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts);
+    progress.suspend(|| print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts));
     let site = if diags.has_errors() { None } else { site };
     Ok((loaded, site))
 }
@@ -350,13 +479,14 @@ fn build(
         return exit::USAGE;
     }
     let clock = std::time::Instant::now();
+    let progress = Progress::start(shows_progress(cli), progress::DELAY, catalog.text("progress-checking"));
     // The spare tree beside the output is surveyed (read only) while the
     // content is read and checked: a daily build's largest cost after those.
     let survey = {
         let output = output.to_owned();
         std::thread::spawn(move || crate::write::survey(&output).ok())
     };
-    let (loaded, mut site) = match checked(cli, today, catalog, record_clock, output) {
+    let (loaded, mut site) = match checked(cli, today, catalog, record_clock, output, &progress) {
         Ok((loaded, Some(site))) => (loaded, site),
         Ok((_, None)) => return exit::CONTENT,
         Err(code) => return code,
@@ -365,10 +495,12 @@ fn build(
         site.config.base_url = url.to_owned();
     }
     let checked_in = clock.elapsed();
+    progress.stage(catalog.text("progress-building"));
     let result = theme(cli, &site).and_then(|theme| {
         let spare = survey.join().ok().flatten();
         crate::build::run(&loaded, &site, &theme, &cli.content, output, options, checked_in, spare)
     });
+    drop(progress);
     // The kommun's copy of the record, after the output (which holds the
     // same record) is in place: at worst the journal lags, and the next
     // build merges the output's copy into it.
@@ -382,7 +514,9 @@ fn build(
     }
     match result {
         Ok(crate::build::Outcome::UpToDate) => {
-            eprintln!("{}", catalog.get("up-to-date", &[("path", output.display().to_string())]));
+            if !cli.quiet {
+                eprintln!("{}", catalog.get("up-to-date", &[("path", output.display().to_string())]));
+            }
             exit::OK
         }
         Ok(crate::build::Outcome::Built(summary)) => {
@@ -391,7 +525,9 @@ fn build(
                 ("attachments", summary.attachments.to_string()),
                 ("path", output.display().to_string()),
             ];
-            eprintln!("{}", catalog.get("built", &args));
+            if !cli.quiet {
+                eprintln!("{}", catalog.get("built", &args));
+            }
             // For benchmarks (issue 9, docs/performance.md): the wall time of each stage.
             if std::env::var_os("ANSLAG_TIMINGS").is_some() {
                 for (stage, took) in &summary.stages {
@@ -435,34 +571,41 @@ fn export(
         eprintln!("{}", catalog.get("error-export-out-in-content", &[("path", out.display().to_string())]));
         return exit::USAGE;
     }
-    let (loaded, site) = match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT)) {
+    let progress = Progress::start(shows_progress(cli), progress::DELAY, catalog.text("progress-checking"));
+    let (loaded, site) = match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &progress) {
         Ok((loaded, Some(site))) => (loaded, site),
         Ok((_, None)) => return exit::CONTENT,
         Err(code) => return code,
     };
+    progress.stage(catalog.text("progress-exporting"));
     let exporter = match theme(cli, &site)
         .map_err(crate::export::ExportError::from)
         .and_then(|theme| crate::export::Exporter::new(site, theme, &loaded, options))
     {
         Ok(e) => e,
         Err(e) => {
+            drop(progress);
             eprintln!("{}", export_failure(catalog, &e));
             return exit::IO;
         }
     };
-    let meetings = match export_selection(&exporter, selected, catalog) {
+    let meetings = match progress.suspend(|| export_selection(&exporter, selected, catalog)) {
         Ok(m) => m,
         Err(code) => return code,
     };
     for meeting in &meetings {
         let written = exporter.package(meeting).and_then(|p| crate::export::write(out, &p));
         if let Err(e) = written {
+            drop(progress);
             eprintln!("{}", export_failure(catalog, &e));
             return exit::IO;
         }
     }
-    let args = [("count", meetings.len().to_string()), ("path", out.display().to_string())];
-    eprintln!("{}", catalog.get("exported", &args));
+    drop(progress);
+    if !cli.quiet {
+        let args = [("count", meetings.len().to_string()), ("path", out.display().to_string())];
+        eprintln!("{}", catalog.get("exported", &args));
+    }
     exit::OK
 }
 
@@ -509,6 +652,12 @@ fn export_selection<'a>(
     Ok(meetings)
 }
 
+/// Whether a long command shows its progress: on a terminal, for people
+/// (not `--quiet`, not JSON).
+fn shows_progress(cli: &Cli) -> bool {
+    !cli.quiet && cli.message_format == MessageFormat::Human && std::io::stderr().is_terminal()
+}
+
 fn use_color(cli: &Cli) -> bool {
     match cli.color {
         Color::Always => true,
@@ -534,7 +683,9 @@ fn print_diagnostics(cli: &Cli, diags: &Diagnostics, sources: &SourceMap, catalo
             for d in &diags.0 {
                 let _ = write!(err, "{}", report::human(d, sources, catalog, color));
             }
-            let _ = writeln!(err, "{summary}");
+            if !cli.quiet {
+                let _ = writeln!(err, "{summary}");
+            }
         }
         MessageFormat::Json => {
             let mut out = std::io::stdout().lock();

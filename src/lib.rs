@@ -23,7 +23,9 @@
 //! - [`export`] makes archive packages (E-ARK SIP) of adjusted meetings;
 //! - [`build`] drives a build from the model to the output folder (key,
 //!   render, commit or abandon);
-//! - [`cli`] is the thin front end (`check`, `build`, `serve`, `export`).
+//! - [`init`] writes a starter content folder (`anslag init`);
+//! - [`cli`] is the thin front end (`check`, `build`, `serve`, `export`,
+//!   `init`, `help`).
 
 pub mod build;
 pub mod calendar;
@@ -33,6 +35,7 @@ pub mod export;
 pub mod files;
 pub mod freshness;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;

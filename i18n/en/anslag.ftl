@@ -408,3 +408,32 @@ theme-missing = there is no theme `{$name}`{ $suggestion ->
    *[other] , did you mean `{$suggestion}`?
 }
 theme-missing-help = A theme is a folder `themes/{$name}/` beside the content folder (with `templates/` or `static/style.css`). Create it, correct the name (themes there: {$known}), or remove the line to use the default theme.
+
+## anslag init, anslag help, --quiet and the progress indicator
+
+cli-arguments-heading = Arguments
+cli-init-about = Writes a content folder to start from: site.yaml with explanations, one body, one adjusted meeting of two paragraphs and one notice. Writes only into a new or empty folder.
+cli-init-usage = anslag init [OPTIONS] [DIR]
+cli-dir = The folder to write; it must not exist or be empty [default: --content, that is content]
+cli-dir-value = DIR
+cli-municipality = The municipality's name in site.yaml [default: Exempelby kommun]
+cli-municipality-value = NAME
+cli-help-about = Prints the help of a command.
+cli-help-usage = anslag help [COMMAND]
+cli-command = The command whose help is printed [default: anslag itself]
+cli-command-value = COMMAND
+cli-quiet = Leave out the summary lines (problems and errors are still printed)
+cli-see-command-help = For more, see `anslag {$command} --help`.
+init-done = Wrote a new content folder in {$path}: site.yaml, the body kommunstyrelsen with one adjusted meeting ({$meeting}) of two paragraphs, and one notice. Replace what is marked ÄNDRA (change) in site.yaml, then check with `{$check}` and build the site with `{$build}`.
+init-not-empty = {$path} already exists and is not empty. anslag init writes only into a new or empty folder and never changes anything that exists; nothing was written. Give another folder, e.g. `anslag init new-folder`.
+init-not-a-folder = {$path} already exists and is not a folder; nothing was written. Give a new or empty folder.
+init-bad-municipality = `--municipality` cannot be the municipality's name: { $why ->
+    [empty] the name is empty
+    [too-long] the name is longer than {$max} characters
+    [control] the name has a line break or an invisible control character
+   *[identity-number] the name holds a personal identity number
+}. Nothing was written.
+init-failed = The content folder could not be written, and what was written is removed again: {$reason}
+progress-checking = Reading and checking the content
+progress-building = Writing the site
+progress-exporting = Writing the archive packages

@@ -399,3 +399,32 @@ theme-missing = det finns inget tema `{$name}`{ $suggestion ->
    *[other] , menade du `{$suggestion}`?
 }
 theme-missing-help = Ett tema är en mapp `themes/{$name}/` bredvid innehållsmappen (med `templates/` eller `static/style.css`). Skapa den, rätta namnet (teman där: {$known}) eller ta bort raden så används standardtemat.
+
+## anslag init, anslag help, --quiet och förloppet
+
+cli-arguments-heading = Argument
+cli-init-about = Skriver en innehållsmapp att börja från: site.yaml med förklaringar, ett organ, ett justerat sammanträde med två paragrafer och ett anslag. Skriver bara i en ny eller tom mapp.
+cli-init-usage = anslag init [FLAGGOR] [MAPP]
+cli-dir = Mappen som skrivs; den får inte finnas eller ska vara tom [standard: --content, alltså content]
+cli-dir-value = MAPP
+cli-municipality = Kommunens namn i site.yaml [standard: Exempelby kommun]
+cli-municipality-value = NAMN
+cli-help-about = Visar hjälpen för ett kommando.
+cli-help-usage = anslag help [KOMMANDO]
+cli-command = Kommandot vars hjälp visas [standard: anslag själv]
+cli-command-value = KOMMANDO
+cli-quiet = Skriv inte ut sammanfattningsraderna (problem och fel skrivs ändå ut)
+cli-see-command-help = Mer i `anslag {$command} --help`.
+init-done = Skrev en ny innehållsmapp i {$path}: site.yaml, organet kommunstyrelsen med ett justerat sammanträde ({$meeting}) med två paragrafer, och ett anslag. Byt ut uppgifterna som är märkta ÄNDRA i site.yaml, kontrollera sedan med `{$check}` och bygg webbplatsen med `{$build}`.
+init-not-empty = {$path} finns redan och är inte tom. anslag init skriver bara i en ny eller tom mapp och ändrar aldrig något som finns; ingenting skrevs. Ange en annan mapp, t.ex. `anslag init ny-mapp`.
+init-not-a-folder = {$path} finns redan och är ingen mapp; ingenting skrevs. Ange en ny eller tom mapp.
+init-bad-municipality = `--municipality` kan inte användas som kommunens namn: { $why ->
+    [empty] namnet är tomt
+    [too-long] namnet är längre än {$max} tecken
+    [control] namnet har en radbrytning eller ett osynligt styrtecken
+   *[identity-number] namnet innehåller ett personnummer
+}. Ingenting skrevs.
+init-failed = Innehållsmappen kunde inte skrivas, och det som hann skrivas är borttaget: {$reason}
+progress-checking = Läser och kontrollerar innehållet
+progress-building = Skriver webbplatsen
+progress-exporting = Skriver arkivpaketen

@@ -7,8 +7,11 @@
 //!   determinism, failed and killed builds, snapshots);
 //! - [`check`]: `anslag check` on one fixture per rule, the command line,
 //!   the human output;
+//! - [`cli`]: `anslag help <command>`, a command's own usage with a
+//!   mistake, `--quiet`, no progress indicator off a terminal;
 //! - [`data`]: the open data under `data/` against its schemas;
 //! - [`export`]: `anslag export`'s archive packages;
+//! - [`init`]: `anslag init`'s starter content folder checks clean and builds;
 //! - [`fuzz_loader`]: property tests of the loader, the validator and the
 //!   renderer (`ANSLAG_FUZZ_CASES`, `ANSLAG_FUZZ_TREES`);
 //! - [`record`]: the publishing record (anslagsbevis);
@@ -26,9 +29,11 @@ mod common;
 
 mod build;
 mod check;
+mod cli;
 mod data;
 mod export;
 mod fuzz_loader;
+mod init;
 mod record;
 mod render_memory;
 mod serve;
