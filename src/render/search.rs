@@ -401,13 +401,18 @@ const GZIP_LEVEL: u32 = 6;
 
 /// One Pagefind index of `records`, its files under `folder`.
 fn pagefind_index(records: &[&Record], folder: &str) -> Result<Vec<File>, RenderError> {
+    pagefind_index_at(records, folder, GZIP_LEVEL)
+}
+
+/// [`pagefind_index`] with its files gzipped at `level`.
+fn pagefind_index_at(records: &[&Record], folder: &str, level: u32) -> Result<Vec<File>, RenderError> {
     let err = |e: &dyn std::fmt::Display| RenderError::Whole(format!("{folder}: {e}"));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| err(&e))?;
     runtime.block_on(async {
         let options = pagefind::options::PagefindServiceConfig::builder()
             .force_language("sv".to_owned())
             .max_fragments((records.len() as u32).div_ceil(RECORDS_PER_FRAGMENT_FILE))
-            .compression_level(GZIP_LEVEL)
+            .compression_level(level)
             .build();
         let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| err(&e))?;
         for r in records {
@@ -487,6 +492,45 @@ mod tests {
         for name in &names {
             assert!(a.iter().any(|f| f.0 == format!("pagefind/{name}pagefind.js")), "{name}");
             assert!(a.iter().any(|f| f.0.starts_with(&format!("pagefind/{name}fragment/"))), "{name}");
+        }
+    }
+
+    /// The patched Pagefind (`vendor/pagefind`) gzips at the level it is
+    /// given: the same records at level 9 (Pagefind's own) and at
+    /// [`GZIP_LEVEL`] give other bytes that unpack to the same index, and
+    /// the fragments come bundled, [`RECORDS_PER_FRAGMENT_FILE`] a file.
+    #[test]
+    fn the_patched_pagefind_takes_the_gzip_level() {
+        use std::io::Read;
+        let records: Vec<Record> = (0..40)
+            .map(|i| Record {
+                url: format!("/2026/{i}/"),
+                title: format!("Ärende {i}"),
+                text: format!("Beslut om budget och detaljplan för kvarteret {i}. ").repeat(20),
+                body: Some("Kommunstyrelsen".to_owned()),
+                year: 2026,
+            })
+            .collect();
+        let refs: Vec<&Record> = records.iter().collect();
+        let ours = pagefind_index_at(&refs, "pagefind/", GZIP_LEVEL).unwrap();
+        let best = pagefind_index_at(&refs, "pagefind/", 9).unwrap();
+        let unpack = |bytes: &[u8]| {
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
+            out
+        };
+        let fragments = |files: &[File]| -> Vec<(String, Vec<u8>)> {
+            let mut v: Vec<_> =
+                files.iter().filter(|f| f.0.contains("/fragment/")).map(|f| (f.0.clone(), f.1.clone())).collect();
+            v.sort();
+            v
+        };
+        let (a, b) = (fragments(&ours), fragments(&best));
+        assert_eq!(a.len(), 40usize.div_ceil(RECORDS_PER_FRAGMENT_FILE as usize), "bundled fragments");
+        assert_eq!(a.iter().map(|f| &f.0).collect::<Vec<_>>(), b.iter().map(|f| &f.0).collect::<Vec<_>>());
+        assert!(a.iter().zip(&b).any(|(x, y)| x.1 != y.1), "level 6 and level 9 gave the same bytes");
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(unpack(&x.1), unpack(&y.1), "{} unpacks differently", x.0);
         }
     }
 
