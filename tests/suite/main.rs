@@ -8,6 +8,7 @@
 //! - [`check`]: `anslag check` on one fixture per rule, the command line,
 //!   the human output;
 //! - [`data`]: the open data under `data/` against its schemas;
+//! - [`oparl`]: the OParl 1.1 endpoint under `oparl/`: the official schemas, a crawl;
 //! - [`export`]: `anslag export`'s archive packages;
 //! - [`fuzz_loader`]: property tests of the loader, the validator and the
 //!   renderer (`ANSLAG_FUZZ_CASES`, `ANSLAG_FUZZ_TREES`);
@@ -29,6 +30,7 @@ mod check;
 mod data;
 mod export;
 mod fuzz_loader;
+mod oparl;
 mod record;
 mod render_memory;
 mod serve;
