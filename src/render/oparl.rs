@@ -647,17 +647,15 @@ fn attachment_refs(site: &Site, ids: &Ids) -> BTreeMap<String, Refs> {
     }
     let mut refs: BTreeMap<String, Refs> = BTreeMap::new();
     for m in site.meetings() {
-        let when = meeting_modified(m, site.today);
+        let (first, when) = (first_day(site, m), meeting_modified(site, m));
         for path in &m.linked {
-            add(&mut refs, path, m.id.date, when).meeting.insert(ids.url(&rel::meeting(&m.id)));
+            add(&mut refs, path, first, when).meeting.insert(ids.url(&rel::meeting(&m.id)));
         }
         for p in &m.paragraphs {
             if let Content::Public(x) = &p.content {
-                let when = item_modified(m, p, site.today);
+                let when = item_modified(site, m, p);
                 for path in &x.linked {
-                    add(&mut refs, path, m.id.date, when)
-                        .agenda_item
-                        .insert(ids.url(&rel::agenda_item(&m.id, p.number)));
+                    add(&mut refs, path, first, when).agenda_item.insert(ids.url(&rel::agenda_item(&m.id, p.number)));
                 }
             }
         }
@@ -721,12 +719,21 @@ fn content_file(
     })
 }
 
+/// The day a meeting's objects were first public: its date, or the day the
+/// first kungörelse announcing it went up if earlier, but never after the
+/// build's date (an announced meeting's agenda is public on the build's date).
+fn first_day(site: &Site, m: &model::Meeting) -> Date {
+    let announced = site.announcements(&m.id).map(|n| n.posted).min();
+    announced.map_or(m.id.date, |d| d.min(m.id.date)).min(site.today)
+}
+
 /// The day a meeting's objects last changed, as far as the build's date
 /// `today` shows: its date, adjustment, the posting and removal of its
 /// notice (those not after `today`; `onBoard` changes then), and the latest
 /// change of any §.
-fn meeting_modified(m: &model::Meeting, today: Date) -> Date {
-    let mut day = m.id.date;
+fn meeting_modified(site: &Site, m: &model::Meeting) -> Date {
+    let today = site.today;
+    let mut day = first_day(site, m);
     if let Adjustment::Adjusted { on, board } = m.adjustment {
         day = day.max(on);
         for d in [board.posted, board.removal] {
@@ -735,15 +742,16 @@ fn meeting_modified(m: &model::Meeting, today: Date) -> Date {
             }
         }
     }
-    m.paragraphs.iter().map(|p| item_modified(m, p, today)).fold(day, Date::max)
+    m.paragraphs.iter().map(|p| item_modified(site, m, p)).fold(day, Date::max)
 }
 
 /// The day a § last changed: the meeting's date, the day the § became
 /// public (the protocol's or its own adjustment), the posting and removal of
 /// its own notice (those not after `today`), its corrections and the
 /// withdrawal of it or of a document.
-fn item_modified(m: &model::Meeting, p: &Paragraph, today: Date) -> Date {
-    let mut day = m.id.date;
+fn item_modified(site: &Site, m: &model::Meeting, p: &Paragraph) -> Date {
+    let today = site.today;
+    let mut day = first_day(site, m);
     if let Adjustment::Adjusted { on, .. } = m.adjustment {
         day = day.max(on);
     }
@@ -808,7 +816,7 @@ fn meeting_objects(
         Adjustment::Adjusted { on, board } => (Some(on), notice(&board, today, ids.abs(&urls::protocol_notice(m)))),
         Adjustment::NotAdjusted => (None, None),
     };
-    let (created, modified) = (stamp(m.id.date), stamp(meeting_modified(m, today)));
+    let (created, modified) = (stamp(first_day(site, m)), stamp(meeting_modified(site, m)));
     let location = m.place.as_ref().map(|place| Location {
         id: ids.url(&rel::location(&m.id)),
         kind: kind("Location"),
@@ -868,7 +876,7 @@ fn agenda_item(
     let id = ids.url(&rel::agenda_item(&m.id, p.number));
     let paper_id = ids.url(&rel::paper(&m.id, p.number));
     let web = ids.abs(&urls::paragraph(&m.id, p.number));
-    let (created, modified) = (stamp(m.id.date), stamp(item_modified(m, p, today)));
+    let (created, modified) = (stamp(first_day(x.site, m)), stamp(item_modified(x.site, m, p)));
     let mut item = AgendaItem {
         id: id.clone(),
         kind: kind("AgendaItem"),
@@ -969,8 +977,8 @@ fn agenda_item(
                         d.title.clone(),
                         path,
                         d.date,
-                        m.id.date,
-                        item_modified(m, p, today),
+                        first_day(x.site, m),
+                        item_modified(x.site, m, p),
                     )?),
                     _ => None,
                 };
@@ -998,7 +1006,7 @@ fn agenda_item(
                         agenda_item: Vec::new(),
                         paper: Vec::new(),
                         created: created.clone(),
-                        modified: stamp(item_modified(m, p, today)),
+                        modified: stamp(item_modified(x.site, m, p)),
                         deleted: true,
                         sha256_checksum: None,
                         withdrawn: Some(w),
@@ -1075,6 +1083,65 @@ mod tests {
         assert!(last["links"].get("next").is_none(), "the last page has no next");
         let none = list::<u32>(&ids, rel::PAPERS, &[]).expect("made");
         assert_eq!(none.len(), 1, "an empty list is one page");
+    }
+
+    /// The example's endpoint on two days, by path.
+    fn example(today: &str) -> BTreeMap<String, serde_json::Value> {
+        let site = crate::render::testing::example_site(today);
+        crate::render::testing::whole_files(&site, files)
+            .into_iter()
+            .map(|(path, bytes)| (path, serde_json::from_slice(&bytes).expect("JSON")))
+            .collect()
+    }
+
+    #[test]
+    fn every_object_is_dated_from_the_content_and_a_day_later_only_what_changed_is_newer() {
+        let before = example("2026-11-24");
+        let after = example("2026-11-25");
+        let mut newer = 0;
+        for (path, v) in &after {
+            if let (Some(c), Some(m)) = (v["created"].as_str(), v["modified"].as_str()) {
+                assert!(c <= m, "{path}: created {c} after modified {m}");
+                assert!(m <= "2026-11-25T24", "{path}: modified {m} after the build's date");
+                if let Some(old) = before.get(path)
+                    && old["modified"] != v["modified"]
+                {
+                    assert_ne!(old, v, "{path}: modified moved but nothing changed");
+                    newer += 1;
+                }
+            }
+            // An object that changed between the two days has a newer `modified`.
+            if let Some(old) = before.get(path)
+                && old != v
+                && v.get("modified").is_some()
+                && v.get("data").is_none()
+            {
+                assert!(old["modified"].as_str() < v["modified"].as_str(), "{path} changed without a newer modified");
+            }
+        }
+        assert!(newer > 0, "something changed on 2026-11-25");
+    }
+
+    #[test]
+    fn a_withdrawn_paragraph_is_deleted_at_its_id_and_left_out_of_its_meeting_and_the_lists() {
+        let files = example("2026-11-25");
+        let item = &files["oparl/agendaitem/bygg-och-miljonamnden/2025-04-16/2.json"];
+        assert_eq!(item["deleted"], true);
+        let day = item["anslag:withdrawn"]["date"].as_str().expect("the day withdrawn");
+        assert_eq!(item["modified"].as_str(), Some(stamp(day.parse().expect("a date")).as_str()));
+        assert!(item.get("resolutionText").is_none() && item.get("public").is_none());
+        let meeting = &files["oparl/meeting/bygg-och-miljonamnden/2025-04-16.json"];
+        let embedded: Vec<&serde_json::Value> =
+            meeting["agendaItem"].as_array().expect("items").iter().map(|i| &i["id"]).collect();
+        assert!(!embedded.contains(&&item["id"]), "the meeting embeds the withdrawn §");
+        assert!(!embedded.is_empty());
+        for (path, v) in files.iter().filter(|(_, v)| v.get("data").is_some()) {
+            assert!(v["data"].as_array().expect("data").iter().all(|o| o["id"] != item["id"]), "{path}");
+        }
+        // A withdrawn document keeps its File's id, deleted, with no address.
+        let doc = &files["oparl/file/dokument/kommunstyrelsen/2025-12-01/110-1.json"];
+        assert_eq!(doc["deleted"], true);
+        assert!(doc.get("accessUrl").is_none() && doc["anslag:withdrawn"]["date"].is_string());
     }
 
     #[test]
