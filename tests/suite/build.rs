@@ -959,7 +959,7 @@ fn output_holding_the_content_is_refused_and_nothing_is_written() {
 /// Writes a clean content tree with `paragraphs` § (one body, two § per
 /// meeting day, 42 § a meeting, numbering from 1 each year), each with a few
 /// Markdown paragraphs, a list and a table. Deterministic.
-fn generate_corpus(content: &Path, paragraphs: usize) {
+pub(crate) fn generate_corpus(content: &Path, paragraphs: usize) {
     let write = |rel: &str, text: &str| {
         let p = content.join(rel);
         std::fs::create_dir_all(p.parent().expect("parent")).expect("create folder");
