@@ -580,8 +580,9 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
     let mut meetings = Vec::new();
     let mut by_body: BTreeMap<&str, Vec<&Meeting>> = BTreeMap::new();
     let (mut items, mut papers, mut files) = (Vec::new(), Vec::new(), Vec::new());
-    for ((b, _), (objects, made)) in jobs.iter().zip(&made) {
-        out.extend(made.iter().cloned());
+    let (objects, made): (Vec<MeetingObjects>, Vec<Vec<File>>) = made.into_iter().unzip();
+    out.extend(made.into_iter().flatten());
+    for ((b, _), objects) in jobs.iter().zip(&objects) {
         meetings.push(&objects.meeting);
         by_body.entry(&b.slug).or_default().push(&objects.meeting);
         items.extend(objects.items.iter().filter(|i| !i.deleted));
