@@ -33,8 +33,10 @@ pub const BOARD_FEED: &str = "anslagstavla.atom";
 pub const MEETINGS_CALENDAR: &str = "sammantraden.ics";
 /// iCalendar of the last day to appeal of every protocol notice.
 pub const APPEAL_CALENDAR: &str = "anslagstavla.ics";
-/// Open data (JSON shaped after OParl 1.1, CSV) lives under this folder.
+/// Open data besides the OParl endpoint (the notice board, the CSV, the publishing record).
 pub const DATA: &str = "data/";
+/// The static OParl 1.1 endpoint; `oparl/system.json` is its entry point.
+pub const OPARL: &str = "oparl/";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 

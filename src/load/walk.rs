@@ -68,8 +68,8 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 /// Body slugs the site's own addresses use (`anslagstavla/`, `tillganglighet/`,
-/// `sok/`, `register/`, `data/`, `pagefind/`).
-pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet", "sok", "register", "data", "pagefind"];
+/// `sok/`, `register/`, `data/`, `oparl/`, `pagefind/`).
+pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet", "sok", "register", "data", "oparl", "pagefind"];
 
 /// `a-z`, `0-9` and `-` only, not empty.
 pub fn is_slug(s: &str) -> bool {

@@ -18,6 +18,7 @@ pub mod data;
 pub mod feeds;
 pub mod keys;
 pub mod on_demand;
+pub mod oparl;
 pub mod pages;
 pub mod plan;
 pub mod search;
@@ -291,8 +292,10 @@ pub enum Derived {
     Feeds,
     /// iCalendar files ([`calendars`]).
     Calendars,
-    /// Open data under `data/` ([`data`]).
+    /// Open data under `data/` ([`data`]): the notice board, the CSV, the publishing record.
     Data,
+    /// The OParl 1.1 endpoint under `oparl/` ([`oparl`]).
+    Oparl,
     /// `sitemap.xml` and `robots.txt` ([`sitemap`]).
     Sitemap,
     /// The search index ([`search`]).
@@ -300,8 +303,8 @@ pub enum Derived {
 }
 
 impl Derived {
-    pub const ALL: [Derived; 5] =
-        [Derived::Feeds, Derived::Calendars, Derived::Data, Derived::Sitemap, Derived::Search];
+    pub const ALL: [Derived; 6] =
+        [Derived::Feeds, Derived::Calendars, Derived::Data, Derived::Oparl, Derived::Sitemap, Derived::Search];
 
     /// Whether a file at `path` would belong to this group.
     pub fn may_hold(self, path: &str) -> bool {
@@ -309,6 +312,7 @@ impl Derived {
             Derived::Feeds => path.ends_with(".atom"),
             Derived::Calendars => path.ends_with(".ics"),
             Derived::Data => path.starts_with(urls::DATA),
+            Derived::Oparl => path.starts_with(urls::OPARL),
             Derived::Sitemap => path == urls::SITEMAP || path == urls::ROBOTS,
             Derived::Search => path.starts_with(urls::SEARCH_INDEX),
         }
@@ -320,6 +324,7 @@ impl Derived {
             Derived::Feeds => feeds::files(x)?,
             Derived::Calendars => calendars::files(x)?,
             Derived::Data => data::files(x)?,
+            Derived::Oparl => oparl::files(x)?,
             Derived::Sitemap => sitemap::files(x)?,
             Derived::Search => search::files(x)?,
         };

@@ -397,7 +397,7 @@ fn unadjusted_protocols_publish_only_their_agenda_on_every_day() {
         let announced = read("kommunstyrelsen/2026-12-07/index.html");
         assert!(announced.contains("Agendarubrik fem om skolskjuts") && announced.contains("Individärende"), "{day}");
         assert!(announced.contains("Kungörelse – Kommunstyrelsens sammanträde 2026-12-07") == (day >= "2026-11-20"));
-        for data in ["data/agenda-items.json", "data/paragraphs.csv", "register/2026/index.html"] {
+        for data in ["oparl/agendaitems.json", "data/paragraphs.csv", "register/2026/index.html"] {
             assert!(read(data).contains("Agendarubrik tre om vägunderhåll"), "{day}: {data}");
         }
         // The § adjusted on its own (2026-11-20) is public in full from that day.
@@ -504,9 +504,11 @@ fn a_withdrawn_paragraph_and_document_leave_only_a_tombstone() {
     );
     assert!(first.contains("RATTELSE-OK-1"), "the correction is shown with the §");
     assert!(read("kommunstyrelsen/2026-11-09/protokoll/index.html").contains("RATTELSE-OK-1"));
-    let items: serde_json::Value = serde_json::from_str(&read("data/agenda-items.json")).expect("JSON");
-    let item = items["data"].as_array().expect("data").iter().find(|i| i["order"] == 2).expect("§ 2").clone();
-    assert_eq!((&item["deleted"], &item["withdrawn"]), (&true.into(), &"2026-11-24".into()));
+    let item: serde_json::Value =
+        serde_json::from_str(&read("oparl/agendaitem/kommunstyrelsen/2026-11-09/2.json")).expect("JSON");
+    assert_eq!((&item["deleted"], &item["anslag:withdrawn"]["date"]), (&true.into(), &"2026-11-24".into()));
+    let listed = read("oparl/agendaitems.json");
+    assert!(!listed.contains("oparl/agendaitem/kommunstyrelsen/2026-11-09/2.json"), "a deleted § is in no list");
     let feed = read("kommunstyrelsen/protokoll.atom");
     assert!(feed.contains("§ 2 Bidrag till Exempelby hembygdsförening (Avpublicerad 2026-11-24)"), "{feed}");
     let sitemap = read("sitemap.xml");
@@ -957,7 +959,7 @@ fn output_holding_the_content_is_refused_and_nothing_is_written() {
 /// Writes a clean content tree with `paragraphs` § (one body, two § per
 /// meeting day, 42 § a meeting, numbering from 1 each year), each with a few
 /// Markdown paragraphs, a list and a table. Deterministic.
-fn generate_corpus(content: &Path, paragraphs: usize) {
+pub(crate) fn generate_corpus(content: &Path, paragraphs: usize) {
     let write = |rel: &str, text: &str| {
         let p = content.join(rel);
         std::fs::create_dir_all(p.parent().expect("parent")).expect("create folder");

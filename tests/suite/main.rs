@@ -10,6 +10,7 @@
 //! - [`cli`]: `anslag help <command>`, a command's own usage with a
 //!   mistake, `--quiet`, no progress indicator off a terminal;
 //! - [`data`]: the open data under `data/` against its schemas;
+//! - [`oparl`]: the OParl 1.1 endpoint under `oparl/`: the official schemas, a crawl;
 //! - [`export`]: `anslag export`'s archive packages;
 //! - [`init`]: `anslag init`'s starter content folder checks clean and builds;
 //! - [`fuzz_loader`]: property tests of the loader, the validator and the
@@ -34,6 +35,7 @@ mod data;
 mod export;
 mod fuzz_loader;
 mod init;
+mod oparl;
 mod record;
 mod render_memory;
 mod serve;

@@ -5,6 +5,7 @@
 
 use super::Ids;
 use crate::model::{Adjustment, NoticeKind};
+use crate::render::oparl::rel;
 use crate::render::{Whole, urls, views};
 use serde::Serialize;
 
@@ -40,7 +41,7 @@ pub struct ProtocolNotice {
     kind: &'static str,
     title: String,
     body: BodyRef,
-    /// The Meeting's id in `meetings.json`.
+    /// The id of its OParl Meeting (`oparl/meeting/…`).
     meeting: String,
     meeting_date: String,
     /// "§ 1–4"; "§ 6" for a §'s own notice.
@@ -79,10 +80,10 @@ pub struct OtherNotice {
     appeal_last_day: Option<String>,
     removal: String,
     on_board: bool,
-    /// The Meeting (id in `meetings.json`) a kungörelse announces.
+    /// The id of the OParl Meeting a kungörelse announces.
     #[serde(skip_serializing_if = "Option::is_none")]
     meeting: Option<String>,
-    /// The ids in `files.json` of the attachments its text links to.
+    /// The ids of the OParl Files of the attachments its text links to.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     files: Vec<String>,
     url: String,
@@ -105,7 +106,7 @@ pub fn entries(x: &Whole<'_>, ids: &Ids) -> Vec<Entry> {
                     kind: "omedelbart-justerad",
                     title: format!("{immediate_label}: {} {}, § {}", b.name, views::meeting_label(m), p.number),
                     body: BodyRef { slug: b.slug.clone(), name: b.name.clone() },
-                    meeting: ids.meeting(&m.id),
+                    meeting: ids.url(&rel::meeting(&m.id)),
                     meeting_date: m.id.date.to_string(),
                     paragraphs: format!("§ {}", p.number),
                     immediately_adjusted: String::new(),
@@ -128,7 +129,7 @@ pub fn entries(x: &Whole<'_>, ids: &Ids) -> Vec<Entry> {
                 kind: "protokoll",
                 title: format!("{label}: {} {}", b.name, views::meeting_label(m)),
                 body: BodyRef { slug: b.slug.clone(), name: b.name.clone() },
-                meeting: ids.meeting(&m.id),
+                meeting: ids.url(&rel::meeting(&m.id)),
                 meeting_date: m.id.date.to_string(),
                 paragraphs: views::paragraph_range(m),
                 immediately_adjusted: views::immediate_list(m, posted_label),
@@ -154,8 +155,8 @@ pub fn entries(x: &Whole<'_>, ids: &Ids) -> Vec<Entry> {
             appeal_last_day: n.appeal_last_day.map(|d| d.to_string()),
             removal: n.removal.to_string(),
             on_board: n.is_on_board(site.today),
-            meeting: n.meeting.as_ref().map(|id| ids.meeting(id)),
-            files: n.linked.iter().map(|path| ids.file(path)).collect(),
+            meeting: n.meeting.as_ref().map(|id| ids.url(&rel::meeting(id))),
+            files: n.linked.iter().map(|path| ids.url(&rel::attachment(path))).collect(),
             url: ids.abs(&urls::notice(n)),
         }));
     }

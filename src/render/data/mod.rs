@@ -1,39 +1,28 @@
-//! Open data under [`urls::DATA`] (`data/`): JSON shaped after OParl 1.1 and
-//! a CSV of every paragraph, described in `docs/open-data.md`, each JSON file
-//! with a JSON Schema in `docs/schema/`.
+//! Open data under [`urls::DATA`] (`data/`) besides the OParl endpoint
+//! ([`super::oparl`], `oparl/`), described in `docs/open-data.md`:
 //!
-//! - [`oparl`]: `system.json`, `body.json`, `organizations.json`,
-//!   `meetings.json`, `agenda-items.json`, `papers.json`, `files.json`;
-//! - [`board`]: `anslagstavla.json`, the notice board;
+//! - [`board`]: `anslagstavla.json`, the notice board (JSON Schema in
+//!   `docs/schema/anslagstavla.schema.json`);
 //! - [`table`]: `paragraphs.csv` (UTF-8 with BOM, `;`, CRLF: for Excel with
 //!   Swedish settings);
-//! - [`text`]: a decision's Markdown as plain text;
-//! - [`time`]: a meeting's free-text time as a start and end in Swedish time.
+//! - `anslagsbevis.json`, the publishing record;
+//! - [`time`]: a meeting's free-text time as a start and end in Swedish time
+//!   (for the endpoint).
 //!
-//! Every id is an absolute URL: the file that holds the object and, for an
-//! object in a list, a fragment naming it (`…/data/meetings.json#ks/2026-11-09`).
-//! Objects refer to each other by id only, never by embedding. A confidential
-//! paragraph gives its number, public title and legal ground and nothing
-//! else, as on its page; the model never holds more. Output is deterministic:
-//! structs in a fixed field order, lists in the site's order.
+//! Output is deterministic: structs in a fixed field order, lists in the
+//! site's order.
 
 mod board;
-mod oparl;
 mod table;
-mod time;
+pub(crate) mod time;
 
 use super::{File, RenderError, Whole, urls};
-use crate::model::MeetingId;
+use crate::model::BodyKind;
 use serde::Serialize;
 
+pub use super::oparl::Ids;
+
 /// The files, by name under `data/`.
-pub const SYSTEM: &str = "system.json";
-pub const BODY: &str = "body.json";
-pub const ORGANIZATIONS: &str = "organizations.json";
-pub const MEETINGS: &str = "meetings.json";
-pub const AGENDA_ITEMS: &str = "agenda-items.json";
-pub const PAPERS: &str = "papers.json";
-pub const FILES: &str = "files.json";
 pub const BOARD: &str = "anslagstavla.json";
 pub const PARAGRAPHS_CSV: &str = "paragraphs.csv";
 /// The publishing record (anslagsbevis), as read and brought up to date by the build.
@@ -42,21 +31,24 @@ pub const RECORD: &str = "anslagsbevis.json";
 /// Every file of the group.
 pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
     let ids = Ids::new(&x.site.config.base_url);
-    let graph = oparl::Graph::new(x, &ids)?;
     let board = board::entries(x, &ids);
-    let mut out = vec![
-        json(SYSTEM, &graph.system)?,
-        json(BODY, &graph.body)?,
-        json(ORGANIZATIONS, &ids.list(ORGANIZATIONS, graph.organizations))?,
-        json(MEETINGS, &ids.list(MEETINGS, graph.meetings))?,
-        json(AGENDA_ITEMS, &ids.list(AGENDA_ITEMS, graph.agenda_items))?,
-        json(PAPERS, &ids.list(PAPERS, graph.papers))?,
-        json(FILES, &ids.list(FILES, graph.files))?,
-        json(BOARD, &ids.list(BOARD, board))?,
-    ];
-    out.push((format!("{}{PARAGRAPHS_CSV}", urls::DATA), table::paragraphs(x.site, &ids)?));
-    out.push((format!("{}{RECORD}", urls::DATA), x.site.record.to_json()));
-    Ok(out)
+    Ok(vec![
+        json(BOARD, &list(&ids, BOARD, board))?,
+        (format!("{}{PARAGRAPHS_CSV}", urls::DATA), table::paragraphs(x.site, &ids)?),
+        (format!("{}{RECORD}", urls::DATA), x.site.record.to_json()),
+    ])
+}
+
+/// A body's kind as in the content format.
+pub fn classification(kind: BodyKind) -> &'static str {
+    match kind {
+        BodyKind::Fullmaktige => "fullmäktige",
+        BodyKind::Styrelse => "styrelse",
+        BodyKind::Namnd => "nämnd",
+        BodyKind::Utskott => "utskott",
+        BodyKind::Beredning => "beredning",
+        BodyKind::Other => "other",
+    }
 }
 
 /// `value` as pretty-printed JSON with a final newline, at `data/<name>`.
@@ -67,7 +59,7 @@ fn json(name: &str, value: &impl Serialize) -> Result<File, RenderError> {
     Ok((path, bytes))
 }
 
-/// A list file: OParl's "external list" with its one page.
+/// A list file in OParl's list shape, all on one page.
 #[derive(Debug, Serialize)]
 struct List<T> {
     data: Vec<T>,
@@ -90,68 +82,14 @@ struct Links {
     last: String,
 }
 
-/// The absolute addresses: of pages, of the data files and of the objects in them.
-pub struct Ids {
-    /// `base_url` without its final `/`.
-    base: String,
-}
-
-impl Ids {
-    pub fn new(base_url: &str) -> Ids {
-        Ids { base: base_url.trim_end_matches('/').to_owned() }
-    }
-
-    /// The absolute URL of a site address (a page, a copied file).
-    pub fn abs(&self, path: &str) -> String {
-        format!("{}/{path}", self.base)
-    }
-
-    /// The absolute URL of a data file.
-    pub fn data(&self, name: &str) -> String {
-        self.abs(&format!("{}{name}", urls::DATA))
-    }
-
-    /// The id of an object in the list `name`: the list's URL and a fragment
-    /// made of `key`'s segments, each percent-encoded.
-    fn object(&self, name: &str, key: &str) -> String {
-        format!("{}#{}", self.data(name), urls::encode_path(key))
-    }
-
-    pub fn organization(&self, slug: &str) -> String {
-        self.object(ORGANIZATIONS, slug)
-    }
-
-    pub fn meeting(&self, m: &MeetingId) -> String {
-        self.object(MEETINGS, &format!("{}/{}", m.body, m.folder()))
-    }
-
-    pub fn location(&self, m: &MeetingId) -> String {
-        self.object(MEETINGS, &format!("{}/{}/plats", m.body, m.folder()))
-    }
-
-    pub fn agenda_item(&self, m: &MeetingId, number: u32) -> String {
-        self.object(AGENDA_ITEMS, &format!("{}/{}/{number}", m.body, m.folder()))
-    }
-
-    /// The `k`-th document (from 1) of a paragraph.
-    pub fn paper(&self, m: &MeetingId, number: u32, k: usize) -> String {
-        self.object(PAPERS, &format!("{}/{}/{number}/{k}", m.body, m.folder()))
-    }
-
-    /// A copied attachment, by its content-relative path.
-    pub fn file(&self, path: &str) -> String {
-        self.object(FILES, path)
-    }
-
-    /// A list file around `data`, all on one page.
-    fn list<T>(&self, name: &str, data: Vec<T>) -> List<T> {
-        let url = self.data(name);
-        let n = data.len();
-        List {
-            data,
-            pagination: Pagination { total_elements: n, elements_per_page: n, current_page: 1, total_pages: 1 },
-            links: Links { first: url.clone(), last: url },
-        }
+/// The list file `data/<name>` around `data`, all on one page.
+fn list<T>(ids: &Ids, name: &str, data: Vec<T>) -> List<T> {
+    let url = ids.abs(&format!("{}{name}", urls::DATA));
+    let n = data.len();
+    List {
+        data,
+        pagination: Pagination { total_elements: n, elements_per_page: n, current_page: 1, total_pages: 1 },
+        links: Links { first: url.clone(), last: url },
     }
 }
 
@@ -160,30 +98,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_absolute_with_encoded_fragments() {
-        let ids = Ids::new("https://www.exempelby.se/protokoll/");
-        let m = MeetingId { body: "ks".into(), date: jiff::civil::date(2026, 11, 9), suffix: Some("extra".into()) };
-        assert_eq!(ids.meeting(&m), "https://www.exempelby.se/protokoll/data/meetings.json#ks/2026-11-09-extra");
-        assert_eq!(
-            ids.agenda_item(&m, 7),
-            "https://www.exempelby.se/protokoll/data/agenda-items.json#ks/2026-11-09-extra/7"
-        );
-        assert_eq!(ids.paper(&m, 7, 2), "https://www.exempelby.se/protokoll/data/papers.json#ks/2026-11-09-extra/7/2");
-        assert_eq!(
-            ids.file("ks/2026-11-09/bilagor/Plan #1 ö.pdf"),
-            "https://www.exempelby.se/protokoll/data/files.json#ks/2026-11-09/bilagor/Plan%20%231%20%C3%B6.pdf"
-        );
-        assert_eq!(ids.abs("ks/"), "https://www.exempelby.se/protokoll/ks/");
-        assert_eq!(Ids::new("https://x.se").data(SYSTEM), "https://x.se/data/system.json");
-    }
-
-    #[test]
     fn a_list_is_one_page() {
         let ids = Ids::new("https://x.se/");
-        let v = serde_json::to_value(ids.list(MEETINGS, vec![1, 2, 3])).expect("serialises");
+        let v = serde_json::to_value(list(&ids, BOARD, vec![1, 2, 3])).expect("serialises");
         assert_eq!(v["pagination"]["totalElements"], 3);
         assert_eq!(v["pagination"]["totalPages"], 1);
-        assert_eq!(v["links"]["first"], "https://x.se/data/meetings.json");
+        assert_eq!(v["links"]["first"], "https://x.se/data/anslagstavla.json");
         assert_eq!(v["data"], serde_json::json!([1, 2, 3]));
     }
 }
