@@ -436,3 +436,25 @@ org-number = `{$value}` is not an organisationsnummer ({ $problem ->
    *[format] it is written NNNNNN-NNNN
 })
 org-number-help = Write the municipality's organisationsnummer as the Swedish Companies Registration Office (Bolagsverket) lists it, e.g. `212000-1884`. It is shown in the footer and names the archivist in the export.
+
+# export: PREMIS event details (in the site's language)
+premis-creation = Package {$objid} made from the adjusted protocol by {$software}.
+premis-redaction = § {$number} ({$title}) is confidential under {$ground}: the published pages (rep-html) show only its number, public title and legal ground; { $withheld ->
+    [yes] its source file and attachments are not in this package (rep-source).
+   *[no] its source file and attachments are in rep-source as written (--include-confidential).
+}
+premis-publication = {$title} ({$notice}): first published on the municipality's site on {$first}.
+premis-publication-taken-over = {$title} ({$notice}): posted {$posted} by the content; recorded afterwards on {$first} by the publishing record (taken over, not checked).
+premis-modification = {$title}: {$what} { $kind ->
+    [correction] corrected (with a correction entry)
+    [withdrawn] withdrawn
+    [added] added
+    [removed] removed
+   *[changed] changed without a correction entry
+}{ $value ->
+    [none] {""}
+   *[other] {" "}to {$value}
+}{ $sha ->
+    [none] {""}
+   *[other] {" "}(SHA-256 {$sha})
+}, seen by the build of that day.

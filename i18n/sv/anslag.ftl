@@ -427,3 +427,25 @@ org-number = `{$value}` är inte ett organisationsnummer ({ $problem ->
    *[format] det skrivs NNNNNN-NNNN
 })
 org-number-help = Skriv kommunens organisationsnummer som Bolagsverket anger det, t.ex. `212000-1884`. Det visas i sidfoten och anger arkivbildaren i exporten.
+
+# export: PREMIS-händelser (på webbplatsens språk)
+premis-creation = Paketet {$objid} är skapat ur det justerade protokollet av {$software}.
+premis-redaction = § {$number} ({$title}) omfattas av sekretess enligt {$ground}: de publicerade sidorna (rep-html) visar bara paragrafens nummer, offentliga rubrik och lagrum; { $withheld ->
+    [yes] dess källfil och bilagor finns inte i paketet (rep-source).
+   *[no] dess källfil och bilagor finns i rep-source som de skrevs (--include-confidential).
+}
+premis-publication = {$title} ({$notice}): först publicerat på kommunens webbplats {$first}.
+premis-publication-taken-over = {$title} ({$notice}): uppsatt {$posted} enligt innehållet; fört in i publiceringsjournalen i efterhand {$first} (övertaget, inte kontrollerat).
+premis-modification = {$title}: {$what} { $kind ->
+    [correction] rättat (med en rättelse)
+    [withdrawn] avpublicerat
+    [added] tillagt
+    [removed] borttaget
+   *[changed] ändrat utan rättelse
+}{ $value ->
+    [none] {""}
+   *[other] {" "}till {$value}
+}{ $sha ->
+    [none] {""}
+   *[other] {" "}(SHA-256 {$sha})
+}, sett av dagens bygge.
