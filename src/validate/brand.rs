@@ -51,10 +51,11 @@ pub fn branding(node: Option<&Node>, head: Span, loaded: &Loaded, diags: &mut Ve
     });
     let accent = match (accent, accent_key) {
         (Some(a), _) => check_accent(&a, diags),
-        // `accent: #c8102e` unquoted: YAML reads a comment and no value.
-        (None, Some(key)) if line_after(loaded, key).contains('#') => {
-            let value = line_after(loaded, key);
-            let value = value.trim_start_matches(':').trim();
+        // `accent: #c8102e` unquoted: YAML reads a comment and no value
+        // (a comment that is no colour, `accent: # later`, is left alone).
+        (None, Some(key)) if unquoted_colour(&line_after(loaded, key)).is_some() => {
+            let line = line_after(loaded, key);
+            let value = unquoted_colour(&line).unwrap_or_default();
             let at = Span::new(key.file, key.end, key.end);
             diags.push(Diagnostic::new(Code::AccentFormat, at).arg("value", value).arg("why", "comment"));
             None
@@ -63,6 +64,15 @@ pub fn branding(node: Option<&Node>, head: Span, loaded: &Loaded, diags: &mut Ve
     };
     let stylesheet = stylesheet.and_then(|s| asset(&s, "stylesheet", &["css"], loaded, diags));
     Branding { logo, accent, stylesheet }
+}
+
+/// The colour in the rest of a line `: #c8102e …`, if it starts with one
+/// (`#` and three or more hexadecimal digits).
+fn unquoted_colour(rest: &str) -> Option<&str> {
+    let value = rest.trim_start_matches(':').trim_start();
+    let colour = value.split_whitespace().next()?;
+    let digits = colour.strip_prefix('#')?;
+    (digits.len() >= 3 && digits.bytes().all(|b| b.is_ascii_hexdigit())).then_some(colour)
 }
 
 /// The rest of the line after `span`.
@@ -336,6 +346,15 @@ mod tests {
             assert_eq!(check_accent(&spanned(bad), &mut diags), None, "{bad}");
             assert_eq!(diags[0].code, Code::AccentFormat, "{bad}");
         }
+    }
+
+    #[test]
+    fn an_unquoted_colour_is_told_from_a_comment() {
+        assert_eq!(unquoted_colour(": #c8102e"), Some("#c8102e"));
+        assert_eq!(unquoted_colour(":   #C81  # short"), Some("#C81"));
+        assert_eq!(unquoted_colour(": # later"), None);
+        assert_eq!(unquoted_colour(": #red"), None);
+        assert_eq!(unquoted_colour(":"), None);
     }
 
     #[test]
