@@ -417,8 +417,8 @@ accent-format = accentfärgen `{$value}` är inte skriven som `#rrggbb`{ $why ->
    *[format] {""}
 }
 accent-format-help = Skriv sex hexadecimala siffror efter `#`, inom citattecken: `accent: "#0b5394"`.
-accent-contrast = accentfärgen `{$value}` har kontrasten {$ratio}:1 mot {$background} ({$variable}), lägre än {$needed}:1
-accent-contrast-help = Standardtemat färgar länkar med accentfärgen, på sidan och i dess grå och gula rutor; text behöver minst {$needed}:1 (WCAG 2.1, 1.4.3). Välj en mörkare nyans av färgen, t.ex. ur kommunens grafiska profil.
+accent-contrast = accentfärgen `{$value}` har kontrasten {$ratio_comma}:1 mot {$background} ({$variable}), lägre än 4,5:1
+accent-contrast-help = Standardtemat färgar länkar med accentfärgen, på sidan och i dess grå och gula rutor; text behöver minst 4,5:1 (WCAG 2.1, 1.4.3). Välj en mörkare nyans av färgen, t.ex. ur kommunens grafiska profil.
 
 # organisationsnummer
 org-number = `{$value}` är inte ett organisationsnummer ({ $problem ->

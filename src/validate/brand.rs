@@ -268,6 +268,8 @@ fn check_accent(a: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<Stri
         let d = Diagnostic::new(Code::AccentContrast, a.span)
             .arg("value", &a.value)
             .arg("ratio", format!("{:.2}", floor2(worst.0)))
+            // With a decimal comma, for the Swedish message.
+            .arg("ratio_comma", format!("{:.2}", floor2(worst.0)).replace('.', ","))
             .arg("background", worst.1)
             .arg("variable", worst.2)
             .arg("needed", "4.5");

@@ -1115,6 +1115,10 @@ fn clerk_mistakes_are_told_in_swedish_where_they_are() {
             ],
         ),
         ("bad/theme-missing", &["site.yaml:4:8", "det finns inget tema `kommunens-tema`", "teman där: default"]),
+        ("bad/accent-contrast", &["site.yaml:14:11", "har kontrasten 3,13:1 mot #f2f4f7 (--band), lägre än 4,5:1"]),
+        ("bad/logo-alt-missing", &["site.yaml:14:3", "saknar alternativtext", "`logo_alt:`"]),
+        ("bad/logo-svg-unsafe", &["site.yaml:14:9", "innehåller onload=", "enkel SVG"]),
+        ("bad/org-number", &["site.yaml:8:15", "kontrollsiffran, stämmer inte"]),
         ("bad/base-url-not-absolute", &["site.yaml:2:11", "är inte en fullständig adress", "`https://`"]),
         ("bad/number-gap", &["§ 1 följs av § 3", "Paragraf § 2 saknas."]),
     ];
