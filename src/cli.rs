@@ -102,6 +102,9 @@ pub enum Command {
         /// Put confidential paragraphs' source files and attachments in the packages.
         #[arg(long)]
         include_confidential: bool,
+        /// The submission agreement (leveransöverenskommelse) the packages are delivered under.
+        #[arg(long, value_name = "ID", value_parser = crate::export::submission_agreement)]
+        submission_agreement: Option<String>,
     },
     /// Writes a starter content folder into a new or empty folder.
     Init {
@@ -231,8 +234,9 @@ pub fn run_on(args: Vec<OsString>, real: Date) -> u8 {
             let options = crate::render::Options { pdf: !no_pdf };
             build(&cli, today, clock, &catalog, output, base_url.as_deref(), options)
         }
-        Command::Export { ref out, ref meeting, include_confidential } => {
-            let options = crate::export::Options { include_confidential };
+        Command::Export { ref out, ref meeting, include_confidential, ref submission_agreement } => {
+            let submission_agreement = submission_agreement.clone();
+            let options = crate::export::Options { include_confidential, submission_agreement };
             export(&cli, today, clock, &catalog, out, meeting, options)
         }
         Command::Init { ref dir, ref municipality } => {

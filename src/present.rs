@@ -168,6 +168,8 @@ pub struct Frame {
     pub search: String,
     pub accessibility: String,
     pub contact: ContactView,
+    /// The municipality's logo and stylesheets (`branding:` in `site.yaml`).
+    pub brand: BrandView,
     /// The trail from the start page to this page (breadcrumbs).
     pub trail: Vec<Link>,
     /// Feeds to subscribe to (`<link rel="alternate">`): the board's on
@@ -184,7 +186,40 @@ pub struct ContactView {
     pub org_number: Option<String>,
 }
 
+/// `branding:` as the templates use it (docs/theme.md).
+#[derive(Debug, Serialize)]
+pub struct BrandView {
+    pub logo: Option<LogoView>,
+    /// Stylesheets linked after the theme's own, in order: the accent
+    /// colour's (`accent.css`), then the site's own.
+    pub stylesheets: Vec<String>,
+    /// The accent colour (`#rrggbb`), if `site.yaml` sets one.
+    pub accent: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LogoView {
+    pub src: String,
+    pub alt: String,
+}
+
 impl Page<'_> {
+    /// The branding of every page's frame.
+    fn brand(&self) -> BrandView {
+        let b = &self.site.config.branding;
+        let address = |a: &Asset| format!("{}?v={}", self.href(&urls::encode_path(&a.path)), a.hash);
+        let mut stylesheets = Vec::new();
+        if let Some(accent) = &b.accent {
+            stylesheets.push(format!("{}?v={}", self.href(urls::ACCENT_STYLE), accent.trim_start_matches('#')));
+        }
+        stylesheets.extend(b.stylesheet.as_ref().map(address));
+        BrandView {
+            logo: b.logo.as_ref().map(|l| LogoView { src: address(&l.file), alt: l.alt.clone() }),
+            stylesheets,
+            accent: b.accent.clone(),
+        }
+    }
+
     pub fn frame(&self, title: String, trail: Vec<Link>) -> Frame {
         let c = &self.site.config;
         let base = c.base_url.trim_end_matches('/');
@@ -210,6 +245,7 @@ impl Page<'_> {
                 email: c.contact.email.clone(),
                 org_number: c.contact.org_number.clone(),
             },
+            brand: self.brand(),
             trail,
             feeds: vec![self.link(urls::BOARD_FEED, self.label("feed_board"))],
             t: self.labels.clone(),

@@ -25,6 +25,9 @@ pub const REGISTER: &str = "register/";
 pub const SEARCH_INDEX: &str = "pagefind/";
 /// The stylesheet.
 pub const STYLE: &str = "style.css";
+/// The accent colour of `site.yaml` as a stylesheet (`:root { --accent: … }`),
+/// linked after [`STYLE`] when the site sets one.
+pub const ACCENT_STYLE: &str = "accent.css";
 /// The page for missing addresses.
 pub const NOT_FOUND: &str = "404.html";
 /// Atom feed of every notice on the board (protocol notices and other notices).

@@ -437,3 +437,53 @@ init-failed = The content folder could not be written, and what was written is r
 progress-checking = Reading and checking the content
 progress-building = Writing the site
 progress-exporting = Writing the archive packages
+
+# branding
+brand-file-missing = the file `{$file}` named in `{$field}` is not in the content folder's `{$dir}/` folder
+brand-file-missing-help = Put the file in `content/{$dir}/` and write its path from the content folder, e.g. `{$field}: {$dir}/logo.svg`. Only files there are published as the site's own.
+brand-file-type = `{$file}` cannot be the site's {$field} ({ $how ->
+    [content] its content is not what its name says
+   *[name] its type is not one of {$allowed}
+})
+brand-file-type-help = Allowed: {$allowed}, with content that matches the name (a PNG that is a PNG). Save the file in one of these formats and name it so.
+logo-svg-unsafe = the SVG logo `{$file}` holds {$what}, which could run a script or load something from elsewhere on the municipality's site
+logo-svg-unsafe-help = A logo may only draw: shapes, text, gradients and styles, with links only inside the file (`#id`). Export the logo again as plain SVG (no scripts, no embedded or linked images or fonts) or as PNG.
+logo-alt-missing = the logo `{$file}` has no alternative text
+logo-alt-missing-help = Add `logo_alt:` under `branding:` with what the logo shows, e.g. `logo_alt: Exempelby kommuns vapen`. Screen readers read it (WCAG 2.1, 1.1.1).
+accent-format = the accent colour `{$value}` is not written as `#rrggbb`{ $why ->
+    [comment] : unquoted, YAML reads `#` as the start of a comment
+   *[format] {""}
+}
+accent-format-help = Write six hexadecimal digits after `#`, in quotes: `accent: "#0b5394"`.
+accent-contrast = the accent colour `{$value}` has a contrast of {$ratio}:1 against {$background} ({$variable}), below {$needed}:1
+accent-contrast-help = The default theme colours links with the accent, on the page and on its grey and yellow boxes; text needs at least {$needed}:1 (WCAG 2.1, 1.4.3). Choose a darker shade of the colour, e.g. from the municipality's graphic profile.
+
+# organisation number
+org-number = `{$value}` is not an organisationsnummer ({ $problem ->
+    [group] its third digit is below 2, as in a personnummer
+    [check] its last digit, the check digit, does not match
+   *[format] it is written NNNNNN-NNNN
+})
+org-number-help = Write the municipality's organisationsnummer as the Swedish Companies Registration Office (Bolagsverket) lists it, e.g. `212000-1884`. It is shown in the footer and names the archivist in the export.
+
+# export: PREMIS event details (in the site's language)
+premis-creation = Package {$objid} made from the adjusted protocol by {$software}.
+premis-redaction = § {$number} ({$title}) is confidential under {$ground}: the published pages (rep-html) show only its number, public title and legal ground; { $withheld ->
+    [yes] its source file and attachments are not in this package (rep-source).
+   *[no] its source file and attachments are in rep-source as written (--include-confidential).
+}
+premis-publication = {$title} ({$notice}): first published on the municipality's site on {$first}.
+premis-publication-taken-over = {$title} ({$notice}): posted {$posted} by the content; recorded afterwards on {$first} by the publishing record (taken over, not checked).
+premis-modification = {$title}: {$what} { $kind ->
+    [correction] corrected (with a correction entry)
+    [withdrawn] withdrawn
+    [added] added
+    [removed] removed
+   *[changed] changed without a correction entry
+}{ $value ->
+    [none] {""}
+   *[other] {" "}to {$value}
+}{ $sha ->
+    [none] {""}
+   *[other] {" "}(SHA-256 {$sha})
+}, seen by the build of that day.

@@ -428,3 +428,53 @@ init-failed = Innehållsmappen kunde inte skrivas, och det som hann skrivas är 
 progress-checking = Läser och kontrollerar innehållet
 progress-building = Skriver webbplatsen
 progress-exporting = Skriver arkivpaketen
+
+# grafisk profil
+brand-file-missing = filen `{$file}` som `{$field}` anger finns inte i innehållsmappens mapp `{$dir}/`
+brand-file-missing-help = Lägg filen i `content/{$dir}/` och skriv sökvägen från innehållsmappen, t.ex. `{$field}: {$dir}/logo.svg`. Bara filer där publiceras som webbplatsens egna.
+brand-file-type = `{$file}` kan inte vara webbplatsens {$field} ({ $how ->
+    [content] innehållet är inte det som namnet säger
+   *[name] filtypen är inte någon av {$allowed}
+})
+brand-file-type-help = Tillåtet: {$allowed}, med innehåll som stämmer med namnet (en PNG som är en PNG). Spara filen i ett av formaten och ge den ett sådant namn.
+logo-svg-unsafe = SVG-logotypen `{$file}` innehåller {$what}, som skulle kunna köra skript eller hämta något utifrån på kommunens webbplats
+logo-svg-unsafe-help = En logotyp får bara rita: former, text, övertoningar och stilar, med länkar bara inom filen (`#id`). Exportera logotypen på nytt som enkel SVG (utan skript och utan inbäddade eller länkade bilder och typsnitt) eller som PNG.
+logo-alt-missing = logotypen `{$file}` saknar alternativtext
+logo-alt-missing-help = Lägg till `logo_alt:` under `branding:` med vad logotypen föreställer, t.ex. `logo_alt: Exempelby kommuns vapen`. Skärmläsare läser upp den (WCAG 2.1, 1.1.1).
+accent-format = accentfärgen `{$value}` är inte skriven som `#rrggbb`{ $why ->
+    [comment] : utan citattecken läser YAML `#` som början på en kommentar
+   *[format] {""}
+}
+accent-format-help = Skriv sex hexadecimala siffror efter `#`, inom citattecken: `accent: "#0b5394"`.
+accent-contrast = accentfärgen `{$value}` har kontrasten {$ratio_comma}:1 mot {$background} ({$variable}), lägre än 4,5:1
+accent-contrast-help = Standardtemat färgar länkar med accentfärgen, på sidan och i dess grå och gula rutor; text behöver minst 4,5:1 (WCAG 2.1, 1.4.3). Välj en mörkare nyans av färgen, t.ex. ur kommunens grafiska profil.
+
+# organisationsnummer
+org-number = `{$value}` är inte ett organisationsnummer ({ $problem ->
+    [group] tredje siffran är lägre än 2, som i ett personnummer
+    [check] sista siffran, kontrollsiffran, stämmer inte
+   *[format] det skrivs NNNNNN-NNNN
+})
+org-number-help = Skriv kommunens organisationsnummer som Bolagsverket anger det, t.ex. `212000-1884`. Det visas i sidfoten och anger arkivbildaren i exporten.
+
+# export: PREMIS-händelser (på webbplatsens språk)
+premis-creation = Paketet {$objid} är skapat ur det justerade protokollet av {$software}.
+premis-redaction = § {$number} ({$title}) omfattas av sekretess enligt {$ground}: de publicerade sidorna (rep-html) visar bara paragrafens nummer, offentliga rubrik och lagrum; { $withheld ->
+    [yes] dess källfil och bilagor finns inte i paketet (rep-source).
+   *[no] dess källfil och bilagor finns i rep-source som de skrevs (--include-confidential).
+}
+premis-publication = {$title} ({$notice}): först publicerat på kommunens webbplats {$first}.
+premis-publication-taken-over = {$title} ({$notice}): uppsatt {$posted} enligt innehållet; fört in i publiceringsjournalen i efterhand {$first} (övertaget, inte kontrollerat).
+premis-modification = {$title}: {$what} { $kind ->
+    [correction] rättat (med en rättelse)
+    [withdrawn] avpublicerat
+    [added] tillagt
+    [removed] borttaget
+   *[changed] ändrat utan rättelse
+}{ $value ->
+    [none] {""}
+   *[other] {" "}till {$value}
+}{ $sha ->
+    [none] {""}
+   *[other] {" "}(SHA-256 {$sha})
+}, sett av dagens bygge.

@@ -90,6 +90,13 @@ codes! {
     MarkdownTooDeep = "E049", "markdown-too-deep", Error;
     IdentityNumberInAttachment = "E050", "identity-number-in-attachment", Error;
     ThemeMissing = "E051", "theme-missing", Error;
+    BrandFileMissing = "E052", "brand-file-missing", Error;
+    BrandFileType = "E053", "brand-file-type", Error;
+    LogoSvgUnsafe = "E054", "logo-svg-unsafe", Error;
+    LogoAltMissing = "E055", "logo-alt-missing", Error;
+    AccentFormat = "E056", "accent-format", Error;
+    AccentContrast = "E057", "accent-contrast", Error;
+    OrgNumber = "E058", "org-number", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;

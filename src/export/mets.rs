@@ -132,9 +132,21 @@ fn header(x: &mut Xml, head: &Head<'_>, root: bool) -> io::Result<()> {
     if root {
         x.start("mets:agent", &[("ROLE", "ARCHIVIST"), ("TYPE", "ORGANIZATION")])?;
         x.leaf("mets:name", &[], &head.site.config.municipality)?;
+        if let Some(org) = &head.site.config.contact.org_number {
+            x.leaf("mets:note", &[("csip:NOTETYPE", "IDENTIFICATIONCODE")], &archivist_code(org))?;
+        }
         x.end("mets:agent")?;
+        if let Some(id) = head.submission_agreement {
+            x.leaf("mets:altRecordID", &[("TYPE", "SUBMISSIONAGREEMENT")], id)?;
+        }
     }
     x.end("mets:metsHdr")
+}
+
+/// The archivist's identification code: `ORG:` and the organisationsnummer's
+/// ten digits (`212000-1884` → `ORG:2120001884`), as FGS writes it.
+pub fn archivist_code(org_number: &str) -> String {
+    format!("ORG:{}", org_number.chars().filter(char::is_ascii_digit).collect::<String>())
 }
 
 /// The attributes every listed file carries.

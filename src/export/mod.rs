@@ -33,16 +33,32 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The package's own documentation (this project's `docs/export.md`).
-const DOCUMENTATION: (&str, &[u8]) = ("documentation/export.md", include_bytes!("../../docs/export.md"));
+/// The package's own documentation: a Swedish text for the archivist who
+/// takes the package in (`docs/arkivpaket.md`; the developers' account is
+/// `docs/export.md`, which stays in the repository).
+pub const DOCUMENTATION: (&str, &[u8]) = ("documentation/om-paketet.md", include_bytes!("../../docs/arkivpaket.md"));
 
 /// How to export.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Put the clerk's source files and attachments of confidential
     /// paragraphs in the package as they are (for an archive that keeps the
     /// full record). The site's model still never holds their text.
     pub include_confidential: bool,
+    /// The leveransöverenskommelse (submission agreement) the packages are
+    /// delivered under, written into the root METS header
+    /// (`altRecordID TYPE="SUBMISSIONAGREEMENT"`, E-ARK SIP).
+    pub submission_agreement: Option<String>,
+}
+
+/// Reads `--submission-agreement`: a non-empty identifier on one line,
+/// without control characters, at most 200 characters.
+pub fn submission_agreement(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    if t.is_empty() || t.chars().any(char::is_control) || t.chars().count() > 200 {
+        return Err("an identifier on one line (1–200 characters), e.g. LÖ-2026-3 / en beteckning på en rad".into());
+    }
+    Ok(t.to_owned())
 }
 
 /// Why a package could not be made.
@@ -120,11 +136,13 @@ impl<'a> Exporter<'a> {
     pub fn files(&self, meeting: &Meeting) -> Result<(String, Files), ExportError> {
         let site = self.site();
         let objid = objid(site, meeting);
-        let (source, redactions) = representations::source(self.loaded, meeting, self.options)?;
+        let (source, redactions) = representations::source(self.loaded, meeting, &self.options)?;
         let html = representations::html(&self.pages, meeting)?;
         let pdf = representations::pdf(&self.pages, meeting)?;
         let reps = [source, html, pdf];
-        let files = assemble(&Head::new(site, meeting, &objid), &reps, &redactions)?;
+        let mut head = Head::new(site, meeting, &objid);
+        head.submission_agreement = self.options.submission_agreement.as_deref();
+        let files = assemble(&head, &reps, &redactions)?;
         Ok((objid, files))
     }
 }
@@ -136,11 +154,13 @@ pub struct Head<'a> {
     pub created: String,
     pub site: &'a Site,
     pub meeting: &'a Meeting,
+    /// `--submission-agreement`, if given.
+    pub submission_agreement: Option<&'a str>,
 }
 
 impl<'a> Head<'a> {
     pub fn new(site: &'a Site, meeting: &'a Meeting, objid: &'a str) -> Head<'a> {
-        Head { objid, created: format!("{}T00:00:00", site.today), site, meeting }
+        Head { objid, created: format!("{}T00:00:00", site.today), site, meeting, submission_agreement: None }
     }
 }
 

@@ -11,6 +11,7 @@
 use super::representations::Redaction;
 use super::xml::Xml;
 use super::{Head, Listed};
+use crate::i18n::{Catalog, Lang};
 use std::io;
 
 /// The software named as the packages' creator (METS agent, PREMIS agent).
@@ -21,7 +22,11 @@ const NS: &str = "http://www.loc.gov/premis/v3";
 const LOCAL: &str = "local";
 
 /// The PREMIS record of a package whose representation files are `objects`.
+/// Its texts (event details) are in the site's language (`premis-*` in
+/// `i18n/<lang>/anslag.ftl`); PREMIS's own values (event and agent types)
+/// stay as the standard names them.
 pub fn record(head: &Head<'_>, objects: &[Listed], redactions: &[Redaction]) -> io::Result<Vec<u8>> {
+    let t = catalog(head.site);
     let mut x = Xml::new()?;
     let attrs = [
         ("xmlns:premis", NS),
@@ -34,30 +39,36 @@ pub fn record(head: &Head<'_>, objects: &[Listed], redactions: &[Redaction]) -> 
         object(&mut x, o)?;
     }
     let software = format!("{} {}", SOFTWARE, env!("CARGO_PKG_VERSION"));
-    let creation = format!("Package {} made from the adjusted protocol by {software}.", head.objid);
+    let creation = t.get("premis-creation", &[("objid", head.objid.to_owned()), ("software", software.clone())]);
     event(&mut x, &format!("event-creation-{}", head.objid), "creation", &head.created, &creation, &[])?;
     for r in redactions {
         let id = format!("event-redaction-{}-{}", head.objid, r.number);
-        event(&mut x, &id, "redaction", &head.created, &redaction_detail(r), std::slice::from_ref(&r.page))?;
+        event(&mut x, &id, "redaction", &head.created, &redaction_detail(&t, r), std::slice::from_ref(&r.page))?;
     }
     let meeting = head.meeting.id.path();
     let entries = head.site.record.notices.iter().filter(|e| e.meeting.as_deref() == Some(meeting.as_str()));
     for (n, e) in entries.enumerate() {
         let id = format!("event-publication-{}-{}", head.objid, n + 1);
-        let detail = if e.taken_over {
-            format!(
-                "{} ({}): posted {} by the content; recorded afterwards on {} by the publishing record (taken over, not checked).",
-                e.title, e.notice, e.posted, e.first_published
-            )
-        } else {
-            format!("{} ({}): first published on the municipality's site on {}.", e.title, e.notice, e.first_published)
-        };
+        let args = [
+            ("title", e.title.clone()),
+            ("notice", e.notice.clone()),
+            ("posted", e.posted.to_string()),
+            ("first", e.first_published.to_string()),
+        ];
+        let detail = t.get(if e.taken_over { "premis-publication-taken-over" } else { "premis-publication" }, &args);
         event(&mut x, &id, "publication", &format!("{}T00:00:00", e.first_published), &detail, &[])?;
         for (k, c) in e.changes.iter().enumerate() {
             let id = format!("event-modification-{}-{}-{}", head.objid, n + 1, k + 1);
-            let value = c.value.as_ref().map_or(String::new(), |v| format!(" to {v}"));
-            let hash = c.sha256.as_ref().map_or(String::new(), |h| format!(" (SHA-256 {h})"));
-            let detail = format!("{}: {} {:?}{value}{hash}, seen by the build of that day.", e.title, c.what, c.kind);
+            let kind =
+                serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let args = [
+                ("title", e.title.clone()),
+                ("what", c.what.clone()),
+                ("kind", kind),
+                ("value", c.value.clone().unwrap_or_else(|| "none".into())),
+                ("sha", c.sha256.clone().unwrap_or_else(|| "none".into())),
+            ];
+            let detail = t.get("premis-modification", &args);
             event(&mut x, &id, "modification", &format!("{}T00:00:00", c.date), &detail, &[])?;
         }
     }
@@ -67,18 +78,23 @@ pub fn record(head: &Head<'_>, objects: &[Listed], redactions: &[Redaction]) -> 
     Ok(x.finish())
 }
 
+/// The messages in the site's language.
+pub fn catalog(site: &crate::model::Site) -> Catalog {
+    Catalog::new(match site.config.language {
+        crate::model::Language::Sv => Lang::Sv,
+        crate::model::Language::En => Lang::En,
+    })
+}
+
 /// What was left out for a confidential paragraph, and why.
-pub fn redaction_detail(r: &Redaction) -> String {
-    let source = if r.withheld {
-        "its source file and attachments are not in this package (rep-source)"
-    } else {
-        "its source file and attachments are in rep-source as written (--include-confidential)"
-    };
-    format!(
-        "§ {} ({}) is confidential under {}: the published pages (rep-html) show only its number, public title \
-         and legal ground; {source}.",
-        r.number, r.public_title, r.legal_ground
-    )
+pub fn redaction_detail(t: &Catalog, r: &Redaction) -> String {
+    let args = [
+        ("number", r.number.to_string()),
+        ("title", r.public_title.clone()),
+        ("ground", r.legal_ground.clone()),
+        ("withheld", if r.withheld { "yes" } else { "no" }.to_owned()),
+    ];
+    t.get("premis-redaction", &args)
 }
 
 fn identifier(x: &mut Xml, element: &str, value: &str) -> io::Result<()> {

@@ -66,7 +66,7 @@ pub struct Redaction {
 pub fn source(
     loaded: &Loaded,
     meeting: &Meeting,
-    options: Options,
+    options: &Options,
 ) -> Result<(Representation, Vec<Redaction>), ExportError> {
     let path_of = |span: crate::diag::Span| loaded.sources.get(span.file).path.clone();
     let mut paths = BTreeSet::new();
@@ -156,6 +156,10 @@ pub fn html(pages: &OnDemand, meeting: &Meeting) -> Result<Representation, Expor
     let posted = meeting.immediate().filter(|(_, i)| i.board.posted <= site.today);
     paths.extend(posted.map(|(p, _)| urls::file_of(&urls::paragraph_notice(&meeting.id, p.number))));
     paths.push(urls::STYLE.to_owned());
+    // The site's branding, which every page links (docs/theme.md).
+    let brand = &site.config.branding;
+    paths.extend(brand.accent.as_ref().map(|_| urls::ACCENT_STYLE.to_owned()));
+    paths.extend(brand.logo.iter().map(|l| &l.file).chain(&brand.stylesheet).map(|a| a.path.clone()));
     let mut attachments: BTreeSet<String> = meeting.linked.iter().cloned().collect();
     for p in &meeting.paragraphs {
         if let Content::Public(x) = &p.content {

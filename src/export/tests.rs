@@ -10,8 +10,14 @@ use quick_xml::events::Event;
 const SOCIAL: &str = "socialnamnden/2026-11-18";
 
 fn exporter_files(options: Options, which: &str) -> Files {
+    exporter_files_in(options, which, crate::model::Language::Sv)
+}
+
+/// The package of `which` from the example site with its language set to `language`.
+fn exporter_files_in(options: Options, which: &str, language: crate::model::Language) -> Files {
     let (loaded, _) = crate::load::load(&example_content()).expect("load");
-    let site = crate::validate::validate(&loaded, "2026-11-25".parse().expect("date")).site.expect("valid");
+    let mut site = crate::validate::validate(&loaded, "2026-11-25".parse().expect("date")).site.expect("valid");
+    site.config.language = language;
     let theme = Theme::load(None).expect("theme");
     let exporter = Exporter::new(site, theme, &loaded, options).expect("exporter");
     let m = exporter.adjusted().find(|m| format!("{}/{}", m.id.body, m.id.folder()) == which).expect("meeting");
@@ -325,17 +331,17 @@ fn premis_records_the_redaction_and_the_source_leaves_it_out() {
     let files = exporter_files(Options::default(), SOCIAL);
     let premis = String::from_utf8(files[premis::PATH].clone()).expect("utf-8");
     assert!(premis.contains("<premis:eventType>redaction</premis:eventType>"), "{premis}");
-    assert!(premis.contains("§ 7 (Individärende) is confidential under 26 kap. 1 § OSL"));
-    assert!(premis.contains("are not in this package"));
+    assert!(premis.contains("§ 7 (Individärende) omfattas av sekretess enligt 26 kap. 1 § OSL"), "{premis}");
+    assert!(premis.contains("finns inte i paketet"));
     assert!(premis.contains("representations/rep-html/data/socialnamnden/2026-11-18/7/index.html"));
     assert!(!files.keys().any(|p| p.ends_with("paragraf-007.md")));
     assert!(!premis.contains("007-individarende.md"), "not even the name of a withheld file");
     assert!(files.values().all(|b| !String::from_utf8_lossy(b).contains("omedelbart omhändertagen")));
 
-    let full = exporter_files(Options { include_confidential: true }, SOCIAL);
+    let full = exporter_files(Options { include_confidential: true, ..Options::default() }, SOCIAL);
     assert!(full.contains_key("representations/rep-source/data/socialnamnden/2026-11-18/paragraf-007.md"));
     let premis = String::from_utf8(full[premis::PATH].clone()).expect("utf-8");
-    assert!(premis.contains("are in rep-source as written"));
+    assert!(premis.contains("finns i rep-source som de skrevs"));
     assert!(
         premis.contains("<premis:originalName>socialnamnden/2026-11-18/007-individarende.md</premis:originalName>")
     );
@@ -383,4 +389,78 @@ fn objid_is_a_safe_file_name() {
     assert_eq!(slug("§§"), "site");
     assert_eq!(mime("a/B.PDF"), "application/pdf");
     assert_eq!(mime("a/_meeting.md"), "text/markdown");
+}
+
+/// Issue 18: the root METS names the archivist by organisationsnummer and,
+/// with `--submission-agreement`, the leveransöverenskommelse; the
+/// representations' METS carry neither.
+#[test]
+fn root_mets_names_the_archivist_by_org_number_and_the_submission_agreement() {
+    let options = Options { submission_agreement: Some("LÖ 2026/17".into()), ..Options::default() };
+    let files = exporter_files(options, SOCIAL);
+    let els = elements(&files[mets::ROOT]);
+    let archivist =
+        els.iter().position(|e| e.0 == "mets:agent" && attr(e, "ROLE") == Some("ARCHIVIST")).expect("archivist");
+    assert_eq!(attr(&els[archivist], "TYPE"), Some("ORGANIZATION"));
+    let note = &els[archivist + 2];
+    assert_eq!((note.0.as_str(), attr(note, "csip:NOTETYPE")), ("mets:note", Some("IDENTIFICATIONCODE")));
+    let xml = String::from_utf8(files[mets::ROOT].clone()).expect("utf-8");
+    assert!(xml.contains(">ORG:2120001884</mets:note>"), "{xml}");
+    // altRecordID follows the agents inside metsHdr, as METS orders them.
+    let alt = els.iter().position(|e| e.0 == "mets:altRecordID").expect("altRecordID");
+    assert!(alt > archivist && alt < els.iter().position(|e| e.0 == "mets:dmdSec").expect("dmdSec"));
+    assert_eq!(attr(&els[alt], "TYPE"), Some("SUBMISSIONAGREEMENT"));
+    assert!(xml.contains(">LÖ 2026/17</mets:altRecordID>"));
+    let rep = String::from_utf8(files["representations/rep-pdf/METS.xml"].clone()).expect("utf-8");
+    assert!(!rep.contains("altRecordID") && !rep.contains("ARCHIVIST"));
+    // Without the option, no altRecordID.
+    let plain = exporter_files(Options::default(), SOCIAL);
+    assert!(!String::from_utf8_lossy(&plain[mets::ROOT]).contains("altRecordID"));
+    assert_eq!(submission_agreement("  LÖ-3 "), Ok("LÖ-3".to_owned()));
+    assert!(submission_agreement("").is_err() && submission_agreement("a\nb").is_err());
+    assert_eq!(mets::archivist_code("212000-1884"), "ORG:2120001884");
+}
+
+/// Issue 18: PREMIS's texts are in the site's language; its own values
+/// (event and agent types) are PREMIS's.
+#[test]
+fn premis_texts_are_in_the_site_language() {
+    let sv = exporter_files(Options::default(), SOCIAL);
+    let sv = String::from_utf8(sv[premis::PATH].clone()).expect("utf-8");
+    assert!(sv.contains("är skapat ur det justerade protokollet av anslag"), "{sv}");
+    assert!(!sv.contains("made from the adjusted protocol") && !sv.contains("first published"));
+    let en = exporter_files_in(Options::default(), SOCIAL, crate::model::Language::En);
+    let en = String::from_utf8(en[premis::PATH].clone()).expect("utf-8");
+    assert!(en.contains("made from the adjusted protocol by anslag"), "{en}");
+    assert!(en.contains("is confidential under 26 kap. 1 § OSL"));
+    assert!(!en.contains("är skapat") && !en.contains("omfattas av sekretess"));
+    for xml in [&sv, &en] {
+        assert!(xml.contains("<premis:eventType>creation</premis:eventType>"));
+        assert!(xml.contains("<premis:agentType>organization</premis:agentType>"));
+    }
+}
+
+/// Issue 18: the package's documentation is the Swedish text for the
+/// archivist, not the developers' document.
+#[test]
+fn the_package_documentation_is_the_swedish_text_for_archivists() {
+    let files = exporter_files(Options::default(), SOCIAL);
+    let docs: Vec<&String> = files.keys().filter(|p| p.starts_with(mets::DOCUMENTATION_DIR)).collect();
+    assert_eq!(docs, ["documentation/om-paketet.md"]);
+    let text = String::from_utf8(files["documentation/om-paketet.md"].clone()).expect("utf-8");
+    for words in [
+        "# Om arkivpaketet",
+        "FGS Paketstruktur 2.0",
+        "E-ARK CSIP 2.1.0",
+        "Så levererar du paketet till e-arkivet",
+        "Kontrollsummor",
+        "Sekretess och maskering",
+        "SUBMISSIONAGREEMENT",
+        "IDENTIFICATIONCODE",
+    ] {
+        assert!(text.contains(words), "om-paketet.md: {words}");
+    }
+    assert!(!text.contains("CI") && !text.contains("cargo"), "no developer notes");
+    let mets = String::from_utf8_lossy(&files[mets::ROOT]).into_owned();
+    assert!(mets.contains("documentation/om-paketet.md"));
 }

@@ -68,8 +68,13 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 /// Body slugs the site's own addresses use (`anslagstavla/`, `tillganglighet/`,
-/// `sok/`, `register/`, `data/`, `oparl/`, `pagefind/`).
-pub const RESERVED: &[&str] = &["anslagstavla", "tillganglighet", "sok", "register", "data", "oparl", "pagefind"];
+/// `sok/`, `register/`, `data/`, `oparl/`, `pagefind/`, `profil/`).
+pub const RESERVED: &[&str] =
+    &["anslagstavla", "tillganglighet", "sok", "register", "data", "oparl", "pagefind", BRAND_DIR];
+
+/// The folder of the content folder with the site's logo and stylesheet
+/// (`branding:` in `site.yaml`), published at the same path.
+pub const BRAND_DIR: &str = "profil";
 
 /// `a-z`, `0-9` and `-` only, not empty.
 pub fn is_slug(s: &str) -> bool {
@@ -223,6 +228,14 @@ fn place(layout: &mut Layout, path: &Path, rel: String, parts: &[String], is_dir
             }
         }
         ([_, ..], true) if parts[0] == "notices" => {}
+        ([_, ..], true) if parts[0] == BRAND_DIR => {}
+        ([_, ..], false) if parts[0] == BRAND_DIR => {
+            if has_ext(&name, "md") || has_ext(&name, "yaml") || has_ext(&name, "yml") {
+                layout.misplaced(rel, &name, "root");
+            } else {
+                layout.files.insert(rel);
+            }
+        }
         ([_], true) => {
             let folder = layout.pseudo(format!("{rel}/"));
             let reserved = RESERVED.contains(&name.as_str());

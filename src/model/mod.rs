@@ -32,6 +32,38 @@ pub struct SiteConfig {
     pub theme: String,
     pub contact: Contact,
     pub notice_board: BoardConfig,
+    /// The municipality's look: logo, accent colour, extra stylesheet.
+    pub branding: Branding,
+}
+
+/// `branding:` in `site.yaml` (docs/theme.md). Every file is checked and
+/// lives in the content folder's `profil/` folder; it is copied to the same
+/// path in the site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Branding {
+    pub logo: Option<Logo>,
+    /// `#rrggbb`, lower case, with enough contrast (4.5:1) wherever the
+    /// default theme uses it (links on its backgrounds).
+    pub accent: Option<String>,
+    /// A stylesheet linked after the theme's own.
+    pub stylesheet: Option<Asset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    pub file: Asset,
+    /// The logo's alternative text (required).
+    pub alt: String,
+}
+
+/// A file of the site's own, read when checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Relative to the content folder (and to the site's root).
+    pub path: String,
+    /// The start of its SHA-256 in hex: a new file is a new site key and a
+    /// new address suffix (`?v=`).
+    pub hash: String,
 }
 
 /// Language of the site's own labels.

@@ -373,5 +373,7 @@ pub fn sizes(content: &Path, attachments: &BTreeSet<String>, known: Option<&Size
 pub fn attachments(site: &Site) -> BTreeSet<String> {
     let meetings = site.meetings().flat_map(Meeting::files).cloned();
     let notices = site.notices.iter().flat_map(|n| n.linked.iter().cloned());
-    meetings.chain(notices).collect()
+    let b = &site.config.branding;
+    let brand = b.logo.iter().map(|l| &l.file).chain(&b.stylesheet).map(|a| a.path.clone());
+    meetings.chain(notices).chain(brand).collect()
 }

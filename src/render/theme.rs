@@ -61,7 +61,24 @@ impl Theme {
             let path = dir.display().to_string();
             return Err(RenderError::ThemeMissing { name: name.clone(), path });
         }
-        Theme::load(Some(dir.as_path()).filter(|d| d.is_dir()))
+        let mut theme = Theme::load(Some(dir.as_path()).filter(|d| d.is_dir()))?;
+        if let Some(accent) = &site.config.branding.accent {
+            theme.add_static(crate::urls::ACCENT_STYLE, accent_css(accent).into_bytes());
+        }
+        Ok(theme)
+    }
+
+    /// Adds a file made for the site (not the theme's own) to the static files.
+    fn add_static(&mut self, name: &str, bytes: Vec<u8>) {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(self.fingerprint);
+        h.update((name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(&bytes);
+        self.fingerprint = h.finalize().into();
+        self.statics.insert(name.to_owned(), bytes);
     }
 
     /// The default theme, with files from `dir` (a `themes/<name>/` folder)
@@ -148,6 +165,12 @@ impl Theme {
     }
 }
 
+/// The accent colour's stylesheet: the default theme takes every use of
+/// the accent (links, the header's and cards' borders) from `--accent`.
+pub fn accent_css(accent: &str) -> String {
+    format!("/* branding.accent in site.yaml */\n:root {{ --accent: {accent}; }}\n")
+}
+
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
     let mut source = e.source();
@@ -157,4 +180,33 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = inner.source();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    /// `docs/theme.md` names every `frame.…` variable the default templates
+    /// use (but the labels, `frame.t.…`), so a theme's author finds them all.
+    #[test]
+    fn the_theme_document_names_every_frame_variable() {
+        let doc = include_str!("../../docs/theme.md");
+        let mut missing = std::collections::BTreeSet::new();
+        for (name, text) in super::TEMPLATES {
+            for (i, _) in text.match_indices("frame.") {
+                let path: String =
+                    text[i..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.').collect();
+                let path = path.trim_end_matches('.');
+                if !path.starts_with("frame.t.") && !doc.contains(&format!("`{path}`")) {
+                    missing.insert(format!("{path} ({name})"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "docs/theme.md does not name {missing:?}");
+    }
+
+    #[test]
+    fn the_accent_is_a_custom_property_the_default_stylesheet_uses_for_links() {
+        let css = std::str::from_utf8(super::STATIC[0].1).expect("UTF-8");
+        assert!(css.contains("--link: var(--accent);"));
+        assert_eq!(super::accent_css("#7a1f2b"), "/* branding.accent in site.yaml */\n:root { --accent: #7a1f2b; }\n");
+    }
 }

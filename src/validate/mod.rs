@@ -3,6 +3,7 @@
 //! are checked in parallel; the order of the result does not depend on it.
 
 mod attachments;
+pub mod brand;
 mod code;
 mod depth;
 mod documents;
@@ -117,7 +118,7 @@ impl Parts {
     /// Checks everything.
     pub fn new(loaded: &Loaded, today: Date) -> Parts {
         let mut site = Vec::new();
-        let config = site::site_config(loaded.site.as_ref(), &loaded.root, &mut site);
+        let config = site::site_config(loaded, &mut site);
         let slugs: Vec<&str> = loaded.bodies.iter().map(|b| b.slug.as_str()).collect();
         for doc in loaded.site.iter() {
             scan_doc(doc, loaded, Published::All, &mut site);

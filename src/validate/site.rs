@@ -6,7 +6,8 @@ use crate::diag::{Code, Diagnostic, Span};
 use crate::load::{BodyDir, Doc, Loaded};
 use crate::model::*;
 
-pub(crate) const SITE_FIELDS: &[&str] = &["municipality", "base_url", "language", "theme", "contact", "notice_board"];
+pub(crate) const SITE_FIELDS: &[&str] =
+    &["municipality", "base_url", "language", "theme", "contact", "notice_board", "branding"];
 pub(crate) const CONTACT_FIELDS: &[&str] = &["address", "phone", "email", "org_number"];
 pub(crate) const BOARD_FIELDS: &[&str] = &["court", "appeal_period_days", "post_within_days", "storage"];
 pub(crate) const BODY_FIELDS: &[&str] = &["name", "short_name", "kind", "parent", "description", "storage"];
@@ -34,8 +35,9 @@ pub const NOTICE_KINDS: &[(&str, NoticeKind)] = &[
 
 /// Reads `site.yaml`; with it missing or broken, the defaults stand in so the
 /// rest of the content can still be checked.
-/// `content` is the content folder: a `theme` names a folder beside it.
-pub fn site_config(doc: Option<&Doc>, content: &std::path::Path, diags: &mut Vec<Diagnostic>) -> SiteConfig {
+/// A `theme` names a folder beside the content folder; `branding` names files in it.
+pub fn site_config(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> SiteConfig {
+    let (doc, content) = (loaded.site.as_ref(), loaded.root.as_path());
     let head = doc.map(|d| d.head);
     let mut f =
         Fields::new(doc.and_then(|d| d.fields.as_ref()), head.unwrap_or(DUMMY), "site.yaml", SITE_FIELDS, diags);
@@ -55,6 +57,8 @@ pub fn site_config(doc: Option<&Doc>, content: &std::path::Path, diags: &mut Vec
     }
     let contact = f.node("contact");
     let board = f.node("notice_board");
+    let branding = f.node("branding");
+    let branding_at = f.key("branding").unwrap_or(head.unwrap_or(DUMMY));
     f.finish();
 
     let mut c = Fields::new(contact, DUMMY, "contact", CONTACT_FIELDS, diags);
@@ -62,7 +66,7 @@ pub fn site_config(doc: Option<&Doc>, content: &std::path::Path, diags: &mut Vec
         address: c.text("address").map(|s| s.value),
         phone: c.text("phone").map(|s| s.value),
         email: c.text("email").map(|s| s.value),
-        org_number: c.text("org_number").map(|s| s.value),
+        org_number: c.text("org_number").and_then(|s| check_org_number(&s, c.diags)),
     };
     c.finish();
 
@@ -74,6 +78,7 @@ pub fn site_config(doc: Option<&Doc>, content: &std::path::Path, diags: &mut Vec
         storage: b.text("storage").map(|s| s.value),
     };
     b.finish();
+    let branding = super::brand::branding(branding, branding_at, loaded, diags);
 
     SiteConfig {
         municipality: municipality.map(|s| s.value).unwrap_or_default(),
@@ -82,7 +87,50 @@ pub fn site_config(doc: Option<&Doc>, content: &std::path::Path, diags: &mut Vec
         theme: theme.map_or_else(|| "default".to_owned(), |s| s.value),
         contact,
         notice_board,
+        branding,
     }
+}
+
+/// An organisationsnummer: `NNNNNN-NNNN`, its third digit 2 or more (a
+/// personnummer's month is at most 12), and a Luhn check digit. E058
+/// otherwise; the value is then left out (the export's archivist agent
+/// and the footer show none rather than a wrong one).
+fn check_org_number(value: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match org_number_problem(&value.value) {
+        None => Some(value.value.clone()),
+        Some(problem) => {
+            diags.push(Diagnostic::new(Code::OrgNumber, value.span).arg("value", &value.value).arg("problem", problem));
+            None
+        }
+    }
+}
+
+/// What is wrong with an organisationsnummer, if anything: `format` (not
+/// `NNNNNN-NNNN`), `group` (third digit below 2: a personnummer or
+/// samordningsnummer) or `check` (the last digit does not match).
+pub fn org_number_problem(s: &str) -> Option<&'static str> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 11 && b[6] == b'-' && b.iter().enumerate().all(|(i, c)| i == 6 || c.is_ascii_digit());
+    if !shaped {
+        return Some("format");
+    }
+    let digits: Vec<u32> = b.iter().filter(|c| c.is_ascii_digit()).map(|c| u32::from(c - b'0')).collect();
+    if digits[2] < 2 {
+        return Some("group");
+    }
+    let sum: u32 = digits[..9]
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 0 {
+                let x = d * 2;
+                x / 10 + x % 10
+            } else {
+                d
+            }
+        })
+        .sum();
+    ((10 - sum % 10) % 10 != digits[9]).then_some("check")
 }
 
 /// What keeps `url` from being the site's address (`http://` or `https://`
@@ -332,4 +380,22 @@ pub fn notice(
 pub fn markdown_body(doc: &Doc, loaded: &Loaded) -> Markdown {
     let text = &loaded.sources.get(doc.file).text;
     Markdown { text: text.get(doc.body.start..doc.body.end).unwrap_or_default().to_owned(), at: doc.body }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::org_number_problem;
+
+    #[test]
+    fn organisation_numbers_are_checked_like_bolagsverket_writes_them() {
+        for good in ["212000-1884", "212000-0001", "556016-0680", "202100-5489"] {
+            assert_eq!(org_number_problem(good), None, "{good}");
+        }
+        assert_eq!(org_number_problem("212000-1885"), Some("check"));
+        assert_eq!(org_number_problem("212000-0000"), Some("check"));
+        assert_eq!(org_number_problem("121212-1212"), Some("group"));
+        for bad in ["2120001884", "212000 1884", "19121212-1212", "212000-188", "21200a-1884", "", "212000–1884"] {
+            assert_eq!(org_number_problem(bad), Some("format"), "{bad}");
+        }
+    }
 }

@@ -740,6 +740,22 @@ fn every_kind_of_edit_over_the_previous_output_is_what_a_build_from_nothing_give
                 site.write("site.yaml", y.replace(&line, &format!("{line} (ny)")));
             }),
         ),
+        (
+            "branding: a logo, an accent colour and a stylesheet",
+            Box::new(|| {
+                site.write("profil/logo.svg", BRAND_SVG);
+                site.write("profil/kommun.css", ".site-name { font-size: 1.5rem; }\n");
+                let brand = "branding:\n  logo: profil/logo.svg\n  logo_alt: Logotyp\n  accent: \"#7a1f2b\"\n  stylesheet: profil/kommun.css\n";
+                site.write("site.yaml", format!("{}{brand}", read("site.yaml")));
+            }),
+        ),
+        ("the logo's bytes", Box::new(|| site.write("profil/logo.svg", BRAND_SVG.replace("#0b5394", "#7a1f2b")))),
+        ("the accent colour", Box::new(|| site.write("site.yaml", read("site.yaml").replace("#7a1f2b", "#1d5c2e")))),
+        ("the stylesheet's bytes", Box::new(|| site.write("profil/kommun.css", ".site-name { font-size: 2rem; }\n"))),
+        (
+            "the logo's alternative text",
+            Box::new(|| site.write("site.yaml", read("site.yaml").replace("Logotyp", "Vapen"))),
+        ),
     ];
     for (i, (what, edit)) in edits.iter().enumerate() {
         edit();
@@ -749,6 +765,38 @@ fn every_kind_of_edit_over_the_previous_output_is_what_a_build_from_nothing_give
         let d = diff(&files(&cold), &files(&daily), 20);
         assert!(d.is_empty(), "after {what}: the build over the previous output differs:\n{}", d.join("\n"));
     }
+}
+
+/// A logo for the branding tests: a rectangle and a triangle.
+const BRAND_SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\"><rect width=\"40\" height=\"40\" fill=\"#0b5394\"/><path d=\"M8 30 L20 8 L32 30 Z\" fill=\"#fff\"/></svg>\n";
+
+/// Issue 18: `branding:` puts the logo (copied, with its alternative text)
+/// in every page's header and links the accent colour's stylesheet and the
+/// site's own after the default one, so they override only what they set.
+#[test]
+fn branding_shows_the_logo_and_links_its_stylesheets_after_the_default_one() {
+    let (site, out) = built_fixture("good/branding", &["--no-pdf"]);
+    assert_eq!(
+        std::fs::read(out.join("profil/logo.svg")).expect("the logo is copied"),
+        std::fs::read(site.path("profil/logo.svg")).expect("the logo")
+    );
+    assert!(out.join("profil/kommun.css").is_file(), "the stylesheet is copied");
+    let accent = std::fs::read_to_string(out.join("accent.css")).expect("accent.css");
+    assert!(accent.contains(":root { --accent: #7a1f2b; }"), "{accent}");
+    for (page, up) in [("index.html", ""), ("kommunstyrelsen/2026-11-09/1/index.html", "../../../")] {
+        let html = std::fs::read_to_string(out.join(page)).expect("a page");
+        let default = html.find(&format!("<link rel=\"stylesheet\" href=\"{up}style.css?v=")).expect("style.css");
+        let accent = html.find(&format!("<link rel=\"stylesheet\" href=\"{up}accent.css?v=7a1f2b\">")).expect("accent");
+        let own = html.find(&format!("<link rel=\"stylesheet\" href=\"{up}profil/kommun.css?v=")).expect("kommun.css");
+        assert!(default < accent && accent < own, "{page}: the default stylesheet first, the site's own last");
+        let logo = format!("<img class=\"site-logo\" src=\"{up}profil/logo.svg?v=");
+        assert!(html.contains(&logo) && html.contains("alt=\"Exempelby kommuns logotyp\">"), "{page}: the logo");
+    }
+    assert_no_problems(&site_problems("good/branding", &out, "sv", BASE_URL));
+    // Without branding, none of it.
+    let (_minimal, plain) = built_fixture("good/minimal", &["--no-pdf"]);
+    let html = std::fs::read_to_string(plain.join("index.html")).expect("a page");
+    assert!(!html.contains("site-logo") && !html.contains("accent.css") && !plain.join("accent.css").exists());
 }
 
 #[test]

@@ -193,7 +193,8 @@ const CASES: &[Case] = &[
     ),
     case("identity-number-title", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:3:66"], &[]),
     case("identity-number-markdown", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:10:35"], &[]),
-    case("identity-number-site-contact", 1, &["E023 site.yaml:8:15"], &[]),
+    // Not an organisationsnummer either (E058): both are told.
+    case("identity-number-site-contact", 1, &["E023 site.yaml:8:15", "E058 site.yaml:8:15"], &[]),
     case("identity-number-notice", 1, &["E023 notices/2026-11-20-kungorelse-ks.md:11:23"], &[]),
     // In a `|` block scalar: the line and column of the digits themselves.
     case("identity-number-decision", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:7:3"], &[]),
@@ -290,6 +291,24 @@ const CASES: &[Case] = &[
         &["E051 site.yaml:4:8"],
         &["there is no theme `kommunens-tema`", "`themes/kommunens-tema/`", "(themes there: default)"],
     ),
+    // Issue 18: branding in site.yaml.
+    case(
+        "accent-contrast",
+        1,
+        &["E057 site.yaml:14:11"],
+        &["contrast of 3.13:1 against #f2f4f7 (--band), below 4.5:1", "darker shade"],
+    ),
+    case("accent-unquoted", 1, &["E056 site.yaml:14:9"], &["YAML reads `#` as the start of a comment", "\"#0b5394\""]),
+    case("logo-missing", 1, &["E052 site.yaml:14:9"], &["`profil/logo.svg` named in `logo`", "`content/profil/`"]),
+    case("logo-alt-missing", 1, &["E055 site.yaml:14:3"], &["no alternative text", "`logo_alt:`"]),
+    case("logo-svg-unsafe", 1, &["E054 site.yaml:14:9"], &["holds onload=", "plain SVG"]),
+    case(
+        "logo-type",
+        1,
+        &["E053 site.yaml:14:9", "E053 site.yaml:16:15"],
+        &["its content is not what its name says", "its type is not one of css"],
+    ),
+    case("org-number", 1, &["E058 site.yaml:8:15"], &["the check digit, does not match", "212000-1884"]),
     case(
         "base-url-not-absolute",
         1,
@@ -540,6 +559,8 @@ const COVERED_AT_RUN_TIME: &[(&str, &str)] = &[
 /// Fixtures that check clean: no errors, no warnings.
 const GOOD: &[&str] = &[
     "minimal",
+    // Issue 18: a logo (SVG) with its alternative text, an accent colour and a stylesheet.
+    "branding",
     // Every .md/.yaml file with a UTF-8 BOM and CRLF line ends.
     "bom-crlf",
     // `short_name: ON`, `phone: 0123456700`, `votes: {yes, no}`, `time: 13.00`, `dnr: 2026`.
@@ -1094,6 +1115,10 @@ fn clerk_mistakes_are_told_in_swedish_where_they_are() {
             ],
         ),
         ("bad/theme-missing", &["site.yaml:4:8", "det finns inget tema `kommunens-tema`", "teman där: default"]),
+        ("bad/accent-contrast", &["site.yaml:14:11", "har kontrasten 3,13:1 mot #f2f4f7 (--band), lägre än 4,5:1"]),
+        ("bad/logo-alt-missing", &["site.yaml:14:3", "saknar alternativtext", "`logo_alt:`"]),
+        ("bad/logo-svg-unsafe", &["site.yaml:14:9", "innehåller onload=", "enkel SVG"]),
+        ("bad/org-number", &["site.yaml:8:15", "kontrollsiffran, stämmer inte"]),
         ("bad/base-url-not-absolute", &["site.yaml:2:11", "är inte en fullständig adress", "`https://`"]),
         ("bad/number-gap", &["§ 1 följs av § 3", "Paragraf § 2 saknas."]),
     ];

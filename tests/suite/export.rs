@@ -417,3 +417,44 @@ fn include_confidential_names_every_file_safely_and_keeps_its_name() {
     assert_eq!(names[&draft].as_deref(), Some(format!("{BILAGOR}Utkast%01.txt").as_str()));
     assert_eq!(names[CONFIDENTIAL].as_deref(), Some("socialnamnden/2026-11-18/007-individarende.md"));
 }
+
+/// Issue 18: `--submission-agreement` and the organisationsnummer reach the
+/// root METS header of every package, the PREMIS texts are in the site's
+/// language (the example is Swedish), the documentation is the Swedish text
+/// for the archivist, and the packages still match their METS.
+#[test]
+fn the_archivist_gets_the_agreement_the_org_number_and_swedish_texts() {
+    let site = Site::example();
+    let journal = crate::common::repo().join("examples/anslagsbevis.json");
+    let journal = journal.to_str().expect("a UTF-8 path");
+    let args = ["--journal", journal, "export", "--submission-agreement", "LÖ-2026-3"];
+    let out = site.root().join("out");
+    let mut cmd = anslag();
+    cmd.current_dir(site.root()).args(args).args(["--today", TODAY, "--out"]).arg(&out);
+    let run = cmd.output().expect("run anslag");
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let zips = packages(&site);
+    assert!(zips.len() > 1);
+    for (name, zip) in &zips {
+        let files = unpack(name, zip);
+        check_package(name, &files);
+        let mets = String::from_utf8_lossy(&files["METS.xml"]).into_owned();
+        assert!(
+            mets.contains(r#"<mets:altRecordID TYPE="SUBMISSIONAGREEMENT">LÖ-2026-3</mets:altRecordID>"#),
+            "{name}"
+        );
+        assert!(mets.contains(r#"<mets:note csip:NOTETYPE="IDENTIFICATIONCODE">ORG:2120001884</mets:note>"#), "{name}");
+        let doc = String::from_utf8_lossy(&files["documentation/om-paketet.md"]).into_owned();
+        assert!(doc.starts_with("# Om arkivpaketet"), "{name}");
+        let premis = String::from_utf8_lossy(&files["metadata/preservation/premis.xml"]).into_owned();
+        assert!(premis.contains("är skapat ur det justerade protokollet"), "{name}");
+        assert!(!premis.contains("made from the adjusted protocol"), "{name}");
+    }
+    let social = unpack(&format!("{SOCIAL}.zip"), &zips[&format!("{SOCIAL}.zip")]);
+    let premis = String::from_utf8_lossy(&social["metadata/preservation/premis.xml"]).into_owned();
+    assert!(premis.contains("först publicerat på kommunens webbplats"), "{premis}");
+    // A submission agreement that is no identifier is a usage error.
+    let mut cmd = anslag();
+    cmd.current_dir(site.root()).args(["export", "--submission-agreement", " ", "--today", TODAY, "--out"]).arg(&out);
+    assert_eq!(cmd.output().expect("run anslag").status.code(), Some(2));
+}
