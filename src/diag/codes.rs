@@ -96,7 +96,6 @@ codes! {
     LogoAltMissing = "E055", "logo-alt-missing", Error;
     AccentFormat = "E056", "accent-format", Error;
     AccentContrast = "E057", "accent-contrast", Error;
-    OrgNumber = "E058", "org-number", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;
@@ -107,6 +106,7 @@ codes! {
     AdjustedLate = "W009", "adjusted-late", Warning;
     ChangedWithoutCorrection = "W010", "changed-without-correction", Warning;
     AttachmentNotScanned = "W011", "attachment-not-scanned", Warning;
+    OrgNumber = "W012", "org-number", Warning;
 }
 
 #[cfg(test)]

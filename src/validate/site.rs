@@ -92,9 +92,11 @@ pub fn site_config(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> SiteConfig {
 }
 
 /// An organisationsnummer: `NNNNNN-NNNN`, its third digit 2 or more (a
-/// personnummer's month is at most 12), and a Luhn check digit. E058
-/// otherwise; the value is then left out (the export's archivist agent
-/// and the footer show none rather than a wrong one).
+/// personnummer's month is at most 12), and a Luhn check digit. W012
+/// otherwise, a warning: the board is published all the same (a wrong
+/// number in the archive's metadata must not stop it), and the value is
+/// left out (the export's archivist agent and the footer show none rather
+/// than a wrong one).
 fn check_org_number(value: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<String> {
     match org_number_problem(&value.value) {
         None => Some(value.value.clone()),

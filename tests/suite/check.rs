@@ -193,8 +193,8 @@ const CASES: &[Case] = &[
     ),
     case("identity-number-title", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:3:66"], &[]),
     case("identity-number-markdown", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:10:35"], &[]),
-    // Not an organisationsnummer either (E058): both are told.
-    case("identity-number-site-contact", 1, &["E023 site.yaml:8:15", "E058 site.yaml:8:15"], &[]),
+    // Not an organisationsnummer either (W012): both are told.
+    case("identity-number-site-contact", 1, &["E023 site.yaml:8:15", "W012 site.yaml:8:15"], &[]),
     case("identity-number-notice", 1, &["E023 notices/2026-11-20-kungorelse-ks.md:11:23"], &[]),
     // In a `|` block scalar: the line and column of the digits themselves.
     case("identity-number-decision", 1, &["E023 kommunstyrelsen/2026-11-09/02-bidrag.md:7:3"], &[]),
@@ -308,7 +308,8 @@ const CASES: &[Case] = &[
         &["E053 site.yaml:14:9", "E053 site.yaml:16:15"],
         &["its content is not what its name says", "its type is not one of css"],
     ),
-    case("org-number", 1, &["E058 site.yaml:8:15"], &["the check digit, does not match", "212000-1884"]),
+    // A warning: a wrong number in the archive's metadata does not stop the board.
+    case("org-number", 0, &["W012 site.yaml:8:15"], &["the check digit, does not match", "212000-1884"]),
     case(
         "base-url-not-absolute",
         1,
@@ -1124,7 +1125,8 @@ fn clerk_mistakes_are_told_in_swedish_where_they_are() {
     ];
     for (fixture, words) in cases {
         let (code, text) = Site::fixture(fixture).human("sv");
-        assert_eq!(code, if *fixture == "bad/number-gap" { 0 } else { 1 }, "{fixture}:\n{text}");
+        let warns_only = ["bad/number-gap", "bad/org-number"].contains(fixture);
+        assert_eq!(code, if warns_only { 0 } else { 1 }, "{fixture}:\n{text}");
         for w in *words {
             assert!(text.contains(w), "{fixture}: no {w:?} in\n{text}");
         }
