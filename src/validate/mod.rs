@@ -394,3 +394,84 @@ fn is_confidential(doc: &Doc) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{all_fields, brand, meeting, paragraph, site};
+
+    /// The sections of `docs/format.md` by heading (fenced code skipped).
+    fn sections(doc: &str) -> Vec<(&str, Vec<&str>)> {
+        let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut fenced = false;
+        for line in doc.lines() {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+            }
+            if !fenced && line.starts_with('#') {
+                out.push((line, Vec::new()));
+            } else if let Some((_, lines)) = out.last_mut() {
+                lines.push(line);
+            }
+        }
+        out
+    }
+
+    /// The field names in the first column of a section's table rows.
+    fn documented<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+        let cells = lines.iter().filter_map(|l| l.trim().strip_prefix('|')?.split('|').next());
+        cells.filter_map(|c| c.trim().strip_prefix('`')?.strip_suffix('`')).collect()
+    }
+
+    /// Every field the loader knows is in the clerks' field reference, in a
+    /// table row of the section of its file or block, and every field row
+    /// there is one the loader knows.
+    #[test]
+    fn the_format_reference_documents_every_field() {
+        let doc = include_str!("../../docs/format.md");
+        let lists: &[(&str, &[&str])] = &[
+            ("## `site.yaml`", site::SITE_FIELDS),
+            ("### `contact`", site::CONTACT_FIELDS),
+            ("### `notice_board`", site::BOARD_FIELDS),
+            ("### `branding`", brand::BRANDING_FIELDS),
+            ("## `_body.yaml`", site::BODY_FIELDS),
+            ("## `_meeting.md`", meeting::MEETING_FIELDS),
+            ("### `attendance`", meeting::ATTENDEE_FIELDS),
+            ("## Paragraffil", paragraph::PARAGRAPH_FIELDS),
+            ("### Sekretessbelagd paragraf", paragraph::CONFIDENTIAL_PUBLIC_FIELDS),
+            ("### `documents`", paragraph::DOCUMENT_FIELDS),
+            ("### `withdrawn`", paragraph::WITHDRAWN_FIELDS),
+            ("### `corrections`", paragraph::CORRECTION_FIELDS),
+            ("### `reservations`", paragraph::RESERVATION_FIELDS),
+            ("### `votes`", paragraph::VOTES_FIELDS),
+            ("### `ballots`", paragraph::BALLOT_FIELDS),
+            ("## Anslag i `notices/`", site::NOTICE_FIELDS),
+        ];
+        let mapped: Vec<&str> = lists.iter().flat_map(|(_, l)| l.iter().copied()).collect();
+        let unmapped: Vec<&str> = all_fields().into_iter().filter(|f| !mapped.contains(f)).collect();
+        assert!(unmapped.is_empty(), "fields of no list this test maps to docs/format.md: {unmapped:?}");
+        let sections = sections(doc);
+        let mut problems = Vec::new();
+        for (prefix, fields) in lists {
+            let found: Vec<_> = sections.iter().filter(|(h, _)| h.starts_with(prefix)).collect();
+            let [(heading, lines)] = found.as_slice() else {
+                problems.push(format!("{} headings start with {prefix:?} (one expected)", found.len()));
+                continue;
+            };
+            if !lines.iter().any(|l| l.trim() == "| Fält | Krävs | Värde | Betydelse |") {
+                problems.push(format!("{heading}: no table `| Fält | Krävs | Värde | Betydelse |`"));
+            }
+            let rows = documented(lines);
+            for field in *fields {
+                if !rows.contains(field) {
+                    problems.push(format!("{heading}: no table row for `{field}`"));
+                }
+            }
+            for row in &rows {
+                if !fields.contains(row) {
+                    problems.push(format!("{heading}: `{row}` is documented but the loader does not read it there"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "docs/format.md is not the loader's field list:\n{}", problems.join("\n"));
+    }
+}
