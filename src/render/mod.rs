@@ -283,6 +283,14 @@ pub struct Whole<'a> {
 /// A file made from the whole site: its path in the site, and its bytes.
 pub type File = (String, Vec<u8>);
 
+/// `value` as pretty-printed JSON with a final newline, at `path` (the open
+/// data's and the OParl endpoint's files).
+pub(crate) fn json_file(path: String, value: &impl serde::Serialize) -> Result<File, RenderError> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| RenderError::Whole(format!("{path}: {e}")))?;
+    bytes.push(b'\n');
+    Ok((path, bytes))
+}
+
 /// The groups of files made from the whole site; each group is made in one
 /// go (by `build` in parallel with the others, by `serve` when one of its
 /// files is asked for).

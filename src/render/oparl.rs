@@ -433,10 +433,7 @@ struct Links {
 
 /// The bytes of an object: pretty-printed JSON with a final newline, at `oparl/<rel>`.
 fn emit(rel: &str, value: &impl Serialize) -> Result<File, RenderError> {
-    let path = format!("{}{rel}", urls::OPARL);
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| RenderError::Whole(format!("{path}: {e}")))?;
-    bytes.push(b'\n');
-    Ok((path, bytes))
+    super::json_file(format!("{}{rel}", urls::OPARL), value)
 }
 
 /// Every page of the list at `list` holding `items` (one empty page when

@@ -70,10 +70,9 @@ fn quiet_leaves_out_the_summary_lines_only() {
     let quiet = |fixture: &str| {
         let site = Site::fixture(fixture);
         let mut cmd = anslag();
-        // In the site's folder: `check` reads the publishing record of `./output/`.
-        cmd.current_dir(site.root());
         cmd.args(["--lang", "en", "check", "--quiet", "--color", "never", "--today", TODAY, "--content"]);
-        let out = cmd.arg(site.content()).output().expect("run");
+        cmd.arg(site.content());
+        let out = site.run(cmd);
         (out.status.code().expect("an exit code"), String::from_utf8_lossy(&out.stderr).into_owned())
     };
     assert_eq!(quiet("good/minimal"), (0, String::new()));

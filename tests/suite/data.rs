@@ -12,8 +12,8 @@
 //! - `paragraphs.csv` is UTF-8 with BOM, `;`-separated, CRLF, one row per §;
 //! - `anslagstavla.json` lists exactly the notices that have pages.
 
-use crate::common::output::file_paths;
-use crate::common::{BASE_URL as BASE, TODAY, command, example_content, hex, percent_decode, repo};
+use crate::common::output::{build_ok, file_paths};
+use crate::common::{BASE_URL as BASE, TODAY, example_content, hex, percent_decode, repo};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -28,20 +28,7 @@ impl Built {
     fn new() -> Built {
         let tmp = tempfile::Builder::new().prefix("anslag-data-").tempdir().expect("temporary folder");
         let out = tmp.path().join("output");
-        let run = command()
-            .args(["build", "--today", TODAY, "--content"])
-            .arg(example_content())
-            .arg("--output")
-            .arg(&out)
-            .output()
-            .expect("anslag runs");
-        assert!(
-            run.status.success(),
-            "anslag build failed ({}):\n{}\n{}",
-            run.status,
-            String::from_utf8_lossy(&run.stdout),
-            String::from_utf8_lossy(&run.stderr)
-        );
+        build_ok(&example_content(), &out, &[]);
         Built { _tmp: tmp, out }
     }
 

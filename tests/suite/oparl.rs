@@ -15,7 +15,8 @@
 //! for the example site and for a generated site of 2 000 § (made with the
 //! benchmark's generator, `../shared/bench/gen_corpus.py`, where it is).
 
-use crate::common::{BASE_URL as BASE, TODAY, command, example_content, percent_decode, repo};
+use crate::common::output::build_ok;
+use crate::common::{BASE_URL as BASE, example_content, percent_decode, repo};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
@@ -33,20 +34,7 @@ impl Built {
     fn of(content: &Path, keep: Option<tempfile::TempDir>) -> Built {
         let tmp = keep.unwrap_or_else(|| tempfile::Builder::new().prefix("anslag-oparl-").tempdir().expect("tmp"));
         let out = tmp.path().join("output");
-        let run = command()
-            .args(["build", "--no-pdf", "--today", TODAY, "--base-url", BASE, "--content"])
-            .arg(content)
-            .arg("--output")
-            .arg(&out)
-            .output()
-            .expect("anslag runs");
-        assert!(
-            run.status.success(),
-            "anslag build failed ({}):\n{}\n{}",
-            run.status,
-            String::from_utf8_lossy(&run.stdout),
-            String::from_utf8_lossy(&run.stderr)
-        );
+        build_ok(content, &out, &["--no-pdf", "--base-url", BASE]);
         Built { _tmp: tmp, out }
     }
 

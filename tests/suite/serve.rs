@@ -24,6 +24,17 @@ impl Drop for Server {
     }
 }
 
+/// The reload stream of the server at `addr`, its status line read (200).
+fn open_events(addr: &str) -> BufReader<TcpStream> {
+    let mut events = TcpStream::connect(addr).expect("connect");
+    write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("send");
+    let mut events = BufReader::new(events);
+    let mut status = String::new();
+    events.read_line(&mut status).expect("the events' status line");
+    assert!(status.contains(" 200 "), "{status}");
+    events
+}
+
 fn start(content: &Path) -> Server {
     start_with(content, "en", Stdio::null())
 }
@@ -492,12 +503,7 @@ fn idle_connections_are_closed_but_the_reload_stream_stays() {
     let content = site.content();
     let server = start(&content);
     let addr = server.addr.clone();
-    let mut events = TcpStream::connect(&addr).expect("connect");
-    write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("send");
-    let mut events = BufReader::new(events);
-    let mut status = String::new();
-    events.read_line(&mut status).expect("the events' status line");
-    assert!(status.contains(" 200 "), "{status}");
+    let mut events = open_events(&addr);
 
     let limit = IDLE * 2;
     let silent = TcpStream::connect(&addr).expect("connect");
@@ -684,12 +690,7 @@ fn started_on_broken_content_every_page_shows_the_problems_and_reloads_when_fixe
     }
 
     let addr = server.addr.clone();
-    let mut events = TcpStream::connect(&addr).expect("connect");
-    write!(events, "GET /__anslag/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("send");
-    let mut events = BufReader::new(events);
-    let mut status = String::new();
-    events.read_line(&mut status).expect("the events' status line");
-    assert!(status.contains(" 200 "), "{status}");
+    let mut events = open_events(&addr);
 
     let file = content.join("kommunstyrelsen/2026-11-09/01-budget.md");
     let text = std::fs::read_to_string(&file).expect("read");

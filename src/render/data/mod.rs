@@ -33,7 +33,7 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
     let ids = Ids::new(&x.site.config.base_url);
     let board = board::entries(x, &ids);
     Ok(vec![
-        json(BOARD, &list(&ids, BOARD, board))?,
+        super::json_file(format!("{}{BOARD}", urls::DATA), &list(&ids, BOARD, board))?,
         (format!("{}{PARAGRAPHS_CSV}", urls::DATA), table::paragraphs(x.site, &ids)?),
         (format!("{}{RECORD}", urls::DATA), x.site.record.to_json()),
     ])
@@ -49,14 +49,6 @@ pub fn classification(kind: BodyKind) -> &'static str {
         BodyKind::Beredning => "beredning",
         BodyKind::Other => "other",
     }
-}
-
-/// `value` as pretty-printed JSON with a final newline, at `data/<name>`.
-fn json(name: &str, value: &impl Serialize) -> Result<File, RenderError> {
-    let path = format!("{}{name}", urls::DATA);
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| RenderError::Whole(format!("{path}: {e}")))?;
-    bytes.push(b'\n');
-    Ok((path, bytes))
 }
 
 /// A list file in OParl's list shape, all on one page.

@@ -284,7 +284,9 @@ impl Site {
     }
 
     /// Runs `cmd` in the temporary folder and asserts that it changed nothing there.
-    fn run(&self, mut cmd: Command) -> std::process::Output {
+    /// Runs `cmd` in the site's folder (so `./output/` is the site's own),
+    /// checking that the content was not written.
+    pub fn run(&self, mut cmd: Command) -> std::process::Output {
         let before = fingerprint(self.root());
         let output = cmd.current_dir(self.root()).output().expect("run anslag");
         let after = fingerprint(self.root());
