@@ -41,9 +41,16 @@ pub fn key(
     part(format!("{options:?}").as_bytes());
     // The publishing record shown (read, and on the real day brought up to date).
     part(&site.record.to_json());
-    for file in loaded.sources.iter() {
+    // Each text hashed on its own, in parallel (20 000 files are 40 MB):
+    // their digests, in order, go into the key.
+    let texts: Vec<&crate::diag::SourceFile> = loaded.sources.iter().collect();
+    let digests: Vec<[u8; 32]> = {
+        use rayon::prelude::*;
+        texts.par_iter().map(|file| Sha256::digest(file.text.as_bytes()).into()).collect()
+    };
+    for (file, digest) in texts.iter().zip(&digests) {
         part(file.path.as_bytes());
-        part(file.text.as_bytes());
+        part(digest);
     }
     for path in crate::render::attachments(site) {
         part(path.as_bytes());

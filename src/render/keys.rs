@@ -155,6 +155,17 @@ impl Keys {
         Keys { site: site_key, meetings, bodies, notices }
     }
 
+    /// What every page is made from ([`site_key`]).
+    pub fn site(&self) -> [u8; 32] {
+        self.site
+    }
+
+    /// The key of the meeting at `meeting` in body `body`: what all its pages
+    /// are made from.
+    pub fn meeting(&self, body: usize, meeting: usize) -> [u8; 32] {
+        self.meetings[body][meeting]
+    }
+
     /// The key of `page` at `url` (as hex), `None` for a page made from
     /// the whole site.
     pub fn page(&self, page: PageRef, url: &str) -> Option<String> {

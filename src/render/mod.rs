@@ -105,17 +105,20 @@ pub fn render(
     // PDFs and pages are done, this thread helps with the indexes left, so
     // the cores stay busy to the end (docs/performance.md).
     let clock = std::time::Instant::now();
+    // Each meeting's model hashed once: the PDFs', pages' and indexes' keys.
+    let models = keys::models(site);
+    let sources = search::Sources { site, labels: &labels, models: &models };
     let indexer = std::sync::OnceLock::new();
     let (stages, search) = std::thread::scope(|scope| {
         let search = scope.spawn(|| {
-            let ix = indexer.get_or_init(|| search::Indexer::new(site, &labels));
+            let ix = indexer.get_or_init(|| search::Indexer::new(sources));
             let (listed, made) = (ix.list(out)?, ix.work(out)?);
             Ok::<_, RenderError>((listed.0 + made.0, listed.1 + made.1, made.2))
         });
-        let stages = pages_and_groups(&plan, theme, &whole, options, out);
+        let stages = pages_and_groups(&plan, theme, &whole, &models, options, out);
         let helped = match &stages {
             // (Not `wait`: if making the records panicked there, this makes them again, or panics too.)
-            Ok(_) => indexer.get_or_init(|| search::Indexer::new(site, &labels)).work(out),
+            Ok(_) => indexer.get_or_init(|| search::Indexer::new(sources)).work(out),
             Err(_) => Ok((0, 0, 0)),
         };
         let search = search.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -145,8 +148,13 @@ pub fn render(
 }
 
 /// Makes one group of whole-site files and writes it; its stage line.
-fn write_group(group: Derived, whole: &Whole<'_>, out: &dyn Sink) -> Result<Stage, RenderError> {
+fn write_group(group: Derived, whole: &Whole<'_>, keys: &keys::Keys, out: &dyn Sink) -> Result<Stage, RenderError> {
     let clock = std::time::Instant::now();
+    if group == Derived::Oparl {
+        // Keyed by parts: a meeting's objects, a page of a list.
+        let (files, bytes, reused) = oparl::write(whole, Some(keys), out)?;
+        return Ok((format!("oparl ({files} files made, {bytes} bytes, {reused} parts reused)"), clock.elapsed()));
+    }
     let files = group.files(whole)?;
     for (path, bytes) in &files {
         out.write(path, bytes).map_err(|source| RenderError::Io { path: path.clone(), source })?;
@@ -164,21 +172,21 @@ fn pages_and_groups(
     plan: &plan::Plan,
     theme: &Theme,
     whole: &Whole<'_>,
+    models: &[Vec<[u8; 32]>],
     options: Options,
     out: &dyn Sink,
 ) -> Result<(usize, Vec<Stage>), RenderError> {
     let (site, labels, sizes) = (whole.site, whole.labels, whole.sizes);
     let mut stages = Vec::new();
     let clock = std::time::Instant::now();
-    let models = keys::models(site);
-    let (pdfs, reused) = pdfs(site, plan, &models, labels, sizes, out)?;
+    let (pdfs, reused) = pdfs(site, plan, models, labels, sizes, out)?;
     let (count, bytes) = pdfs.iter().flatten().flatten().fold((0, 0), |(n, b), len| (n + 1, b + len));
     stages.push((format!("pdf ({count} files, {bytes} bytes, {reused} reused)"), clock.elapsed()));
     let pdf = |b: usize, i: usize| pdfs[b][i];
     let inputs = pages::Inputs { site, labels, sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
     let clock = std::time::Instant::now();
     let site_key = keys::site_key(site, &theme.fingerprint(), theme.style_suffix(), options);
-    let keys = keys::Keys::new(site, site_key, &models, sizes, &pdf);
+    let keys = keys::Keys::new(site, site_key, models, sizes, &pdf);
     stages.push(("page keys".to_owned(), clock.elapsed()));
     let clock = std::time::Instant::now();
     // Each page's view is built, rendered and written by one worker, then
@@ -224,7 +232,7 @@ fn pages_and_groups(
         })
         .collect();
     let derived: Vec<Stage> =
-        groups.par_iter().map(|d| write_group(*d, whole, out)).collect::<Result<_, RenderError>>()?;
+        groups.par_iter().map(|d| write_group(*d, whole, &keys, out)).collect::<Result<_, RenderError>>()?;
     stages.extend(derived);
     Ok((pages, stages))
 }

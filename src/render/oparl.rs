@@ -3,7 +3,7 @@
 //! official OParl 1.1 schemas (`docs/schema/oparl-1.1/`).
 //!
 //! Every object is a JSON file at its own address, which is its `id`
-//! (`oparl/meeting/<body>/<folder>.json` …); every list is an OParl external
+//! (`oparl/meeting/<body>/<folder>/meeting.json` …); every list is an OParl external
 //! list (`data`, `pagination`, `links`), paged by [`PER_PAGE`] with
 //! `links.next`. `oparl/system.json` is the entry point. `created` and
 //! `modified` come from the content (the meeting's date, the day it was
@@ -19,15 +19,25 @@
 //! Erweiterungen").
 //!
 //! A meeting's objects (the meeting, its agenda items, papers, document
-//! files and location) are made from that meeting alone, in parallel.
+//! files and location) are made from that meeting alone, in parallel, and
+//! live in one folder, `oparl/meeting/<body>/<folder>/`. In a build, that
+//! folder, each attachment's File and each page of a list is a part with a
+//! key of what it is made from (a meeting's key is its pages' key and the
+//! checksums of its files): a daily build writes only the parts whose key
+//! changed and takes the rest over from the previous output
+//! (docs/performance.md, finding 24).
 
 use crate::calendar::clock::swedish_offset;
 use crate::files::{hex, media_type};
 use crate::model::{self, Adjustment, BoardDates, Content, Date, Outcome, Paragraph, Site};
+use crate::render::keys::Keys;
 use crate::render::{File, RenderError, Whole, urls, views};
+use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// OParl 1.1's namespace: `oparlVersion`, and the prefix of every `type`.
 pub const NAMESPACE: &str = "https://schema.oparl.org/1.1/";
@@ -59,26 +69,33 @@ pub mod rel {
         format!("organization/{slug}/meetings.json")
     }
 
+    /// The folder of everything made from one meeting: the meeting, its
+    /// location, agenda items, papers and document files. One folder, so a
+    /// build can take a meeting's objects over as one part.
+    pub fn meeting_folder(m: &MeetingId) -> String {
+        format!("meeting/{}/{}/", m.body, m.folder())
+    }
+
     pub fn meeting(m: &MeetingId) -> String {
-        format!("meeting/{}/{}.json", m.body, m.folder())
+        format!("{}meeting.json", meeting_folder(m))
     }
 
     pub fn location(m: &MeetingId) -> String {
-        format!("location/{}/{}.json", m.body, m.folder())
+        format!("{}location.json", meeting_folder(m))
     }
 
     pub fn agenda_item(m: &MeetingId, number: u32) -> String {
-        format!("agendaitem/{}/{}/{number}.json", m.body, m.folder())
+        format!("{}agendaitem/{number}.json", meeting_folder(m))
     }
 
     /// The Paper of a § (its matter, with its Dnr).
     pub fn paper(m: &MeetingId, number: u32) -> String {
-        format!("paper/{}/{}/{number}.json", m.body, m.folder())
+        format!("{}paper/{number}.json", meeting_folder(m))
     }
 
     /// The File of the `k`-th document (from 1) of a §.
     pub fn document(m: &MeetingId, number: u32, k: usize) -> String {
-        format!("file/dokument/{}/{}/{number}-{k}.json", m.body, m.folder())
+        format!("{}file/{number}-{k}.json", meeting_folder(m))
     }
 
     /// The File of an attachment a text links to, by its content-relative path.
@@ -436,17 +453,94 @@ fn emit(rel: &str, value: &impl Serialize) -> Result<File, RenderError> {
     super::json_file(format!("{}{rel}", urls::OPARL), value)
 }
 
+/// A part's key: a SHA-256 of `tag` and what `parts` feeds it.
+fn key_of(tag: &str, parts: impl FnOnce(&mut Sha256)) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(tag.as_bytes());
+    h.update([0]);
+    parts(&mut h);
+    h.finalize().into()
+}
+
+/// Where the endpoint's files go. With the build's page keys, each part (a
+/// meeting's folder, an attachment's File, a page of a list) has a key of
+/// what it is made from, and a part the previous build made with the same
+/// key is taken over instead of written ([`Sink::reuse`]); without them
+/// (`serve`, tests) every file is made.
+struct Out<'a> {
+    sink: &'a dyn Sink,
+    keys: Option<&'a Keys>,
+    files: AtomicUsize,
+    bytes: AtomicUsize,
+    reused: AtomicUsize,
+}
+
+impl<'a> Out<'a> {
+    fn new(sink: &'a dyn Sink, keys: Option<&'a Keys>) -> Out<'a> {
+        Out { sink, keys, files: AtomicUsize::new(0), bytes: AtomicUsize::new(0), reused: AtomicUsize::new(0) }
+    }
+
+    fn write(&self, (path, bytes): File) -> Result<(), RenderError> {
+        self.sink.write(&path, &bytes).map_err(|source| RenderError::Io { path: path.clone(), source })?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Puts the part at `rel` (under `oparl/`; a folder ends in `/`) into
+    /// the site: taken over if the previous build made it with `key` (as
+    /// `key(site key)` gives it), else made by `make`.
+    fn part(
+        &self,
+        rel: &str,
+        key: impl FnOnce([u8; 32]) -> [u8; 32],
+        make: impl FnOnce() -> Result<Vec<File>, RenderError>,
+    ) -> Result<(), RenderError> {
+        let path = format!("{}{rel}", urls::OPARL);
+        let key = self.keys.map(|k| hex(&key(k.site())));
+        if let Some(key) = &key
+            && self.sink.reuse(&path, key).is_some()
+        {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        for file in make()? {
+            self.write(file)?;
+        }
+        if let Some(key) = &key {
+            self.sink.part(&path, key);
+        }
+        Ok(())
+    }
+}
+
 /// Every page of the list at `list` holding `items` (one empty page when
-/// there are none).
-fn list<T: Serialize + Sync>(ids: &Ids, list: &str, items: &[&T]) -> Result<Vec<File>, RenderError> {
+/// there are none), each item with the key of what it is made from.
+fn list<T: Serialize + Sync>(
+    out: &Out<'_>,
+    ids: &Ids,
+    list: &str,
+    items: &[(&T, [u8; 32])],
+) -> Result<(), RenderError> {
     let pages = items.len().div_ceil(PER_PAGE).max(1);
     let url = |n: usize| ids.url(&rel::page(list, n));
-    (1..=pages)
-        .into_par_iter()
-        .map(|n| {
-            let data = &items[((n - 1) * PER_PAGE).min(items.len())..(n * PER_PAGE).min(items.len())];
+    (1..=pages).into_par_iter().try_for_each(|n| {
+        let members = &items[((n - 1) * PER_PAGE).min(items.len())..(n * PER_PAGE).min(items.len())];
+        let key = |site: [u8; 32]| {
+            key_of("oparl list page", |h| {
+                h.update(site);
+                h.update(list.as_bytes());
+                h.update([0]);
+                for number in [n, pages, items.len()] {
+                    h.update((number as u64).to_le_bytes());
+                }
+                members.iter().for_each(|(_, k)| h.update(k));
+            })
+        };
+        out.part(&rel::page(list, n), key, || {
+            let data: Vec<&T> = members.iter().map(|(item, _)| *item).collect();
             let page = ListPage {
-                data,
+                data: &data,
                 pagination: Pagination {
                     total_elements: items.len(),
                     elements_per_page: PER_PAGE,
@@ -461,12 +555,13 @@ fn list<T: Serialize + Sync>(ids: &Ids, list: &str, items: &[&T]) -> Result<Vec<
                     last: url(pages),
                 },
             };
-            emit(&rel::page(list, n), &page)
+            Ok(vec![emit(&rel::page(list, n), &page)?])
         })
-        .collect()
+    })
 }
 
 /// Who refers to an attachment that a text links to, and when.
+#[derive(Debug)]
 struct Refs {
     meeting: BTreeSet<String>,
     agenda_item: BTreeSet<String>,
@@ -484,30 +579,40 @@ struct MeetingObjects {
     documents: Vec<FileObject>,
 }
 
-/// Every file of the endpoint.
+/// Every file of the endpoint (`serve` and the tests: nothing is taken over).
 pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
+    let memory = crate::write::Memory::default();
+    write(x, None, &memory)?;
+    Ok(memory.into_files().into_iter().collect())
+}
+
+/// Writes the endpoint into `sink`; with the build's page `keys`, a
+/// meeting's folder, an attachment's File or a page of a list that the
+/// previous build made from the same inputs is taken over (see [`Out`]).
+/// Gives its stage line's figures: files written, their bytes, parts taken
+/// over.
+pub fn write(x: &Whole<'_>, keys: Option<&Keys>, sink: &dyn Sink) -> Result<(usize, usize, usize), RenderError> {
+    let out = Out::new(sink, keys);
     let site = x.site;
     let c = &site.config;
     let ids = Ids::new(&c.base_url);
     let home = ids.abs(urls::HOME);
     let body_id = ids.url(rel::BODY);
-    let mut out = vec![
-        emit(
-            rel::SYSTEM,
-            &System {
-                id: ids.url(rel::SYSTEM),
-                kind: kind("System"),
-                oparl_version: NAMESPACE,
-                name: c.municipality.clone(),
-                body: ids.url(rel::BODIES),
-                contact_email: c.contact.email.clone(),
-                website: home.clone(),
-                web: home.clone(),
-            },
-        )?,
-        emit(rel::PERSONS, &empty(&ids, rel::PERSONS))?,
-        emit(rel::LEGISLATIVE_TERMS, &empty(&ids, rel::LEGISLATIVE_TERMS))?,
-    ];
+    out.write(emit(
+        rel::SYSTEM,
+        &System {
+            id: ids.url(rel::SYSTEM),
+            kind: kind("System"),
+            oparl_version: NAMESPACE,
+            name: c.municipality.clone(),
+            body: ids.url(rel::BODIES),
+            contact_email: c.contact.email.clone(),
+            website: home.clone(),
+            web: home.clone(),
+        },
+    )?)?;
+    out.write(emit(rel::PERSONS, &empty(&ids, rel::PERSONS))?)?;
+    out.write(emit(rel::LEGISLATIVE_TERMS, &empty(&ids, rel::LEGISLATIVE_TERMS))?)?;
     let body = Body {
         id: body_id.clone(),
         kind: kind("Body"),
@@ -532,73 +637,113 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
         notice_board: ids.abs(&format!("{}{}", urls::DATA, super::data::BOARD)),
         paragraphs_csv: ids.abs(&format!("{}{}", urls::DATA, super::data::PARAGRAPHS_CSV)),
     };
-    out.push(emit(rel::BODY, &body)?);
-    out.extend(list(&ids, rel::BODIES, &[&body])?);
+    out.write(emit(rel::BODY, &body)?)?;
+    // The bodies and organizations lists are made from the site's settings
+    // and bodies alone, which the site key (in every list page's key) holds.
+    list(&out, &ids, rel::BODIES, &[(&body, [0; 32])])?;
     let organizations: Vec<Organization> = site.bodies.iter().map(|b| organization(site, b, &ids, &body_id)).collect();
     for o in &organizations {
-        out.push(emit(&o.id[ids.url("").len()..], o)?);
+        out.write(emit(&o.id[ids.url("").len()..], o)?)?;
     }
-    out.extend(list(&ids, rel::ORGANIZATIONS, &organizations.iter().collect::<Vec<_>>())?);
+    let listed: Vec<(&Organization, [u8; 32])> = organizations.iter().map(|o| (o, [0; 32])).collect();
+    list(&out, &ids, rel::ORGANIZATIONS, &listed)?;
 
     let refs = attachment_refs(site, &ids);
     let attachment = |path: &str| attachment_file(x, &ids, path, &refs[path], false);
-    let jobs: Vec<(&model::Body, &model::Meeting)> =
-        site.bodies.iter().flat_map(|b| b.meetings.iter().map(move |m| (b, &**m))).collect();
-    let made: Vec<(MeetingObjects, Vec<File>)> = jobs
+    let jobs: Vec<(usize, usize)> =
+        site.bodies.iter().enumerate().flat_map(|(b, body)| (0..body.meetings.len()).map(move |i| (b, i))).collect();
+    // Every meeting's objects are made (the lists embed them); only those of
+    // a meeting whose key changed are written.
+    let made: Vec<(MeetingObjects, [u8; 32])> = jobs
         .par_iter()
-        .map(|(b, m)| {
-            let objects = meeting_objects(x, &ids, b, m, &body_id, &attachment)?;
-            let mut files = vec![emit(&rel::meeting(&m.id), &objects.meeting)?];
-            if let Some(l) = &objects.meeting.location {
-                files.push(emit(&rel::location(&m.id), l)?);
-            }
-            for (p, item) in m.paragraphs.iter().zip(&objects.items) {
-                files.push(emit(&rel::agenda_item(&m.id, p.number), item)?);
-            }
-            for paper in &objects.papers {
-                files.push(emit(&paper.id[ids.url("").len()..], paper)?);
-            }
-            for f in &objects.documents {
-                files.push(emit(&f.id[ids.url("").len()..], f)?);
-            }
-            Ok((objects, files))
+        .map(|&(b, i)| {
+            let (body, m) = (&site.bodies[b], &*site.bodies[b].meetings[i]);
+            let objects = meeting_objects(x, &ids, body, m, &body_id, &attachment)?;
+            let key = keys.map_or([0; 32], |k| meeting_key(x, k.meeting(b, i), m, &refs));
+            out.part(
+                &rel::meeting_folder(&m.id),
+                |_| key,
+                || {
+                    let mut files = vec![emit(&rel::meeting(&m.id), &objects.meeting)?];
+                    if let Some(l) = &objects.meeting.location {
+                        files.push(emit(&rel::location(&m.id), l)?);
+                    }
+                    for (p, item) in m.paragraphs.iter().zip(&objects.items) {
+                        files.push(emit(&rel::agenda_item(&m.id, p.number), item)?);
+                    }
+                    for paper in &objects.papers {
+                        files.push(emit(&paper.id[ids.url("").len()..], paper)?);
+                    }
+                    for f in &objects.documents {
+                        files.push(emit(&f.id[ids.url("").len()..], f)?);
+                    }
+                    Ok(files)
+                },
+            )?;
+            Ok((objects, key))
         })
         .collect::<Result<_, RenderError>>()?;
-    let attachments: Vec<FileObject> =
-        refs.par_iter().map(|(path, r)| attachment_file(x, &ids, path, r, true)).collect::<Result<_, RenderError>>()?;
-    let attachment_files: Vec<File> = refs
-        .keys()
-        .zip(&attachments)
-        .collect::<Vec<_>>()
+    let attachments: Vec<(FileObject, [u8; 32])> = refs
         .par_iter()
-        .map(|(path, f)| emit(&rel::attachment(path), f))
+        .map(|(path, r)| {
+            let f = attachment_file(x, &ids, path, r, true)?;
+            let key = key_of("oparl attachment", |h| {
+                h.update(keys.map_or([0; 32], Keys::site));
+                h.update(format!("{path:?} {r:?} {:?}", digest_of(x, path)).as_bytes());
+            });
+            out.part(&rel::attachment(path), |_| key, || Ok(vec![emit(&rel::attachment(path), &f)?]))?;
+            Ok((f, key))
+        })
         .collect::<Result<_, RenderError>>()?;
 
     let mut meetings = Vec::new();
-    let mut by_body: BTreeMap<&str, Vec<&Meeting>> = BTreeMap::new();
+    let mut by_body: BTreeMap<&str, Vec<(&Meeting, [u8; 32])>> = BTreeMap::new();
     let (mut items, mut papers, mut files) = (Vec::new(), Vec::new(), Vec::new());
-    let (objects, made): (Vec<MeetingObjects>, Vec<Vec<File>>) = made.into_iter().unzip();
-    out.extend(made.into_iter().flatten());
-    for ((b, _), objects) in jobs.iter().zip(&objects) {
-        meetings.push(&objects.meeting);
-        by_body.entry(&b.slug).or_default().push(&objects.meeting);
-        items.extend(objects.items.iter().filter(|i| !i.deleted));
-        papers.extend(objects.papers.iter().filter(|p| !p.deleted));
-        files.extend(objects.documents.iter().filter(|f| !f.deleted));
+    for (&(b, _), (objects, key)) in jobs.iter().zip(&made) {
+        meetings.push((&objects.meeting, *key));
+        by_body.entry(&site.bodies[b].slug).or_default().push((&objects.meeting, *key));
+        items.extend(objects.items.iter().filter(|i| !i.deleted).map(|i| (i, *key)));
+        papers.extend(objects.papers.iter().filter(|p| !p.deleted).map(|p| (p, *key)));
+        files.extend(objects.documents.iter().filter(|f| !f.deleted).map(|f| (f, *key)));
     }
-    out.extend(attachment_files);
-    files.extend(attachments.iter());
+    files.extend(attachments.iter().map(|(f, key)| (f, *key)));
     for b in &site.bodies {
         let of_body = by_body.get(b.slug.as_str()).map(Vec::as_slice).unwrap_or_default();
-        out.extend(list(&ids, &rel::organization_meetings(&b.slug), of_body)?);
+        list(&out, &ids, &rel::organization_meetings(&b.slug), of_body)?;
     }
-    let locations: Vec<&Location> = meetings.iter().filter_map(|m| m.location.as_ref()).collect();
-    out.extend(list(&ids, rel::MEETINGS, &meetings)?);
-    out.extend(list(&ids, rel::LOCATIONS, &locations)?);
-    out.extend(list(&ids, rel::AGENDA_ITEMS, &items)?);
-    out.extend(list(&ids, rel::PAPERS, &papers)?);
-    out.extend(list(&ids, rel::FILES, &files)?);
-    Ok(out)
+    let locations: Vec<(&Location, [u8; 32])> =
+        meetings.iter().filter_map(|(m, key)| Some((m.location.as_ref()?, *key))).collect();
+    list(&out, &ids, rel::MEETINGS, &meetings)?;
+    list(&out, &ids, rel::LOCATIONS, &locations)?;
+    list(&out, &ids, rel::AGENDA_ITEMS, &items)?;
+    list(&out, &ids, rel::PAPERS, &papers)?;
+    list(&out, &ids, rel::FILES, &files)?;
+    Ok((out.files.into_inner(), out.bytes.into_inner(), out.reused.into_inner()))
+}
+
+/// An attachment's length and SHA-256, as a key reads them (`None` when it
+/// cannot be read: making its File then fails with the reason).
+fn digest_of(x: &Whole<'_>, path: &str) -> Option<(u64, [u8; 32])> {
+    crate::files::digest(&x.content.join(path)).ok().map(|d| (d.len, d.sha256))
+}
+
+/// The key of a meeting's folder: its pages' key (the meeting as modelled on
+/// the day, its dates against the day, its notices and their record, the
+/// site key; [`Keys::meeting`]) and what its objects read besides: the
+/// checksums of its files, and when the attachments it links to were first
+/// and last referred to (by any meeting or notice).
+fn meeting_key(x: &Whole<'_>, page_key: [u8; 32], m: &model::Meeting, refs: &BTreeMap<String, Refs>) -> [u8; 32] {
+    key_of("oparl meeting", |h| {
+        h.update(page_key);
+        // The days its objects give as created and modified: the first is the
+        // build's date itself while the meeting is neither held nor announced
+        // (its agenda is public that day), which no date comparison shows.
+        h.update(format!("{} {}\n", first_day(x.site, m), meeting_modified(x.site, m)).as_bytes());
+        for path in m.files() {
+            let r = refs.get(path).map(|r| (r.created, r.modified));
+            h.update(format!("{path:?} {:?} {r:?}\n", digest_of(x, path)).as_bytes());
+        }
+    })
 }
 
 /// An empty list, on one page.
@@ -1042,15 +1187,15 @@ mod tests {
         let m = MeetingId { body: "ks".into(), date: jiff::civil::date(2026, 11, 9), suffix: Some("extra".into()) };
         assert_eq!(
             ids.url(&rel::meeting(&m)),
-            "https://www.exempelby.se/protokoll/oparl/meeting/ks/2026-11-09-extra.json"
+            "https://www.exempelby.se/protokoll/oparl/meeting/ks/2026-11-09-extra/meeting.json"
         );
         assert_eq!(
             ids.url(&rel::agenda_item(&m, 7)),
-            "https://www.exempelby.se/protokoll/oparl/agendaitem/ks/2026-11-09-extra/7.json"
+            "https://www.exempelby.se/protokoll/oparl/meeting/ks/2026-11-09-extra/agendaitem/7.json"
         );
         assert_eq!(
             ids.url(&rel::document(&m, 7, 2)),
-            "https://www.exempelby.se/protokoll/oparl/file/dokument/ks/2026-11-09-extra/7-2.json"
+            "https://www.exempelby.se/protokoll/oparl/meeting/ks/2026-11-09-extra/file/7-2.json"
         );
         assert_eq!(
             ids.url(&rel::attachment("ks/2026-11-09/bilagor/Plan #1 ö.pdf")),
@@ -1065,22 +1210,29 @@ mod tests {
         assert_eq!(rel::page("organization/ks/meetings.json", 3), "organization/ks/meetings-3.json");
         let ids = Ids::new("https://x.se/");
         let numbers: Vec<u32> = (0..250).collect();
-        let refs: Vec<&u32> = numbers.iter().collect();
-        let pages = list(&ids, rel::MEETINGS, &refs).expect("made");
-        let names: Vec<&str> = pages.iter().map(|p| p.0.as_str()).collect();
-        assert_eq!(names, ["oparl/meetings.json", "oparl/meetings-2.json", "oparl/meetings-3.json"]);
-        let second: serde_json::Value = serde_json::from_slice(&pages[1].1).expect("JSON");
+        let refs: Vec<(&u32, [u8; 32])> = numbers.iter().map(|n| (n, [0; 32])).collect();
+        let pages = listed(&ids, rel::MEETINGS, &refs);
+        let names: BTreeSet<&str> = pages.keys().map(String::as_str).collect();
+        assert_eq!(names, ["oparl/meetings.json", "oparl/meetings-2.json", "oparl/meetings-3.json"].into());
+        let second: serde_json::Value = serde_json::from_slice(&pages["oparl/meetings-2.json"]).expect("JSON");
         assert_eq!(second["data"][0], 100);
         assert_eq!(second["pagination"]["currentPage"], 2);
         assert_eq!(second["pagination"]["totalPages"], 3);
         assert_eq!(second["pagination"]["totalElements"], 250);
         assert_eq!(second["links"]["next"], "https://x.se/oparl/meetings-3.json");
         assert_eq!(second["links"]["prev"], "https://x.se/oparl/meetings.json");
-        let last: serde_json::Value = serde_json::from_slice(&pages[2].1).expect("JSON");
+        let last: serde_json::Value = serde_json::from_slice(&pages["oparl/meetings-3.json"]).expect("JSON");
         assert_eq!(last["data"].as_array().map(Vec::len), Some(50));
         assert!(last["links"].get("next").is_none(), "the last page has no next");
-        let none = list::<u32>(&ids, rel::PAPERS, &[]).expect("made");
+        let none = listed::<u32>(&ids, rel::PAPERS, &[]);
         assert_eq!(none.len(), 1, "an empty list is one page");
+    }
+
+    /// The pages of a list, made in memory (nothing to take over).
+    fn listed<T: Serialize + Sync>(ids: &Ids, at: &str, items: &[(&T, [u8; 32])]) -> BTreeMap<String, Vec<u8>> {
+        let memory = crate::write::Memory::default();
+        list(&Out::new(&memory, None), ids, at, items).expect("made");
+        memory.into_files()
     }
 
     /// The example's endpoint on two days, by path.
@@ -1123,12 +1275,12 @@ mod tests {
     #[test]
     fn a_withdrawn_paragraph_is_deleted_at_its_id_and_left_out_of_its_meeting_and_the_lists() {
         let files = example("2026-11-25");
-        let item = &files["oparl/agendaitem/bygg-och-miljonamnden/2025-04-16/2.json"];
+        let item = &files["oparl/meeting/bygg-och-miljonamnden/2025-04-16/agendaitem/2.json"];
         assert_eq!(item["deleted"], true);
         let day = item["anslag:withdrawn"]["date"].as_str().expect("the day withdrawn");
         assert_eq!(item["modified"].as_str(), Some(stamp(day.parse().expect("a date")).as_str()));
         assert!(item.get("resolutionText").is_none() && item.get("public").is_none());
-        let meeting = &files["oparl/meeting/bygg-och-miljonamnden/2025-04-16.json"];
+        let meeting = &files["oparl/meeting/bygg-och-miljonamnden/2025-04-16/meeting.json"];
         let embedded: Vec<&serde_json::Value> =
             meeting["agendaItem"].as_array().expect("items").iter().map(|i| &i["id"]).collect();
         assert!(!embedded.contains(&&item["id"]), "the meeting embeds the withdrawn §");
@@ -1137,7 +1289,7 @@ mod tests {
             assert!(v["data"].as_array().expect("data").iter().all(|o| o["id"] != item["id"]), "{path}");
         }
         // A withdrawn document keeps its File's id, deleted, with no address.
-        let doc = &files["oparl/file/dokument/kommunstyrelsen/2025-12-01/110-1.json"];
+        let doc = &files["oparl/meeting/kommunstyrelsen/2025-12-01/file/110-1.json"];
         assert_eq!(doc["deleted"], true);
         assert!(doc.get("accessUrl").is_none() && doc["anslag:withdrawn"]["date"].is_string());
     }

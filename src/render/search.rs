@@ -97,8 +97,9 @@ impl Draft {
     }
 
     /// What the text is made from, into a key: the text itself when made,
-    /// else the model part it is made from (its `Debug` text).
-    fn key_into(&self, site: Option<&Site>, h: &mut sha2::Sha256) {
+    /// else the hash of the meeting it is made from (as modelled on the day,
+    /// [`super::keys::models`]: it holds the § too).
+    fn key_into(&self, from: Option<&Sources<'_>>, h: &mut sha2::Sha256) {
         use sha2::Digest;
         let mut field = |bytes: &[u8]| {
             h.update((bytes.len() as u64).to_le_bytes());
@@ -109,16 +110,15 @@ impl Draft {
         field(r.title.as_bytes());
         field(r.body.as_deref().unwrap_or("\u{0}").as_bytes());
         field(&r.year.to_le_bytes());
-        let Some(site) = site else { return field(r.text.as_bytes()) };
+        let Some(from) = from else { return field(r.text.as_bytes()) };
         match self.source {
             Source::Ready => field(r.text.as_bytes()),
-            Source::Meeting(b, i) => {
-                let m = &site.bodies[b].meetings[i];
-                let titles: Vec<(u32, &str)> = m.paragraphs.iter().map(|p| (p.number, public_title(p))).collect();
-                field(format!("{:?}{:?}{titles:?}", m.place, m.intro).as_bytes());
+            Source::Meeting(b, i) => field(&from.models[b][i]),
+            Source::Paragraph(b, i, k) => {
+                field(&from.models[b][i]);
+                field(&(k as u64).to_le_bytes());
             }
-            Source::Paragraph(b, i, k) => field(format!("{:?}", site.bodies[b].meetings[i].paragraphs[k]).as_bytes()),
-            Source::Notice(i) => field(site.notices[i].text.text.as_bytes()),
+            Source::Notice(i) => field(from.site.notices[i].text.text.as_bytes()),
         }
     }
 }
@@ -292,8 +292,8 @@ pub fn index(records: Vec<Record>) -> Result<Vec<File>, RenderError> {
 /// the indexes of the years that changed are made again). Any number of
 /// threads may [`Indexer::work`] at once, each taking the next index.
 pub struct Indexer<'a> {
-    /// The site and labels the drafts' texts are made from.
-    site: Option<(&'a Site, &'a Labels)>,
+    /// What the drafts' texts are made from.
+    site: Option<Sources<'a>>,
     shards: Vec<(String, Vec<Draft>)>,
     next: std::sync::atomic::AtomicUsize,
 }
@@ -301,12 +301,23 @@ pub struct Indexer<'a> {
 /// Files made, bytes (made or reused) and indexes reused.
 pub type Made = (usize, u64, usize);
 
+/// What the records' texts are made from: the site, the labels, and the
+/// hash of each meeting as modelled on the day (by body and meeting index,
+/// [`super::keys::models`]), which stands for a meeting's records in an
+/// index's key.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub site: &'a Site,
+    pub labels: &'a Labels,
+    pub models: &'a [Vec<[u8; 32]>],
+}
+
 impl<'a> Indexer<'a> {
-    pub fn new(site: &'a Site, labels: &'a Labels) -> Indexer<'a> {
-        Indexer::of(drafts(site, labels), Some((site, labels)))
+    pub fn new(from: Sources<'a>) -> Indexer<'a> {
+        Indexer::of(drafts(from.site, from.labels), Some(from))
     }
 
-    fn of(drafts: Vec<Draft>, site: Option<(&'a Site, &'a Labels)>) -> Indexer<'a> {
+    fn of(drafts: Vec<Draft>, site: Option<Sources<'a>>) -> Indexer<'a> {
         let shards = cut(&drafts, |d| d.record.year, SHARD_RECORDS)
             .into_iter()
             .map(|(name, drafts)| (name, drafts.into_iter().cloned().collect()))
@@ -343,21 +354,16 @@ impl<'a> Indexer<'a> {
 
 /// One index, reused from the previous build or made and written (its
 /// records' texts made only then).
-fn write_shard(
-    name: &str,
-    drafts: &[Draft],
-    site: Option<(&Site, &Labels)>,
-    out: &dyn Sink,
-) -> Result<Made, RenderError> {
+fn write_shard(name: &str, drafts: &[Draft], from: Option<Sources<'_>>, out: &dyn Sink) -> Result<Made, RenderError> {
     let t = std::time::Instant::now();
     let folder = format!("{}{name}/", urls::SEARCH_INDEX);
-    let key = shard_key(name, drafts, site.map(|s| s.0));
+    let key = shard_key(name, drafts, from.as_ref());
     if let Some(len) = out.reuse(&folder, &key) {
         return Ok((0, len, 1));
     }
     let (mut files, mut total) = (0, 0);
-    let records: Vec<Record> = match site {
-        Some((site, labels)) => drafts.iter().map(|d| d.clone().finish(site, labels)).collect(),
+    let records: Vec<Record> = match from {
+        Some(from) => drafts.iter().map(|d| d.clone().finish(from.site, from.labels)).collect(),
         None => drafts.iter().map(|d| d.record.clone()).collect(),
     };
     let records: Vec<&Record> = records.iter().collect();
@@ -374,15 +380,19 @@ fn write_shard(
 }
 
 /// The key of everything an index is made from: the program (Pagefind's
-/// version and the labels in it), the index's name and, for each record,
-/// its address, title, filters and what its text is made from.
-fn shard_key(name: &str, drafts: &[Draft], site: Option<&Site>) -> String {
+/// version), the labels of the site's language (a confidential §'s record
+/// says so in words), the index's name and, for each record, its address,
+/// title, filters and what its text is made from.
+fn shard_key(name: &str, drafts: &[Draft], from: Option<&Sources<'_>>) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(crate::program::fingerprint());
     h.update(format!("{name}\n{SHARD_RECORDS}\n").as_bytes());
+    if let Some(from) = from {
+        h.update(format!("{:?}\n", from.labels).as_bytes());
+    }
     for d in drafts {
-        d.key_into(site, &mut h);
+        d.key_into(from, &mut h);
     }
     crate::files::hex(&h.finalize())
 }
@@ -471,6 +481,36 @@ mod tests {
         assert_eq!(secret.text, format!("sekretess {legal_ground}"));
         let paragraphs = site.paragraph_count();
         assert!(records.len() > paragraphs, "{} records for {paragraphs} §", records.len());
+    }
+
+    /// An index of only confidential §§ has no label in its records'
+    /// titles: its key must still change with the labels its texts say
+    /// ("sekretess"), and with the meeting its records come from.
+    #[test]
+    fn an_index_key_follows_the_labels_and_the_meetings_its_texts_are_made_from() {
+        let (site, labels) = example();
+        let models = super::super::keys::models(&site);
+        let confidential: Vec<Draft> = drafts(&site, &labels)
+            .into_iter()
+            .filter(|d| match d.source {
+                Source::Paragraph(b, i, k) => {
+                    matches!(site.bodies[b].meetings[i].paragraphs[k].content, Content::Confidential { .. })
+                }
+                _ => false,
+            })
+            .collect();
+        assert!(!confidential.is_empty(), "the example has a confidential §");
+        let key = |labels: &Labels, models: &[Vec<[u8; 32]>]| {
+            shard_key("2026", &confidential, Some(&Sources { site: &site, labels, models }))
+        };
+        let mut english = labels.clone();
+        english.insert("confidential".to_owned(), "Confidential".to_owned());
+        assert_ne!(key(&labels, &models), key(&english, &models), "the labels are in the key");
+        let mut changed = models.clone();
+        let Source::Paragraph(b, i, _) = confidential[0].source else { unreachable!() };
+        changed[b][i] = [7; 32];
+        assert_ne!(key(&labels, &models), key(&labels, &changed), "the meeting's model is in the key");
+        assert_eq!(key(&labels, &models), key(&labels, &models.clone()), "and nothing else moves it");
     }
 
     #[test]

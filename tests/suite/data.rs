@@ -47,9 +47,12 @@ impl Built {
         self.json(name)["data"].as_array().unwrap_or_else(|| panic!("{name} has a `data` list")).clone()
     }
 
-    /// Every object file of the OParl endpoint under `oparl/<dir>/`, by path.
-    fn oparl(&self, dir: &str) -> BTreeMap<String, Value> {
-        let root = self.out.join("oparl").join(dir);
+    /// Every file of the OParl endpoint that is an object of type `kind`
+    /// (`Meeting`, `AgendaItem`, `File` …; `""`: every file, lists too), by path.
+    fn oparl(&self, kind: &str) -> BTreeMap<String, Value> {
+        let root = self.out.join("oparl");
+        let of_kind =
+            |v: &Value| kind.is_empty() || v["type"].as_str().is_some_and(|t| t.ends_with(&format!("/{kind}")));
         walkdir::WalkDir::new(&root)
             .into_iter()
             .map(|e| e.expect("walk"))
@@ -58,6 +61,7 @@ impl Built {
                 let text = std::fs::read_to_string(e.path()).expect("read");
                 (e.path().display().to_string(), serde_json::from_str(&text).expect("JSON"))
             })
+            .filter(|(_, v)| of_kind(v))
             .collect()
     }
 
@@ -242,7 +246,7 @@ fn a_wrong_document_fails_its_schema() {
 fn attachments_are_the_copied_files_with_their_size_and_checksum() {
     use sha2::Digest;
     let site = Built::new();
-    let files: Vec<Value> = site.oparl("file").into_values().filter(|f| f["deleted"] != json!(true)).collect();
+    let files: Vec<Value> = site.oparl("File").into_values().filter(|f| f["deleted"] != json!(true)).collect();
     for f in &files {
         let url = str_of(f, "accessUrl");
         assert_eq!(f["downloadUrl"], f["accessUrl"]);
@@ -255,7 +259,10 @@ fn attachments_are_the_copied_files_with_their_size_and_checksum() {
         if url.ends_with(".pdf") {
             assert_eq!(f["mimeType"], "application/pdf");
         }
-        assert!(str_of(f, "id").starts_with(&format!("{BASE}oparl/file/")), "{f}");
+        // A document's File is in its meeting's folder, an attachment's under `file/bilaga/`.
+        let id = str_of(f, "id");
+        let in_meeting = id.starts_with(&format!("{BASE}oparl/meeting/")) && id.contains("/file/");
+        assert!(id.starts_with(&format!("{BASE}oparl/file/bilaga/")) || in_meeting, "{f}");
     }
     // Every attachment copied from content/ is described (the example has
     // no attachment of a notice that is not posted yet).
@@ -287,8 +294,8 @@ fn every_page_the_data_names_exists() {
     for name in site.json_names() {
         collect(&site.json(&name), "", &mut urls);
     }
-    for dir in ["meeting", "agendaitem", "organization"] {
-        for v in site.oparl(dir).values() {
+    for kind in ["Meeting", "AgendaItem", "Organization"] {
+        for v in site.oparl(kind).values() {
             collect(v, "", &mut urls);
         }
     }
@@ -400,7 +407,7 @@ fn pieces(line: &str) -> Vec<String> {
 #[test]
 fn a_confidential_paragraph_gives_only_number_public_title_and_legal_ground() {
     let site = Built::new();
-    let items: Vec<Value> = site.oparl("agendaitem").into_values().collect();
+    let items: Vec<Value> = site.oparl("AgendaItem").into_values().collect();
     let rows = csv_rows(&site);
     let hay = haystack(&site);
     let found = |s: &str| hay.iter().any(|h| h.contains(s));
@@ -411,7 +418,7 @@ fn a_confidential_paragraph_gives_only_number_public_title_and_legal_ground() {
         let (body, folder) = rel.split_once('/').expect("body/meeting/file");
         let folder = folder.split('/').next().expect("meeting folder");
         let number = fields["number"][0].clone();
-        let id = format!("{BASE}oparl/agendaitem/{body}/{folder}/{number}.json");
+        let id = format!("{BASE}oparl/meeting/{body}/{folder}/agendaitem/{number}.json");
         let item = items.iter().find(|i| i["id"] == json!(id)).unwrap_or_else(|| panic!("no agenda item {id}"));
         let row = rows.iter().find(|r| r[7] == str_of(item, "web")).unwrap_or_else(|| panic!("no CSV row for {id}"));
         let Some(ground) = fields.get("confidential").map(|g| g[0].clone()) else {
@@ -495,7 +502,7 @@ fn a_confidential_paragraph_gives_only_number_public_title_and_legal_ground() {
         assert_eq!(row, &expected_row, "{rel}: its CSV row");
         let leaks: Vec<String> = private_fragments(&path).into_iter().filter(|f| found(f)).collect();
         assert!(leaks.is_empty(), "{rel}: private text under data/: {leaks:#?}");
-        let paper = site.out.join(format!("oparl/paper/{body}/{folder}/{number}.json"));
+        let paper = site.out.join(format!("oparl/meeting/{body}/{folder}/paper/{number}.json"));
         assert!(!paper.exists(), "{rel}: a paper of a confidential §");
     }
     assert!(confidential >= 1 && public >= 1, "{confidential} confidential, {public} public paragraphs");
@@ -544,7 +551,7 @@ fn paragraphs_csv_opens_in_excel_with_swedish_settings() {
     let paragraphs = paragraph_files().len();
     assert!(paragraphs > 0);
     assert_eq!(rows.len(), paragraphs, "one row per § in content/");
-    let items: Vec<Value> = site.oparl("agendaitem").into_values().collect();
+    let items: Vec<Value> = site.oparl("AgendaItem").into_values().collect();
     assert_eq!(rows.len(), items.len());
     for row in &rows {
         let item = items.iter().find(|i| i["web"] == json!(row[7])).unwrap_or_else(|| panic!("no item for {row:?}"));
