@@ -14,18 +14,25 @@ use site::*;
 use crate::model::*;
 use crate::present::*;
 use crate::urls;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-/// One page to render.
+/// One page to render: its view as the template engine takes it.
 pub struct PageSpec {
     pub url: String,
     pub template: &'static str,
     pub view: Value,
 }
 
-fn spec(url: String, template: &'static str, frame: Frame, view: Value) -> PageSpec {
-    let mut view = view;
-    view["frame"] = json!(frame);
+/// The page at `url`: `view` is the template's own struct (one for each
+/// template, beside the function that makes it), with the page's `frame`
+/// added. (Turning a struct of strings, numbers, lists and options into a
+/// JSON value cannot fail; if a view ever could, its page fails to render
+/// with the template's name, not silently.)
+fn spec(url: String, template: &'static str, frame: Frame, view: impl serde::Serialize) -> PageSpec {
+    let mut view = serde_json::to_value(view).unwrap_or(Value::Null);
+    if let Some(fields) = view.as_object_mut() {
+        fields.insert("frame".to_owned(), serde_json::to_value(frame).unwrap_or(Value::Null));
+    }
     PageSpec { url, template, view }
 }
 

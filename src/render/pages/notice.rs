@@ -1,6 +1,7 @@
 //! The other notices' pages and the proofs (anslagsbevis) of every notice.
 
 use super::*;
+use serde::Serialize;
 
 /// What a proof states of its notice: a title and the facts of KL 8 kap. 12 §.
 pub(super) struct ProofFacts {
@@ -33,13 +34,64 @@ pub(super) fn view_facts(p: &Page<'_>, v: &ProtocolNoticeView, certified_by: Opt
     ProofFacts { title, facts }
 }
 
+/// `anslagsbevis.html`: what a notice states, and what the publishing record
+/// holds of it.
+#[derive(Serialize)]
+struct ProofView<'a> {
+    title: String,
+    facts: Vec<Fact>,
+    recorded: Option<Recorded<'a>>,
+    /// The day the publishing record began, if it has.
+    started: Option<String>,
+    /// The notice's page, and the publishing record's data file.
+    notice: String,
+    data: String,
+}
+
+/// A fact: its label and its value.
+#[derive(Serialize)]
+struct Fact {
+    k: String,
+    v: String,
+}
+
+/// The notice's entry in the publishing record.
+#[derive(Serialize)]
+struct Recorded<'a> {
+    first_published: String,
+    taken_over: bool,
+    posted: String,
+    texts: Vec<RecordedFile<'a>>,
+    files: Vec<RecordedFile<'a>>,
+    changes: Vec<RecordedChange<'a>>,
+}
+
+/// A text (`what`) or an attachment (`path`) as published, by its SHA-256.
+#[derive(Serialize)]
+struct RecordedFile<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    what: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    sha256: &'a str,
+}
+
+#[derive(Serialize)]
+struct RecordedChange<'a> {
+    date: String,
+    what: &'a str,
+    kind: String,
+    sha256: Option<&'a str>,
+    value: Option<&'a str>,
+}
+
 /// The proof (anslagsbevis) of the notice whose page is at `notice`: what the
 /// notice states, then what the publishing record holds of it.
 pub(super) fn proof_page(x: &Inputs<'_>, notice: &str, facts: ProofFacts) -> PageSpec {
     let site = x.site;
     let p = page(x, urls::proof(notice));
     let heading = facts.title;
-    let facts: Vec<Value> = facts.facts.into_iter().map(|(k, v)| json!({"k": k, "v": v})).collect();
+    let facts: Vec<Fact> = facts.facts.into_iter().map(|(k, v)| Fact { k, v }).collect();
     let kind_label = |k: record::ChangeKind| {
         use crate::model::record::ChangeKind as K;
         p.label(match k {
@@ -50,39 +102,63 @@ pub(super) fn proof_page(x: &Inputs<'_>, notice: &str, facts: ProofFacts) -> Pag
             K::Removed => "change_removed",
         })
     };
-    let recorded = site.record.notice(notice).map(|e| {
-        let texts: Vec<Value> = e.texts.iter().map(|t| json!({"what": t.what, "sha256": t.sha256})).collect();
-        let files: Vec<Value> = e.attachments.iter().map(|f| json!({"path": f.path, "sha256": f.sha256})).collect();
-        let changes: Vec<Value> = e
+    let recorded = site.record.notice(notice).map(|e| Recorded {
+        first_published: p.date(e.first_published),
+        taken_over: e.taken_over,
+        posted: p.date(e.posted),
+        texts: e.texts.iter().map(|t| RecordedFile { what: Some(&t.what), path: None, sha256: &t.sha256 }).collect(),
+        files: e
+            .attachments
+            .iter()
+            .map(|f| RecordedFile { what: None, path: Some(&f.path), sha256: &f.sha256 })
+            .collect(),
+        changes: e
             .changes
             .iter()
-            .map(|c| {
-                json!({"date": p.date(c.date), "what": c.what, "kind": kind_label(c.kind),
-                       "sha256": c.sha256, "value": c.value})
+            .map(|c| RecordedChange {
+                date: p.date(c.date),
+                what: &c.what,
+                kind: kind_label(c.kind),
+                sha256: c.sha256.as_deref(),
+                value: c.value.as_deref(),
             })
-            .collect();
-        json!({"first_published": p.date(e.first_published), "taken_over": e.taken_over,
-               "posted": p.date(e.posted), "texts": texts, "files": files, "changes": changes})
-    });
-    let view = json!({
-        "title": heading, "facts": facts, "recorded": recorded,
-        "started": site.record.started.map(|d| p.date(d)), "notice": p.href(notice),
-        "data": p.href(&format!("{}{}", urls::DATA, crate::render::data::RECORD)),
+            .collect(),
     });
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
-    let title = format!("{}: {}", p.label("anslagsbevis"), view["title"].as_str().unwrap_or_default());
+    let title = format!("{}: {heading}", p.label("anslagsbevis"));
+    let view = ProofView {
+        title: heading,
+        facts,
+        recorded,
+        started: site.record.started.map(|d| p.date(d)),
+        notice: p.href(notice),
+        data: p.href(&format!("{}{}", urls::DATA, crate::render::data::RECORD)),
+    };
     spec(p.url.clone(), "anslagsbevis.html", p.frame(title, trail), view)
+}
+
+/// `notice.html`: a notice other than a protocol's.
+#[derive(Serialize)]
+struct NoticeView {
+    notice: NoticeLine,
+    /// Taken down already (its page stays, saying so).
+    removed: bool,
+    /// The body it is from, if it names one.
+    body: Option<Link>,
+    /// Its text as HTML.
+    text: String,
 }
 
 pub(super) fn notice_page(x: &Inputs<'_>, n: &Notice) -> PageSpec {
     let site = x.site;
     let p = page(x, urls::notice(n));
     let body = n.body.as_ref().and_then(|slug| site.bodies.iter().find(|b| &b.slug == slug));
-    let view = json!({
-        "notice": p.notice_line(n), "removed": n.removal <= site.today,
-        "body": body.map(|b| p.link(&urls::body(&b.slug), &b.name)),
-        "text": p.markdown_linked(&n.text, 2, "", Some(("notices", n.linked.as_slice()))),
-    });
+    let view = NoticeView {
+        notice: p.notice_line(n),
+        removed: n.removal <= site.today,
+        body: body.map(|b| p.link(&urls::body(&b.slug), &b.name)),
+        text: p.markdown_linked(&n.text, 2, "", Some(("notices", n.linked.as_slice()))),
+    };
     let trail = vec![p.link(urls::HOME, p.label("home")), p.link(urls::BOARD, p.label("board"))];
     spec(p.url.clone(), "notice.html", p.frame(n.title.clone(), trail), view)
 }
