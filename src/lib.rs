@@ -27,21 +27,21 @@
 //! - [`cli`] is the thin front end (`check`, `build`, `serve`, `export`,
 //!   `init`, `help`).
 
-pub mod build;
-pub mod calendar;
+pub(crate) mod build;
+pub(crate) mod calendar;
 pub mod cli;
 pub mod diag;
-pub mod export;
-pub mod files;
-pub mod freshness;
+pub(crate) mod export;
+pub(crate) mod files;
+pub(crate) mod freshness;
 pub mod i18n;
-pub mod init;
+pub(crate) mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod pdf;
 pub mod present;
-pub mod program;
+pub(crate) mod program;
 pub mod record;
 pub mod render;
 pub mod serve;

@@ -114,6 +114,7 @@ pub fn checked_easter_sunday(year: i16) -> Option<Date> {
     Date::new(year, month, day).ok()
 }
 
+#[cfg(test)]
 /// *Påskdagen* (Easter Sunday) by the Gregorian computus.
 ///
 /// Saturating: a `year` outside jiff's range (-9999..=9999) is clamped to
@@ -125,6 +126,7 @@ pub fn easter_sunday(year: i16) -> Date {
     checked_easter_sunday(year).unwrap_or(Date::MIN)
 }
 
+#[cfg(test)]
 /// The named *allmänna helgdagar* of `year` with their Swedish names,
 /// sorted by date. Ordinary Sundays are not listed (påskdagen and
 /// pingstdagen, always Sundays, are). If two holidays share a date both
@@ -143,6 +145,7 @@ pub fn holiday_name(date: Date) -> Option<&'static str> {
     HOLIDAYS.iter().find(|h| h.date_in(date.year()) == Some(date)).map(|h| h.name)
 }
 
+#[cfg(test)]
 /// Whether `date` is an *allmän helgdag*: every Sunday, plus the named
 /// holidays of [`public_holidays`].
 pub fn is_public_holiday(date: Date) -> bool {

@@ -15,8 +15,8 @@
 //!
 //! Everything is a pure function of [`Date`]: no I/O, no clock, no panics
 //! on any date in jiff's range (-9999-01-01..=9999-12-31). Results that
-//! would fall outside that range saturate to [`Date::MAX`] (or clamp the
-//! year, for [`easter_sunday`]); the `checked_*` variants return `None`.
+//! would fall outside that range saturate to `Date::MAX`;
+//! [`holidays::checked_easter_sunday`] gives `None` for a year outside it.
 //! Holiday rules are applied proleptically: years before 1989 get the 1989
 //! rules (with *annandag pingst*), not the law then in force.
 
@@ -25,5 +25,3 @@ pub mod deadline;
 pub mod holidays;
 
 pub use deadline::*;
-pub use holidays::*;
-pub use jiff::civil::Date;

@@ -73,8 +73,13 @@ pub fn site_config(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> SiteConfig {
     let mut b = Fields::new(board, DUMMY, "notice_board", BOARD_FIELDS, diags);
     let notice_board = BoardConfig {
         court: b.text("court").map(|s| s.value),
-        appeal_period_days: b.number("appeal_period_days", 1, 21).map_or(21, |s| s.value),
-        post_within_days: b.number("post_within_days", 0, 2).map_or(2, |s| s.value),
+        // The law's periods when not given (and as the error's example).
+        appeal_period_days: b
+            .number("appeal_period_days", 1, crate::calendar::DEFAULT_APPEAL_PERIOD_DAYS)
+            .map_or(crate::calendar::DEFAULT_APPEAL_PERIOD_DAYS, |s| s.value),
+        post_within_days: b
+            .number("post_within_days", 0, crate::calendar::DEFAULT_POST_WITHIN_DAYS)
+            .map_or(crate::calendar::DEFAULT_POST_WITHIN_DAYS, |s| s.value),
         storage: b.text("storage").map(|s| s.value),
     };
     b.finish();
