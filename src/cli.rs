@@ -399,6 +399,45 @@ fn theme(cli: &Cli, site: &Site) -> Result<crate::render::Theme, crate::render::
     crate::render::Theme::for_site(&cli.content, site)
 }
 
+/// A theme of the site's own must make every kind of page: a template that
+/// does not parse or render is a problem of the content (E058), counted and
+/// told with the others — at the `theme:` line of `site.yaml`, naming the
+/// template's file and its own line and column — so `check` finds it and
+/// `build` refuses before writing anything.
+fn theme_problem(cli: &Cli, site: &Site, loaded: &crate::load::Loaded) -> Option<crate::diag::Diagnostic> {
+    use crate::render::RenderError;
+    let name = &site.config.theme;
+    if name == "default" {
+        return None;
+    }
+    let tried = theme(cli, site).and_then(|t| crate::render::try_each_template(site, &t));
+    let Err(RenderError::Template { template, message }) = tried else { return None };
+    let doc = loaded.site.as_ref()?;
+    let at = match doc.fields.as_ref().map(|n| &n.value) {
+        Some(crate::load::Value::Map(entries)) => {
+            entries.iter().find(|(k, _)| k.text() == Some("theme")).map_or(doc.head, |(_, v)| v.span)
+        }
+        _ => doc.head,
+    };
+    let (reason, place) = template_error(&message);
+    let file = format!("themes/{name}/templates/{}", place.unwrap_or(template));
+    Some(
+        crate::diag::Diagnostic::new(crate::diag::Code::ThemeTemplateBroken, at)
+            .arg("theme", name)
+            .arg("template", file)
+            .arg("reason", reason),
+    )
+}
+
+/// The template engine's message as what is wrong (its first line, without
+/// `error: `) and, where it gives one, the place (`404.html:3:20`).
+fn template_error(message: &str) -> (String, Option<String>) {
+    let reason = message.lines().next().unwrap_or(message).trim();
+    let reason = reason.strip_prefix("error: ").unwrap_or(reason).trim_end_matches('.').to_owned();
+    let place = message.lines().find_map(|l| l.trim_start().strip_prefix("--> ")).map(|p| p.trim().to_owned());
+    (reason, place)
+}
+
 /// Load and validate, check against the publishing record (from `--journal`
 /// and `output`'s copy), print every diagnostic; the model if there were no
 /// errors, holding the record (brought up to date on the real day).
@@ -426,6 +465,11 @@ fn checked(
                 return Err(exit::IO);
             }
         }
+    }
+    if let Some(s) = site.as_ref()
+        && !diags.has_errors()
+    {
+        diags.extend(theme_problem(cli, s, &loaded));
     }
     diags.sort(&loaded.sources);
     progress.suspend(|| print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts));

@@ -408,6 +408,8 @@ theme-missing = there is no theme `{$name}`{ $suggestion ->
    *[other] , did you mean `{$suggestion}`?
 }
 theme-missing-help = A theme is a folder `themes/{$name}/` beside the content folder (with `templates/` or `static/style.css`). Create it, correct the name (themes there: {$known}), or remove the line to use the default theme.
+theme-template-broken = the template `{$template}` of the theme `{$theme}` cannot be used: {$reason}
+theme-template-broken-help = Correct the template at the line and column given (Tera templates, see docs/theme.md), or remove the file from `themes/{$theme}/templates/` to use the default theme's template instead.
 
 ## anslag init, anslag help, --quiet and the progress indicator
 

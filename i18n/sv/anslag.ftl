@@ -399,6 +399,8 @@ theme-missing = det finns inget tema `{$name}`{ $suggestion ->
    *[other] , menade du `{$suggestion}`?
 }
 theme-missing-help = Ett tema är en mapp `themes/{$name}/` bredvid innehållsmappen (med `templates/` eller `static/style.css`). Skapa den, rätta namnet (teman där: {$known}) eller ta bort raden så används standardtemat.
+theme-template-broken = mallen `{$template}` i temat `{$theme}` går inte att använda: {$reason}
+theme-template-broken-help = Rätta mallen på raden och kolumnen som anges (Tera-mallar, se docs/theme.md) eller ta bort filen ur `themes/{$theme}/templates/`, så används standardtemats mall i stället.
 
 ## anslag init, anslag help, --quiet och förloppet
 

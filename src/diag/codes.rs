@@ -96,6 +96,7 @@ codes! {
     LogoAltMissing = "E055", "logo-alt-missing", Error;
     AccentFormat = "E056", "accent-format", Error;
     AccentContrast = "E057", "accent-contrast", Error;
+    ThemeTemplateBroken = "E058", "theme-template-broken", Error;
     PostedLate = "W001", "posted-late", Warning;
     NumberGap = "W002", "number-gap", Warning;
     NumberSequence = "W003", "number-sequence", Warning;

@@ -555,6 +555,8 @@ const COVERED_AT_RUN_TIME: &[(&str, &str)] = &[
     ("W010", "publishing_record_rules_point_at_their_lines"),
     ("E044", "fifos_and_devices_are_never_read"),
     ("E048", "names_that_are_not_utf8_are_refused"),
+    // A theme sits beside the content folder, outside a fixture.
+    ("E058", "a_broken_template_of_the_sites_theme_is_a_problem_counted_with_the_others"),
 ];
 
 /// Fixtures that check clean: no errors, no warnings.
@@ -1433,4 +1435,47 @@ fn a_problem_on_a_very_long_line_is_shown_cut_not_a_crash() {
     assert!(out.contains(&format!("{M}/02-bidrag.md:12:120006")), "the place is exact");
     assert!(out.contains('…'), "the line is cut");
     assert!(out.lines().all(|l| l.chars().count() < 2_000), "no line of the report is that long");
+}
+
+/// A template of the site's own theme that does not parse is a content
+/// problem (E058) like any other: told at the `theme:` line of site.yaml with
+/// the template's own file, line and column, counted in the summary, in the
+/// clerk's language; `build` refuses and writes nothing.
+#[test]
+fn a_broken_template_of_the_sites_theme_is_a_problem_counted_with_the_others() {
+    let site = Site::fixture("good/minimal");
+    let yaml = std::fs::read_to_string(site.path("site.yaml")).expect("site.yaml");
+    site.write("site.yaml", format!("{yaml}theme: egen\n"));
+    let line = yaml.lines().count() + 1;
+    let broken = "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ frame.title }</h1>\n{% endblock main %}\n";
+    let template = site.root().join("themes/egen/templates/404.html");
+    std::fs::create_dir_all(template.parent().expect("folder")).expect("themes folder");
+    std::fs::write(&template, broken).expect("template");
+
+    let run = site.check();
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert_eq!(run.short(), [format!("E058 site.yaml:{line}:8")], "{}", run.text());
+    assert_eq!((run.summary.errors, run.summary.warnings), (1, 0));
+    assert!(run.text().contains("themes/egen/templates/404.html:3:20"), "{}", run.text());
+
+    let (code, text) = site.human("sv");
+    assert_eq!(code, 1, "{text}");
+    for words in
+        ["mallen `themes/egen/templates/404.html:3:20` i temat `egen` går inte att använda", "1 fel, inga varningar"]
+    {
+        assert!(text.contains(words), "no {words:?} in\n{text}");
+    }
+    // The summary comes last: nothing is said after it.
+    assert!(text.trim_end().ends_with("2 paragrafer"), "{text}");
+
+    let out = site.root().join("out");
+    let mut build = anslag();
+    build.args(["build", "--today", TODAY, "--output"]).arg(&out).arg("--content").arg(site.content());
+    let built = site.run(build);
+    assert_eq!(built.status.code(), Some(1), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(!out.exists(), "a refused build writes nothing");
+
+    // Fixed, it checks clean.
+    std::fs::write(&template, broken.replace("frame.title }", "frame.title }}")).expect("template");
+    assert_eq!(site.check().code, 0);
 }
