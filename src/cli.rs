@@ -376,38 +376,50 @@ fn usage_error(e: &clap::Error, catalog: &Catalog, subcommand: Option<&str>) {
     eprintln!("{}\n\n{heading}: {usage}\n\n{see}", catalog.get(id, &args));
 }
 
-/// `anslag check`: load and validate, print every diagnostic and a summary.
-/// `anslag check`: load, validate, and try the theme on one page of each
-/// kind in memory (a broken template override counts as an error).
+/// `anslag check`: load, validate and try the theme on one page of each
+/// kind in memory (all in [`checked`]: a broken template is E058), print
+/// every diagnostic and a summary.
 fn check(cli: &Cli, today: Date, clock: crate::record::Clock, catalog: &Catalog) -> u8 {
-    let site = match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &Progress::off()) {
-        Ok((_, Some(site))) => site,
-        Ok((_, None)) => return exit::CONTENT,
-        Err(code) => return code,
-    };
-    let tried = theme(cli, &site).and_then(|theme| crate::render::try_each_template(&site, &theme));
-    match tried {
-        Ok(()) => exit::OK,
-        Err(e) => {
-            eprintln!("{}", catalog.get("error-theme", &[("reason", e.to_string())]));
-            exit::CONTENT
-        }
+    match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &Progress::off(), ThemeTrial::Every) {
+        Ok((_, Some(_))) => exit::OK,
+        Ok((_, None)) => exit::CONTENT,
+        Err(code) => code,
     }
+}
+
+/// Which themes [`checked`] tries on one page of each kind (E058).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ThemeTrial {
+    /// Every theme, the default one too (`check`).
+    Every,
+    /// Only a theme of the site's own (`build`, `export`).
+    OwnOnly,
 }
 
 fn theme(cli: &Cli, site: &Site) -> Result<crate::render::Theme, crate::render::RenderError> {
     crate::render::Theme::for_site(&cli.content, site)
 }
 
-/// A theme of the site's own must make every kind of page: a template that
-/// does not parse or render is a problem of the content (E058), counted and
-/// told with the others — at the `theme:` line of `site.yaml`, naming the
-/// template's file and its own line and column — so `check` finds it and
-/// `build` refuses before writing anything.
-fn theme_problem(cli: &Cli, site: &Site, loaded: &crate::load::Loaded) -> Option<crate::diag::Diagnostic> {
+/// The site's theme must make every kind of page: a template that does not
+/// parse or render is a problem of the content (E058), counted and told with
+/// the others — at the `theme:` line of `site.yaml`, naming the template's
+/// file and its own line and column — so `check` finds it and `build`
+/// refuses before writing anything. (A theme folder that is missing is E051,
+/// found by validation.)
+///
+/// `check` tries every theme; `build` and `export` only a theme of the
+/// site's own, since the default templates are the program's and a failure
+/// of theirs while rendering is the program's error (exit 3, the output
+/// left as it was).
+fn theme_problem(
+    cli: &Cli,
+    site: &Site,
+    loaded: &crate::load::Loaded,
+    trial: ThemeTrial,
+) -> Option<crate::diag::Diagnostic> {
     use crate::render::RenderError;
     let name = &site.config.theme;
-    if name == "default" {
+    if name == "default" && trial == ThemeTrial::OwnOnly {
         return None;
     }
     let tried = theme(cli, site).and_then(|t| crate::render::try_each_template(site, &t));
@@ -448,6 +460,7 @@ fn checked(
     clock: crate::record::Clock,
     output: &Path,
     progress: &Progress,
+    trial: ThemeTrial,
 ) -> Result<(crate::load::Loaded, Option<Site>), u8> {
     let (loaded, mut diags) = crate::load::load(&cli.content).map_err(|e| {
         let args = [("path", e.path.display().to_string()), ("reason", e.source.to_string())];
@@ -469,7 +482,7 @@ fn checked(
     if let Some(s) = site.as_ref()
         && !diags.has_errors()
     {
-        diags.extend(theme_problem(cli, s, &loaded));
+        diags.extend(theme_problem(cli, s, &loaded, trial));
     }
     diags.sort(&loaded.sources);
     progress.suspend(|| print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts));
@@ -534,7 +547,7 @@ fn build(
         let output = output.to_owned();
         std::thread::spawn(move || crate::write::survey(&output).ok())
     };
-    let (loaded, mut site) = match checked(cli, today, catalog, record_clock, output, &progress) {
+    let (loaded, mut site) = match checked(cli, today, catalog, record_clock, output, &progress, ThemeTrial::OwnOnly) {
         Ok((loaded, Some(site))) => (loaded, site),
         Ok((_, None)) => return exit::CONTENT,
         Err(code) => return code,
@@ -620,11 +633,12 @@ fn export(
         return exit::USAGE;
     }
     let progress = Progress::start(shows_progress(cli), progress::DELAY, catalog.text("progress-checking"));
-    let (loaded, site) = match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &progress) {
-        Ok((loaded, Some(site))) => (loaded, site),
-        Ok((_, None)) => return exit::CONTENT,
-        Err(code) => return code,
-    };
+    let (loaded, site) =
+        match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &progress, ThemeTrial::OwnOnly) {
+            Ok((loaded, Some(site))) => (loaded, site),
+            Ok((_, None)) => return exit::CONTENT,
+            Err(code) => return code,
+        };
     progress.stage(catalog.text("progress-exporting"));
     let exporter = match theme(cli, &site)
         .map_err(crate::export::ExportError::from)

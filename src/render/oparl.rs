@@ -488,16 +488,16 @@ impl<'a> Out<'a> {
     }
 
     /// Puts the part at `rel` (under `oparl/`; a folder ends in `/`) into
-    /// the site: taken over if the previous build made it with `key` (as
-    /// `key(site key)` gives it), else made by `make`.
+    /// the site: taken over if the previous build made it with `key`, else
+    /// made by `make` (always, without the build's keys).
     fn part(
         &self,
         rel: &str,
-        key: impl FnOnce([u8; 32]) -> [u8; 32],
+        key: Option<[u8; 32]>,
         make: impl FnOnce() -> Result<Vec<File>, RenderError>,
     ) -> Result<(), RenderError> {
         let path = format!("{}{rel}", urls::OPARL);
-        let key = self.keys.map(|k| hex(&key(k.site())));
+        let key = key.map(|k| hex(&k));
         if let Some(key) = &key
             && self.sink.reuse(&path, key).is_some()
         {
@@ -526,9 +526,9 @@ fn list<T: Serialize + Sync>(
     let url = |n: usize| ids.url(&rel::page(list, n));
     (1..=pages).into_par_iter().try_for_each(|n| {
         let members = &items[((n - 1) * PER_PAGE).min(items.len())..(n * PER_PAGE).min(items.len())];
-        let key = |site: [u8; 32]| {
+        let key = out.keys.map(|k| {
             key_of("oparl list page", |h| {
-                h.update(site);
+                h.update(k.site());
                 h.update(list.as_bytes());
                 h.update([0]);
                 for number in [n, pages, items.len()] {
@@ -536,7 +536,7 @@ fn list<T: Serialize + Sync>(
                 }
                 members.iter().for_each(|(_, k)| h.update(k));
             })
-        };
+        });
         out.part(&rel::page(list, n), key, || {
             let data: Vec<&T> = members.iter().map(|(item, _)| *item).collect();
             let page = ListPage {
@@ -659,40 +659,38 @@ pub fn write(x: &Whole<'_>, keys: Option<&Keys>, sink: &dyn Sink) -> Result<(usi
         .map(|&(b, i)| {
             let (body, m) = (&site.bodies[b], &*site.bodies[b].meetings[i]);
             let objects = meeting_objects(x, &ids, body, m, &body_id, &attachment)?;
-            let key = keys.map_or([0; 32], |k| meeting_key(x, k.meeting(b, i), m, &refs));
-            out.part(
-                &rel::meeting_folder(&m.id),
-                |_| key,
-                || {
-                    let mut files = vec![emit(&rel::meeting(&m.id), &objects.meeting)?];
-                    if let Some(l) = &objects.meeting.location {
-                        files.push(emit(&rel::location(&m.id), l)?);
-                    }
-                    for (p, item) in m.paragraphs.iter().zip(&objects.items) {
-                        files.push(emit(&rel::agenda_item(&m.id, p.number), item)?);
-                    }
-                    for paper in &objects.papers {
-                        files.push(emit(&paper.id[ids.url("").len()..], paper)?);
-                    }
-                    for f in &objects.documents {
-                        files.push(emit(&f.id[ids.url("").len()..], f)?);
-                    }
-                    Ok(files)
-                },
-            )?;
-            Ok((objects, key))
+            let key = keys.map(|k| meeting_key(x, k.meeting(b, i), m, &refs));
+            out.part(&rel::meeting_folder(&m.id), key, || {
+                let mut files = vec![emit(&rel::meeting(&m.id), &objects.meeting)?];
+                if let Some(l) = &objects.meeting.location {
+                    files.push(emit(&rel::location(&m.id), l)?);
+                }
+                for (p, item) in m.paragraphs.iter().zip(&objects.items) {
+                    files.push(emit(&rel::agenda_item(&m.id, p.number), item)?);
+                }
+                for paper in &objects.papers {
+                    files.push(emit(&paper.id[ids.url("").len()..], paper)?);
+                }
+                for f in &objects.documents {
+                    files.push(emit(&f.id[ids.url("").len()..], f)?);
+                }
+                Ok(files)
+            })?;
+            Ok((objects, key.unwrap_or_default()))
         })
         .collect::<Result<_, RenderError>>()?;
     let attachments: Vec<(FileObject, [u8; 32])> = refs
         .par_iter()
         .map(|(path, r)| {
             let f = attachment_file(x, &ids, path, r, true)?;
-            let key = key_of("oparl attachment", |h| {
-                h.update(keys.map_or([0; 32], Keys::site));
-                h.update(format!("{path:?} {r:?} {:?}", digest_of(x, path)).as_bytes());
+            let key = keys.map(|k| {
+                key_of("oparl attachment", |h| {
+                    h.update(k.site());
+                    h.update(format!("{path:?} {r:?} {:?}", digest_of(x, path)).as_bytes());
+                })
             });
-            out.part(&rel::attachment(path), |_| key, || Ok(vec![emit(&rel::attachment(path), &f)?]))?;
-            Ok((f, key))
+            out.part(&rel::attachment(path), key, || Ok(vec![emit(&rel::attachment(path), &f)?]))?;
+            Ok((f, key.unwrap_or_default()))
         })
         .collect::<Result<_, RenderError>>()?;
 

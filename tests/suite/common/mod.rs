@@ -19,7 +19,7 @@ pub mod output;
 
 use assert_cmd::Command;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -572,3 +572,13 @@ impl Run {
         self.diags.iter().map(|d| format!("{}\n{}\n", d.message, d.help)).collect()
     }
 }
+
+/// The field names of a JSON object (none if it is not one).
+pub fn fields_of(v: &serde_json::Value) -> BTreeSet<&str> {
+    v.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default()
+}
+
+/// The fields of a confidential §'s AgendaItem in the open data: its number,
+/// public title and legal ground, and what every object has.
+pub const CONFIDENTIAL_ITEM_FIELDS: &[&str] =
+    &["id", "type", "meeting", "number", "order", "name", "public", "created", "modified", "anslag:legalGround", "web"];
