@@ -65,10 +65,12 @@ NEXT_DAY = "2026-11-26"
 
 
 def remove_output(path):
-    """An output folder and the spare tree anslag keeps beside it (the
-    previous site, `.<name>.anslag-spare`): a cold build has neither."""
+    """An output folder, the spare tree anslag keeps beside it (the
+    previous site, `.<name>.anslag-spare`) and the meetings' stored checks
+    (`.<name>.anslag-checks`): a cold build has none of them."""
     shutil.rmtree(path, ignore_errors=True)
     shutil.rmtree(path.parent / f".{path.name}.anslag-spare", ignore_errors=True)
+    shutil.rmtree(path.parent / f".{path.name}.anslag-checks", ignore_errors=True)
 
 
 def sh(cmd, **kw):

@@ -380,9 +380,9 @@ fn usage_error(e: &clap::Error, catalog: &Catalog, subcommand: Option<&str>) {
 /// kind in memory (all in [`checked`]: a broken template is E058), print
 /// every diagnostic and a summary.
 fn check(cli: &Cli, today: Date, clock: crate::record::Clock, catalog: &Catalog) -> u8 {
-    match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &Progress::off(), ThemeTrial::Every) {
-        Ok((_, Some(_))) => exit::OK,
-        Ok((_, None)) => exit::CONTENT,
+    match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &Progress::off(), ThemeTrial::Every, None) {
+        Ok((_, Some(_), _)) => exit::OK,
+        Ok((_, None, _)) => exit::CONTENT,
         Err(code) => code,
     }
 }
@@ -452,7 +452,10 @@ fn template_error(message: &str) -> (String, Option<String>) {
 
 /// Load and validate, check against the publishing record (from `--journal`
 /// and `output`'s copy), print every diagnostic; the model if there were no
-/// errors, holding the record (brought up to date on the real day).
+/// errors, holding the record (brought up to date on the real day), and the
+/// meetings' checks to keep. With a `store`, the check of each unchanged
+/// meeting is taken over from the build before (`validate::reuse`).
+#[allow(clippy::too_many_arguments)]
 fn checked(
     cli: &Cli,
     today: Date,
@@ -461,13 +464,18 @@ fn checked(
     output: &Path,
     progress: &Progress,
     trial: ThemeTrial,
-) -> Result<(crate::load::Loaded, Option<Site>), u8> {
-    let (loaded, mut diags) = crate::load::load(&cli.content).map_err(|e| {
+    store: Option<&validate::reuse::Store>,
+) -> Result<(crate::load::Loaded, Option<Site>, validate::Kept), u8> {
+    let parse = if store.is_some() { crate::load::Parse::MeetingsLater } else { crate::load::Parse::All };
+    let (loaded, mut diags) = crate::load::load_with(&cli.content, parse).map_err(|e| {
         let args = [("path", e.path.display().to_string()), ("reason", e.source.to_string())];
         progress.suspend(|| eprintln!("{}", catalog.get("error-content-dir", &args)));
         exit::IO
     })?;
-    let checked = validate::validate(&loaded, today);
+    let checked = match store {
+        Some(store) => validate::validate_reusing(&loaded, today, store),
+        None => validate::validate(&loaded, today),
+    };
     diags.extend(checked.diagnostics);
     let mut site = checked.site;
     if let Some(s) = site.as_mut() {
@@ -487,7 +495,7 @@ fn checked(
     diags.sort(&loaded.sources);
     progress.suspend(|| print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts));
     let site = if diags.has_errors() { None } else { site };
-    Ok((loaded, site))
+    Ok((loaded, site, checked.kept))
 }
 
 /// Reads the publishing record, checks `site` against it and puts it into
@@ -547,11 +555,15 @@ fn build(
         let output = output.to_owned();
         std::thread::spawn(move || crate::write::survey(&output).ok())
     };
-    let (loaded, mut site) = match checked(cli, today, catalog, record_clock, output, &progress, ThemeTrial::OwnOnly) {
-        Ok((loaded, Some(site))) => (loaded, site),
-        Ok((_, None)) => return exit::CONTENT,
-        Err(code) => return code,
-    };
+    let checks = crate::write::checks_of(output);
+    let store = validate::reuse::Store::at(&checks);
+    let trial = ThemeTrial::OwnOnly;
+    let (loaded, mut site, kept) =
+        match checked(cli, today, catalog, record_clock, output, &progress, trial, Some(&store)) {
+            Ok((loaded, Some(site), kept)) => (loaded, site, kept),
+            Ok((_, None, _)) => return exit::CONTENT,
+            Err(code) => return code,
+        };
     if let Some(url) = base_url {
         site.config.base_url = url.to_owned();
     }
@@ -562,6 +574,21 @@ fn build(
         crate::build::run(&loaded, &site, &theme, &cli.content, output, options, checked_in, spare)
     });
     drop(progress);
+    // The meetings' checks for the next build. Only a speed-up: a store
+    // that cannot be written is checked again next time, so the build
+    // still succeeds.
+    let mut result = result;
+    if result.is_ok() {
+        let clock = std::time::Instant::now();
+        let _ = crate::write::keep_checks(&checks, &kept.made, &kept.taken);
+        if let Ok(crate::build::Outcome::Built(summary)) = &mut result {
+            let what = format!("keep the meetings' checks ({} made, {} taken over)", kept.made.len(), kept.taken.len());
+            summary.stages.push((what, clock.elapsed()));
+            if let Some(first) = summary.stages.first_mut() {
+                first.0 = format!("load and validate ({} meetings checked)", kept.checked);
+            }
+        }
+    }
     // The kommun's copy of the record, after the output (which holds the
     // same record) is in place: at worst the journal lags, and the next
     // build merges the output's copy into it.
@@ -634,9 +661,9 @@ fn export(
     }
     let progress = Progress::start(shows_progress(cli), progress::DELAY, catalog.text("progress-checking"));
     let (loaded, site) =
-        match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &progress, ThemeTrial::OwnOnly) {
-            Ok((loaded, Some(site))) => (loaded, site),
-            Ok((_, None)) => return exit::CONTENT,
+        match checked(cli, today, catalog, clock, Path::new(DEFAULT_OUTPUT), &progress, ThemeTrial::OwnOnly, None) {
+            Ok((loaded, Some(site), _)) => (loaded, site),
+            Ok((_, None, _)) => return exit::CONTENT,
             Err(code) => return code,
         };
     progress.stage(catalog.text("progress-exporting"));

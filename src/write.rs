@@ -459,6 +459,41 @@ pub fn spare_of(output: &Path) -> PathBuf {
     output.with_file_name(format!(".{name}{SPARE_MARK}"))
 }
 
+/// The folder of the meetings' stored checks of the builds into `output`
+/// (`crate::validate::reuse`): `.<name>.anslag-checks` beside it, never in
+/// it, since they hold protocols not yet adjusted.
+pub fn checks_of(output: &Path) -> PathBuf {
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    output.with_file_name(format!(".{name}{CHECKS_MARK}"))
+}
+
+/// The stored checks' folder's name: `.<name>` and this.
+const CHECKS_MARK: &str = ".anslag-checks";
+
+/// Keeps the meetings' checks of a build in `dir` ([`checks_of`]) for the
+/// next one: writes each one `made` (under a temporary name, then renamed,
+/// so a reader sees a whole file or none) and removes every other file but
+/// those `taken`. The folder is readable by its owner only.
+pub fn keep_checks(dir: &Path, made: &[(String, Vec<u8>)], taken: &[String]) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    for (key, bytes) in made {
+        let tmp = dir.join(format!("{key}.new"));
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, dir.join(key))?;
+    }
+    let keep: std::collections::HashSet<&str> =
+        made.iter().map(|(k, _)| k.as_str()).chain(taken.iter().map(String::as_str)).collect();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if !name.to_str().is_some_and(|n| keep.contains(n)) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// Whether writing `output` could touch `content`: one is the other or
 /// inside it. Paths are compared after resolving links as far as they exist
 /// and `..` everywhere (also after folders that do not exist yet).

@@ -11,7 +11,7 @@ mod source;
 pub mod suggest;
 
 pub use codes::{Code, Severity};
-pub use source::{FileId, NotUtf8, SourceFile, SourceMap, Span};
+pub use source::{FileId, NotUtf8, SourceFile, SourceMap, Span, renumbering};
 
 /// One problem in the content.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,8 +6,36 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct FileId(pub u32);
 
+thread_local! {
+    /// While a stored check is read back: its build's file numbers → this build's.
+    static RENUMBER: std::cell::RefCell<Option<std::collections::HashMap<u32, u32>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `read` with every [`FileId`] it deserialises renumbered by `map`
+/// (from the build that stored a meeting's check to this one, whose walk
+/// may have numbered the files otherwise); a number not in `map` is an error.
+pub fn renumbering<T>(map: std::collections::HashMap<u32, u32>, read: impl FnOnce() -> T) -> T {
+    RENUMBER.with(|r| *r.borrow_mut() = Some(map));
+    let out = read();
+    RENUMBER.with(|r| *r.borrow_mut() = None);
+    out
+}
+
+impl<'de> serde::Deserialize<'de> for FileId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FileId, D::Error> {
+        let n = u32::deserialize(d)?;
+        RENUMBER.with(|r| match &*r.borrow() {
+            None => Ok(FileId(n)),
+            Some(map) => {
+                map.get(&n).map(|&m| FileId(m)).ok_or_else(|| serde::de::Error::custom("a file of another meeting"))
+            }
+        })
+    }
+}
+
 /// A byte range in one source file's normalised text.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub file: FileId,
     pub start: usize,
@@ -38,7 +66,9 @@ pub struct SourceFile {
     /// The text with BOM removed and every CRLF (or lone CR) turned into LF.
     /// For a file that is not UTF-8, the valid part before the first bad byte.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, made when first asked for (only a file with
+    /// a problem to show needs it).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Why a file's bytes could not be taken as text.
@@ -56,24 +86,38 @@ impl SourceFile {
 
     /// Takes `text` as it is (already normalised).
     pub fn from_text(path: String, text: String) -> SourceFile {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        SourceFile { path, text, line_starts }
+        SourceFile { path, text, line_starts: std::sync::OnceLock::new() }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts
+            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 
     /// Decodes bytes as UTF-8, removing a BOM and CR line ends. A file that is
     /// not UTF-8 keeps the valid prefix as its text, and the error gives the
     /// offset of the first bad byte in it.
     pub fn decode(path: String, bytes: &[u8]) -> (SourceFile, Option<NotUtf8>) {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let (valid, bad) = match std::str::from_utf8(bytes) {
+        SourceFile::decode_owned(path, bytes.to_vec())
+    }
+
+    /// [`SourceFile::decode`], keeping the bytes as the text where they
+    /// are UTF-8 with LF line ends already (no copy).
+    pub fn decode_owned(path: String, mut bytes: Vec<u8>) -> (SourceFile, Option<NotUtf8>) {
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        let (valid, bad) = match String::from_utf8(bytes) {
             Ok(s) => (s, false),
-            Err(e) => (
+            Err(e) => {
                 // `valid_up_to` is by definition a UTF-8 boundary.
-                std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
-                true,
-            ),
+                let valid = e.utf8_error().valid_up_to();
+                let mut bytes = e.into_bytes();
+                bytes.truncate(valid);
+                (String::from_utf8(bytes).unwrap_or_default(), true)
+            }
         };
-        let text = normalise_line_ends(valid);
+        let text = if valid.contains('\r') { normalise_line_ends(&valid) } else { valid };
         let error = bad.then_some(NotUtf8 { at: text.len() });
         (SourceFile::from_text(path, text), error)
     }
@@ -81,15 +125,16 @@ impl SourceFile {
     /// 1-based line and column (in Unicode characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = line_starts[line];
         let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
     /// Byte offset of a 1-based line and 0-based character column, clamped to the text.
     pub fn offset_of(&self, line: usize, col: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let rest = &self.text[start..];

@@ -56,6 +56,69 @@ pub struct MeetingDir {
     /// their §-numbers are unknown, so the numbering of the meeting and of
     /// the meetings after it is not checked.
     pub failed_paragraphs: Vec<FileId>,
+    /// The folder's files as read but not parsed ([`Parse::Later`]); then
+    /// `meta` and `paragraphs` are empty until [`MeetingDir::parsed`].
+    pub unparsed: Option<Unparsed>,
+}
+
+/// A meeting folder's files, read (their texts are in the source map) and
+/// left to be parsed by the check of their meeting, which may not need
+/// them: a build takes over the check of an unchanged meeting from the
+/// build before (`validate::reuse`).
+#[derive(Debug, Clone, Default)]
+pub struct Unparsed {
+    /// `_meeting.md`, if it is there.
+    pub meta: Option<FileId>,
+    /// The paragraph files, in the walk's order.
+    pub paragraphs: Vec<FileId>,
+}
+
+/// Whether [`load_with`] parses every file or leaves a meeting folder's
+/// files to the check of their meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parse {
+    All,
+    /// `_meeting.md` and the paragraph files are read, not parsed.
+    MeetingsLater,
+}
+
+impl MeetingDir {
+    /// The folder with its files parsed, and the problems of parsing them
+    /// (`self` itself if they were parsed by `load`).
+    pub fn parsed(&self, sources: &SourceMap) -> (std::borrow::Cow<'_, MeetingDir>, Vec<Diagnostic>) {
+        let Some(unparsed) = &self.unparsed else { return (std::borrow::Cow::Borrowed(self), Vec::new()) };
+        let mut diags = Vec::new();
+        let mut parse = |id: FileId| {
+            let (doc, problems) = parse_doc(id, &sources.get(id).text, true);
+            diags.extend(problems);
+            doc
+        };
+        let meta = unparsed.meta.map(&mut parse);
+        let mut dir = MeetingDir {
+            meta_failed: unparsed.meta.is_some() && meta.is_none(),
+            meta: meta.flatten(),
+            unparsed: None,
+            ..self.clone()
+        };
+        for &id in &unparsed.paragraphs {
+            match parse(id) {
+                Some(doc) => dir.paragraphs.push(doc),
+                None => dir.failed_paragraphs.push(id),
+            }
+        }
+        (std::borrow::Cow::Owned(dir), diags)
+    }
+
+    /// Every file of the folder that was read, `_meeting.md` first.
+    pub fn files(&self) -> Vec<FileId> {
+        match &self.unparsed {
+            Some(u) => u.meta.iter().chain(&u.paragraphs).copied().collect(),
+            None => {
+                let docs = self.meta.iter().chain(&self.paragraphs).map(|d| d.file);
+                docs.chain(self.failed_paragraphs.iter().copied()).collect()
+            }
+        }
+    }
 }
 
 /// Everything `content/` holds, read but not yet understood.
@@ -103,13 +166,19 @@ pub struct LoadError {
 /// Reads `root`. File-level problems are diagnostics; only a content folder
 /// that cannot be read at all is an error.
 pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
+    load_with(root, Parse::All)
+}
+
+/// [`load`], parsing every file or leaving the meeting folders' files to
+/// the checks of their meetings.
+pub fn load_with(root: &Path, parse: Parse) -> Result<(Loaded, Diagnostics), LoadError> {
     let err = |source| LoadError { path: root.to_owned(), source };
     let root = std::fs::canonicalize(root).map_err(err)?;
     if !root.is_dir() {
         return Err(err(std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder")));
     }
     let layout = walk::walk(&root).map_err(|e| err(e.into()))?;
-    let read: Vec<Read> = layout.pending.par_iter().map(read_one).collect();
+    let read: Vec<Read> = layout.pending.par_iter().map(|p| read_file(p, parse)).collect();
 
     let mut diags = Diagnostics(layout.diagnostics);
     let mut sources = layout.sources;
@@ -136,6 +205,7 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
                         meta_failed: false,
                         paragraphs: Vec::new(),
                         failed_paragraphs: Vec::new(),
+                        unparsed: None,
                     })
                     .collect(),
             })
@@ -146,6 +216,7 @@ pub fn load(root: &Path) -> Result<(Loaded, Diagnostics), LoadError> {
         sources.replace(pending.id, r.source);
         diags.extend(r.diagnostics);
         match r.doc {
+            _ if r.unparsed => loaded.unparsed_doc(pending.role, pending.id),
             Some(doc) => loaded.file_doc(pending.role, doc),
             None => loaded.failed_doc(pending.role, pending.id),
         }
@@ -211,6 +282,16 @@ impl Loaded {
         Some(Refreshed { file: id, body, meeting, diagnostics: read.diagnostics })
     }
 
+    fn unparsed_doc(&mut self, role: Role, id: FileId) {
+        let (Role::Meeting { body, meeting } | Role::Paragraph { body, meeting }) = role else { return };
+        let Some(m) = self.bodies.get_mut(body).and_then(|b| b.meetings.get_mut(meeting)) else { return };
+        let unparsed = m.unparsed.get_or_insert_with(Unparsed::default);
+        match role {
+            Role::Meeting { .. } => unparsed.meta = Some(id),
+            _ => unparsed.paragraphs.push(id),
+        }
+    }
+
     fn failed_doc(&mut self, role: Role, id: FileId) {
         self.failed += 1;
         match role {
@@ -261,24 +342,33 @@ struct Read {
     source: SourceFile,
     doc: Option<Doc>,
     diagnostics: Vec<Diagnostic>,
+    /// Read, and left to be parsed ([`Parse::MeetingsLater`]).
+    unparsed: bool,
 }
 
 fn read_one(p: &Pending) -> Read {
+    read_file(p, Parse::All)
+}
+
+fn read_file(p: &Pending, parse: Parse) -> Read {
     let path = p.rel.clone();
     let bytes = match std::fs::read(&p.path) {
         Ok(b) => b,
         Err(e) => {
             let d = Diagnostic::new(Code::ReadFailed, Span::new(p.id, 0, 0)).arg("reason", e);
-            return Read { source: SourceFile::empty(path), doc: None, diagnostics: vec![d] };
+            return Read { source: SourceFile::empty(path), doc: None, diagnostics: vec![d], unparsed: false };
         }
     };
-    let (source, not_utf8) = SourceFile::decode(path, &bytes);
+    let (source, not_utf8) = SourceFile::decode_owned(path, bytes);
     if let Some(bad) = not_utf8 {
         let d = Diagnostic::new(Code::NotUtf8, Span::new(p.id, bad.at, bad.at));
-        return Read { source, doc: None, diagnostics: vec![d] };
+        return Read { source, doc: None, diagnostics: vec![d], unparsed: false };
+    }
+    if parse == Parse::MeetingsLater && matches!(p.role, Role::Meeting { .. } | Role::Paragraph { .. }) {
+        return Read { source, doc: None, diagnostics: Vec::new(), unparsed: true };
     }
     let (doc, diagnostics) = parse_doc(p.id, &source.text, p.role.is_markdown());
-    Read { source, doc, diagnostics }
+    Read { source, doc, diagnostics, unparsed: false }
 }
 
 /// Splits and parses one file's text.

@@ -121,7 +121,7 @@ pub enum BodyKind {
 }
 
 /// Which meeting: body, date and the folder's suffix.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct MeetingId {
     pub body: String,
     pub date: Date,
@@ -148,7 +148,7 @@ impl MeetingId {
 /// the protocol is adjusted, chair, secretary, adjusters, attendance and the
 /// intro are empty and every § not adjusted on its own is
 /// [`Content::Agenda`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Meeting {
     pub id: MeetingId,
     pub time: Option<String>,
@@ -177,7 +177,7 @@ pub struct Meeting {
 }
 
 /// Whether the protocol is adjusted (justerat) on the build's date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Adjustment {
     /// Not adjusted, or adjusted after the build's date: "ej justerat", no notice.
     NotAdjusted,
@@ -188,7 +188,7 @@ pub enum Adjustment {
 }
 
 /// The dates of a notice on the board, computed by `calendar`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BoardDates {
     /// Anslaget sätts upp.
     pub posted: Date,
@@ -205,7 +205,7 @@ impl BoardDates {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Attendee {
     pub name: String,
     pub party: Option<String>,
@@ -214,7 +214,7 @@ pub struct Attendee {
 }
 
 /// A paragraph (§) of a protocol.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     pub number: u32,
     pub content: Content,
@@ -225,7 +225,7 @@ pub struct Paragraph {
 }
 
 /// A § adjusted on its own (omedelbar justering) and the dates of its notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Immediate {
     pub on: Date,
     pub board: BoardDates,
@@ -234,7 +234,7 @@ pub struct Immediate {
 }
 
 /// What of a paragraph may be published on the build's date.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Content {
     Public(Box<PublicParagraph>),
     /// Sekretess: only the number, the public title and the legal ground.
@@ -259,14 +259,14 @@ pub enum Content {
 }
 
 /// `withdrawn: {date, reason}`: taken down after publication.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Withdrawal {
     pub date: Date,
     pub reason: String,
 }
 
 /// A correction after adjustment (rättelse), shown with the §.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Correction {
     pub date: Date,
     pub text: String,
@@ -302,7 +302,7 @@ impl Content {
 
 /// What a § decides: a decision, a proposal to another body (beredande
 /// beslut, not appealable) or nothing (an information item).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Outcome {
     Decision,
     /// `proposal_to`: the body's name (and slug when it is in `content/`).
@@ -313,7 +313,7 @@ pub enum Outcome {
     Information,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PublicParagraph {
     pub title: String,
     /// Diarienummer.
@@ -344,7 +344,7 @@ pub struct PublicParagraph {
 }
 
 /// A document in the matter (handling).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     pub title: String,
     pub date: Option<Date>,
@@ -355,14 +355,14 @@ pub struct Document {
     pub withdrawn: Option<Withdrawal>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Reservation {
     pub by: Vec<String>,
     pub text: Option<String>,
 }
 
 /// Omröstning.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Votes {
     /// What a "ja" vote is for.
     pub yes: Option<String>,
@@ -371,14 +371,14 @@ pub struct Votes {
     pub ballots: Vec<Ballot>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ballot {
     pub name: String,
     pub party: Option<String>,
     pub vote: Vote,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Vote {
     Ja,
     Nej,
@@ -418,7 +418,7 @@ pub enum NoticeKind {
 }
 
 /// Markdown text and where it starts in its file.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Markdown {
     pub text: String,
     pub at: Span,

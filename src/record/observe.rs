@@ -46,44 +46,51 @@ pub struct ObservedText {
 
 /// What `site` publishes on its day; attachments are read from `content`.
 pub fn observe(site: &Site, sources: &SourceMap, content: &Path) -> std::io::Result<Observed> {
+    use rayon::prelude::*;
     let today = site.today;
     let labels = crate::render::labels(site);
     let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_owned());
     let source = |s: Span| sources.get(s.file).path.clone();
-    let mut notices = Vec::new();
-    for body in &site.bodies {
-        for m in &body.meetings {
-            let meeting = crate::present::meeting_label(m);
-            if let Adjustment::Adjusted { board, .. } = m.adjustment
-                && board.posted <= today
-            {
-                let texts = m.paragraphs.iter().map(|p| paragraph_text(p, &source)).collect();
-                let mut files: Vec<String> = m.linked.clone();
-                files.extend(m.paragraphs.iter().flat_map(paragraph_files));
-                notices.push(ObservedNotice {
-                    key: urls::protocol_notice(m),
-                    kind: EntryKind::Protokoll,
-                    title: format!("{}: {} {meeting}", label("protocol_notice"), body.name),
-                    meeting: Some(m.id.path()),
-                    posted: board.posted,
-                    posted_at: m.posted_at,
-                    texts,
-                    attachments: hashed(files, content)?,
-                });
-            }
-            for (p, i) in m.immediate().filter(|(_, i)| i.board.posted <= today) {
-                notices.push(ObservedNotice {
-                    key: urls::paragraph_notice(&m.id, p.number),
-                    kind: EntryKind::OmedelbartJusterad,
-                    title: format!("{}: {} {meeting}, § {}", label("immediate_notice_title"), body.name, p.number),
-                    meeting: Some(m.id.path()),
-                    posted: i.board.posted,
-                    posted_at: i.posted_at,
-                    texts: vec![paragraph_text(p, &source)],
-                    attachments: hashed(paragraph_files(p).collect(), content)?,
-                });
-            }
+    // The meetings' notices, meeting by meeting in parallel (each § is
+    // written out and hashed), then in the site's order.
+    let meetings: Vec<_> = site.bodies.iter().flat_map(|b| b.meetings.iter().map(move |m| (b, m))).collect();
+    let observed = meetings.par_iter().map(|(body, m)| -> std::io::Result<Vec<ObservedNotice>> {
+        let mut notices = Vec::new();
+        let meeting = crate::present::meeting_label(m);
+        if let Adjustment::Adjusted { board, .. } = m.adjustment
+            && board.posted <= today
+        {
+            let texts = m.paragraphs.iter().map(|p| paragraph_text(p, &source)).collect();
+            let mut files: Vec<String> = m.linked.clone();
+            files.extend(m.paragraphs.iter().flat_map(paragraph_files));
+            notices.push(ObservedNotice {
+                key: urls::protocol_notice(m),
+                kind: EntryKind::Protokoll,
+                title: format!("{}: {} {meeting}", label("protocol_notice"), body.name),
+                meeting: Some(m.id.path()),
+                posted: board.posted,
+                posted_at: m.posted_at,
+                texts,
+                attachments: hashed(files, content)?,
+            });
         }
+        for (p, i) in m.immediate().filter(|(_, i)| i.board.posted <= today) {
+            notices.push(ObservedNotice {
+                key: urls::paragraph_notice(&m.id, p.number),
+                kind: EntryKind::OmedelbartJusterad,
+                title: format!("{}: {} {meeting}, § {}", label("immediate_notice_title"), body.name, p.number),
+                meeting: Some(m.id.path()),
+                posted: i.board.posted,
+                posted_at: i.posted_at,
+                texts: vec![paragraph_text(p, &source)],
+                attachments: hashed(paragraph_files(p).collect(), content)?,
+            });
+        }
+        Ok(notices)
+    });
+    let mut notices = Vec::new();
+    for found in observed.collect::<Vec<_>>() {
+        notices.extend(found?);
     }
     for n in site.notices.iter().filter(|n| n.posted <= today) {
         let text = serde_json::json!({"title": n.title, "text": n.text.text}).to_string();

@@ -146,6 +146,7 @@ Hemlig text.
             meta_failed: false,
             paragraphs: Vec::new(),
             failed_paragraphs: Vec::new(),
+            unparsed: None,
         };
         let broken = "---\ntitle: [Åsa Ek\nconfidential: OSL\n---\n";
         for (i, (name, text)) in [("07-x.md", SECRET), ("08-y.md", PUBLIC), ("09-z.md", broken)].into_iter().enumerate()

@@ -30,6 +30,7 @@ pub fn resolve_document(file: &Spanned<String>, at: &Place<'_>, diags: &mut Vec<
         diags.push(d);
         return None;
     };
+    at.outside.attachment(&path);
     // The build copies the file: one it cannot read is reported now.
     if let Err(e) = std::fs::File::open(at.loaded.root.join(&path)) {
         let d = Diagnostic::new(Code::ReadFailed, file.span).arg("reason", format!("{}: {e}", file.value));

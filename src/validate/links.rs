@@ -31,7 +31,13 @@ pub fn relative_links(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
 
 /// Resolves the relative links of one text: the attachments they reach (as
 /// stored), and warnings for those that reach nothing.
-pub fn resolve(md: &Markdown, meeting_dir: &str, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Vec<(String, Span)> {
+pub fn resolve(
+    md: &Markdown,
+    meeting_dir: &str,
+    loaded: &Loaded,
+    outside: &super::outside::Outside,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, Span)> {
     let mut found = Vec::new();
     let source = &loaded.sources.get(md.at.file).text;
     for (range, url) in relative_links(&md.text) {
@@ -39,6 +45,9 @@ pub fn resolve(md: &Markdown, meeting_dir: &str, loaded: &Loaded, diags: &mut Ve
         let end = super::place::span_in_source(md, source, range.end.saturating_sub(1)).end.max(start);
         let span = Span::new(md.at.file, start, end);
         let target = join(meeting_dir, &decode(file_part(&url))).and_then(|p| loaded.file(&p));
+        if let Some(path) = target {
+            outside.attachment(path);
+        }
         match target {
             Some(path)
                 if active_extension(path).is_none() && super::documents::sniffed(&loaded.root.join(path)).is_none() =>
@@ -77,7 +86,9 @@ mod tests {
         let loaded = Loaded { files, sources, ..Loaded::default() };
         let md = Markdown { text: text.to_owned(), at: Span::new(id, 0, text.len()) };
         let mut diags = Vec::new();
-        let found: Vec<String> = resolve(&md, "ks/m", &loaded, &mut diags).into_iter().map(|(p, _)| p).collect();
+        let outside = crate::validate::outside::Outside::new(crate::model::Date::MAX);
+        let found: Vec<String> =
+            resolve(&md, "ks/m", &loaded, &outside, &mut diags).into_iter().map(|(p, _)| p).collect();
         assert_eq!(found, ["ks/m/Plan 1.pdf", nfd, "ks/m/Yttrande över.pdf"]);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, Code::LinkTargetMissing);

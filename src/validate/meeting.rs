@@ -64,7 +64,7 @@ pub fn meeting(
     loaded: &Loaded,
     board: &BoardConfig,
     storage: Option<&str>,
-    today: Date,
+    outside: &super::outside::Outside,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<MeetingRead> {
     let Some(doc) = &dir.meta else {
@@ -107,14 +107,14 @@ pub fn meeting(
         diags.push(d);
     }
     let adjustment = match dates.check(date.value, None, board, diags) {
-        Some((on, b)) if on <= today => Adjustment::Adjusted { on, board: b },
+        Some((on, b)) if outside.reached(on) => Adjustment::Adjusted { on, board: b },
         _ => Adjustment::NotAdjusted,
     };
     let storage_given = own_storage.is_some() || storage.is_some();
     let intro = markdown_body(doc, loaded);
     super::depth::check(&intro, loaded, diags);
     let (_, suffix) = folder?;
-    let links = linked_files(&intro, &format!("{body}/{}", dir.name), loaded, diags);
+    let links = linked_files(&intro, &format!("{body}/{}", dir.name), loaded, outside, diags);
     let meeting = Meeting {
         id: MeetingId { body: body.to_owned(), date: date.value, suffix },
         time,
@@ -177,8 +177,14 @@ pub fn public_on_day(m: Meeting) -> Meeting {
 
 /// The attachments a Markdown text links to, resolved from `dir` (W007 for
 /// links that reach nothing), each with the place of its first link.
-pub fn linked_files(md: &Markdown, dir: &str, loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Vec<(String, Span)> {
-    let mut files = super::links::resolve(md, dir, loaded, diags);
+pub fn linked_files(
+    md: &Markdown,
+    dir: &str,
+    loaded: &Loaded,
+    outside: &super::outside::Outside,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, Span)> {
+    let mut files = super::links::resolve(md, dir, loaded, outside, diags);
     files.sort_by(|a, b| (&a.0, a.1.start).cmp(&(&b.0, b.1.start)));
     files.dedup_by(|a, b| a.0 == b.0);
     files

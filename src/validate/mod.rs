@@ -11,11 +11,13 @@ mod fields;
 mod links;
 mod meeting;
 mod numbering;
+mod outside;
 mod paragraph;
 mod place;
 pub mod pnr;
 mod privacy;
 mod reading;
+pub mod reuse;
 mod site;
 
 pub use fields::{DateError, parse_date};
@@ -68,11 +70,30 @@ pub struct Checked {
     pub site: Option<Site>,
     pub diagnostics: Diagnostics,
     pub counts: Counts,
+    /// The meetings' checks to keep for the next build ([`reuse`]).
+    pub kept: Kept,
+}
+
+/// The checks of meetings a build keeps for the next one ([`reuse`]).
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// Checks made by this build: their keys and stored form.
+    pub made: Vec<(String, Vec<u8>)>,
+    /// Keys of the checks taken over from the store.
+    pub taken: Vec<String>,
+    /// Meetings checked (the others were taken over).
+    pub checked: usize,
 }
 
 /// Checks everything `load` read, as on the build's date `today`.
 pub fn validate(loaded: &Loaded, today: Date) -> Checked {
     Parts::new(loaded, today).checked(loaded)
+}
+
+/// [`validate`], taking over the check of each unchanged meeting from
+/// `store` where it holds ([`reuse`]); the outcome is the same.
+pub fn validate_reusing(loaded: &Loaded, today: Date, store: &reuse::Store) -> Checked {
+    Parts::make(loaded, today, Some(store)).checked(loaded)
 }
 
 /// Validation kept in parts: each meeting's result on its own, so that after
@@ -112,11 +133,27 @@ struct MeetingPart {
     numbers: Option<MeetingNumbers>,
     diags: Vec<Diagnostic>,
     files: Files,
+    /// Paragraph files read and parsed.
+    paragraphs: usize,
+    /// How the check is kept for the next build ([`reuse`]).
+    kept: Option<KeptPart>,
+}
+
+#[derive(Debug)]
+enum KeptPart {
+    /// Taken over from the store, under this key.
+    Taken(String),
+    /// Made now, with its key and stored form.
+    Made(String, Vec<u8>),
 }
 
 impl Parts {
     /// Checks everything.
     pub fn new(loaded: &Loaded, today: Date) -> Parts {
+        Parts::make(loaded, today, None)
+    }
+
+    fn make(loaded: &Loaded, today: Date, store: Option<&reuse::Store>) -> Parts {
         let mut site = Vec::new();
         let config = site::site_config(loaded, &mut site);
         let slugs: Vec<&str> = loaded.bodies.iter().map(|b| b.slug.as_str()).collect();
@@ -139,10 +176,12 @@ impl Parts {
             read.iter().filter_map(|(b, _)| b.as_ref()).map(|b| (b.slug.clone(), b.name.clone())).collect();
         let mut bodies = Vec::new();
         for (dir, (body, diags)) in loaded.bodies.iter().zip(read) {
+            let context = store.map(|_| reuse::body_context(loaded, &dir.slug, body.as_ref(), &config, &body_names));
+            let reuse = store.zip(context.as_ref());
             let meetings = dir
                 .meetings
                 .par_iter()
-                .map(|m| check_meeting(dir, body.as_ref(), m, loaded, &config, &body_names, today))
+                .map(|m| check_meeting(dir, body.as_ref(), m, loaded, &config, &body_names, today, reuse))
                 .collect();
             bodies.push(BodyPart { body, diags, meetings });
         }
@@ -165,7 +204,7 @@ impl Parts {
     pub fn recheck_meeting(&mut self, loaded: &Loaded, body: usize, meeting: usize) {
         let (Some(dir), Some(part)) = (loaded.bodies.get(body), self.bodies.get_mut(body)) else { return };
         let (Some(m), Some(slot)) = (dir.meetings.get(meeting), part.meetings.get_mut(meeting)) else { return };
-        *slot = check_meeting(dir, part.body.as_ref(), m, loaded, &self.config, &self.body_names, self.today);
+        *slot = check_meeting(dir, part.body.as_ref(), m, loaded, &self.config, &self.body_names, self.today, None);
     }
 
     /// The rules across meetings, and the model if nothing is wrong.
@@ -192,8 +231,19 @@ impl Parts {
         let counts = Counts {
             bodies: loaded.bodies.len(),
             meetings: loaded.bodies.iter().map(|b| b.meetings.len()).sum(),
-            paragraphs: loaded.bodies.iter().flat_map(|b| &b.meetings).map(|m| m.paragraphs.len()).sum(),
+            paragraphs: self.bodies.iter().flat_map(|b| &b.meetings).map(|m| m.paragraphs).sum(),
         };
+        let mut kept = Kept::default();
+        for part in self.bodies.iter().flat_map(|b| &b.meetings) {
+            match &part.kept {
+                Some(KeptPart::Taken(key)) => kept.taken.push(key.clone()),
+                Some(KeptPart::Made(key, bytes)) => {
+                    kept.checked += 1;
+                    kept.made.push((key.clone(), bytes.clone()));
+                }
+                None => kept.checked += 1,
+            }
+        }
         let mut diagnostics = Diagnostics(diags);
         diagnostics.sort(&loaded.sources);
         let complete = !diagnostics.has_errors() && loaded.failed == 0;
@@ -204,7 +254,7 @@ impl Parts {
             notices: self.notices.clone(),
             record: Default::default(),
         });
-        Checked { site, diagnostics, counts }
+        Checked { site, diagnostics, counts, kept }
     }
 }
 
@@ -216,6 +266,10 @@ fn bodies_of(parts: &[BodyPart]) -> Vec<Option<&Body>> {
 /// Attachments referred to: path, the `file:` value, and whether the
 /// paragraph is confidential.
 type Files = Vec<(String, crate::diag::Span, bool)>;
+
+/// Checks one meeting folder, or takes its check over from `reuse` (the
+/// store and the body's context, [`reuse::body_context`]) where it holds.
+#[allow(clippy::too_many_arguments)]
 fn check_meeting(
     dir_body: &BodyDir,
     body: Option<&Body>,
@@ -224,18 +278,64 @@ fn check_meeting(
     config: &SiteConfig,
     body_names: &[(String, String)],
     today: Date,
+    reuse: Option<(&reuse::Store, &[u8; 32])>,
 ) -> MeetingPart {
-    let mut diags = Vec::new();
-    let folder = meeting::folder_date(dir, &mut diags);
+    let clean = !dir.meta_failed && dir.failed_paragraphs.is_empty();
+    let key = reuse.filter(|_| clean).map(|(_, context)| reuse::key(context, dir, loaded));
+    if let (Some((store, _)), Some(key)) = (reuse, &key)
+        && let Some(found) = store.take(key, dir, loaded, today)
+    {
+        return MeetingPart {
+            meeting: Some(std::sync::Arc::new(found.meeting)),
+            numbers: found.numbers,
+            diags: Vec::new(),
+            files: found.files,
+            paragraphs: found.paragraphs,
+            kept: Some(KeptPart::Taken(key.clone())),
+        };
+    }
+    let (dir, mut diags) = dir.parsed(&loaded.sources);
+    let dir = &*dir;
+    let outside = outside::Outside::new(today);
+    let mut part = check_parsed(dir_body, body, dir, loaded, config, body_names, &outside, &mut diags);
+    part.diags = diags;
+    if let (Some(key), Some(meeting)) = (key, part.meeting.as_ref())
+        && part.diags.is_empty()
+    {
+        let (asked, attachments) = outside.into_parts();
+        let found = reuse::Found {
+            meeting: (**meeting).clone(),
+            numbers: part.numbers.clone(),
+            files: part.files.clone(),
+            paragraphs: part.paragraphs,
+        };
+        part.kept = reuse::stored(&found, asked, &attachments, dir, loaded).map(|bytes| KeptPart::Made(key, bytes));
+    }
+    part
+}
+
+/// Checks one meeting folder whose files are parsed.
+#[allow(clippy::too_many_arguments)]
+fn check_parsed(
+    dir_body: &BodyDir,
+    body: Option<&Body>,
+    dir: &MeetingDir,
+    loaded: &Loaded,
+    config: &SiteConfig,
+    body_names: &[(String, String)],
+    outside: &outside::Outside,
+    diags: &mut Vec<Diagnostic>,
+) -> MeetingPart {
+    let folder = meeting::folder_date(dir, diags);
     let storage = body.and_then(|b| b.storage.as_deref()).or(config.notice_board.storage.as_deref());
     let board = &config.notice_board;
-    let read = meeting::meeting(&dir_body.slug, dir, folder.clone(), loaded, board, storage, today, &mut diags);
+    let read = meeting::meeting(&dir_body.slug, dir, folder.clone(), loaded, board, storage, outside, diags);
     if let Some(doc) = &dir.meta {
-        scan_doc(doc, loaded, Published::All, &mut diags);
+        scan_doc(doc, loaded, Published::All, diags);
     }
     let meeting_dir = format!("{}/{}", dir_body.slug, dir.name);
     let body_name = body.map_or(dir_body.slug.as_str(), |b| &b.name);
-    let place = paragraph::Place { loaded, meeting_dir: &meeting_dir, body_name, bodies: body_names, today };
+    let place = paragraph::Place { loaded, meeting_dir: &meeting_dir, body_name, bodies: body_names, outside };
     let mut paragraphs = Vec::new();
     let mut numbers = Vec::new();
     let mut files = Vec::new();
@@ -244,11 +344,11 @@ fn check_meeting(
     for doc in &dir.paragraphs {
         let published =
             if is_confidential(doc) { Published::Only(paragraph::CONFIDENTIAL_PUBLIC_FIELDS) } else { Published::All };
-        scan_doc(doc, loaded, published, &mut diags);
+        scan_doc(doc, loaded, published, diags);
         if matches!(published, Published::All) {
-            code::check_fences(doc, loaded, &mut diags);
+            code::check_fences(doc, loaded, diags);
         }
-        let read_par = paragraph::paragraph(doc, &place, &mut diags);
+        let read_par = paragraph::paragraph(doc, &place, diags);
         if read_par.is_none() {
             // Another field's problem (reported) leaves the § out; its
             // number still counts for the numbering, if it is one.
@@ -262,12 +362,13 @@ fn check_meeting(
             files.extend(read_par.files.into_iter().map(|(path, span)| (path, span, read_par.confidential)));
             let mut p = read_par.paragraph;
             if let Some(m) = &read {
-                let own = read_par.board.check(m.meeting.id.date, m.adjusted.as_ref(), board, &mut diags);
+                let own = read_par.board.check(m.meeting.id.date, m.adjusted.as_ref(), board, diags);
                 if let Some(key) = read_par.board.adjusted.as_ref().map(|a| a.key) {
                     first_immediate.get_or_insert(key);
                 }
                 let posted_at = read_par.board.posted_at().unwrap_or(p.src);
-                p.immediate = own.filter(|(on, _)| *on <= today).map(|(on, board)| Immediate { on, board, posted_at });
+                p.immediate =
+                    own.filter(|(on, _)| outside.reached(*on)).map(|(on, board)| Immediate { on, board, posted_at });
             }
             paragraphs.push(p);
         }
@@ -280,12 +381,12 @@ fn check_meeting(
     {
         diags.push(Diagnostic::new(crate::diag::Code::StorageMissing, at));
     }
-    numbering::check_meeting(&numbers, complete, |s| loaded.sources.get(s.file).path.clone(), &mut diags);
+    numbering::check_meeting(&numbers, complete, |s| loaded.sources.get(s.file).path.clone(), diags);
     paragraphs.sort_by_key(|p| p.number);
     let numbers =
         folder.map(|(date, suffix)| MeetingNumbers { date, suffix, folder: dir.name.clone(), numbers, complete });
     let meeting = read.map(|m| std::sync::Arc::new(meeting::public_on_day(Meeting { paragraphs, ..m.meeting })));
-    MeetingPart { meeting, numbers, diags, files }
+    MeetingPart { meeting, numbers, diags: Vec::new(), files, paragraphs: dir.paragraphs.len(), kept: None }
 }
 
 /// A file a confidential paragraph refers to (by a document or a link in its

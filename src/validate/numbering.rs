@@ -5,14 +5,14 @@ use crate::diag::{Code, Diagnostic, Span};
 use jiff::civil::Date;
 
 /// One §-number as written: the number and its `number:` key.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Numbered {
     pub number: u32,
     pub at: Span,
 }
 
 /// A meeting's numbers, for the checks across meetings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MeetingNumbers {
     pub date: Date,
     pub suffix: Option<String>,

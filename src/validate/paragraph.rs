@@ -51,7 +51,7 @@ pub struct Place<'a> {
     /// Every body's slug and name (for `proposal_to`).
     pub bodies: &'a [(String, String)],
     /// The build's date: withdrawals and corrections count from their date.
-    pub today: Date,
+    pub outside: &'a super::outside::Outside,
 }
 
 /// A paragraph and the place of its `number:` line (for numbering warnings).
@@ -127,7 +127,7 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
         // broken one there is its own business (nothing of it is published).
         let mut quiet = Vec::new();
         let report = if is_confidential { &mut quiet } else { &mut *diags };
-        linked.extend(super::links::resolve(md, at.meeting_dir, at.loaded, report));
+        linked.extend(super::links::resolve(md, at.meeting_dir, at.loaded, at.outside, report));
     }
     let mut files: Vec<(String, Span)> = files;
     files.extend(linked.iter().cloned());
@@ -136,9 +136,9 @@ pub fn paragraph(doc: &Doc, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Opti
     linked.dedup();
     let reservations: Vec<Reservation> = reservation_nodes.into_iter().filter_map(|n| reservation(n, diags)).collect();
     let votes = votes_node.map(|n| votes(n, diags));
-    let withdrawal = withdrawn_node.and_then(|n| withdrawal(n, diags)).filter(|w| w.date <= at.today);
+    let withdrawal = withdrawn_node.and_then(|n| withdrawal(n, diags)).filter(|w| at.outside.reached(w.date));
     let mut corrections: Vec<Correction> = correction_nodes.into_iter().filter_map(|n| correction(n, diags)).collect();
-    corrections.retain(|c| c.date <= at.today);
+    corrections.retain(|c| at.outside.reached(c.date));
     corrections.sort_by_key(|c| c.date);
     let outcome = match (&decision, proposal_to) {
         (None, _) => Outcome::Information,
@@ -225,7 +225,7 @@ fn document(node: &Node, at: &Place<'_>, diags: &mut Vec<Diagnostic>) -> Option<
     let file = f.text("file");
     let withdrawn = f.node("withdrawn");
     f.finish();
-    let withdrawn = withdrawn.and_then(|n| withdrawal(n, diags)).filter(|w| w.date <= at.today);
+    let withdrawn = withdrawn.and_then(|n| withdrawal(n, diags)).filter(|w| at.outside.reached(w.date));
     let span = file.as_ref().map(|f| f.span);
     let file = match file {
         Some(file) => Some(resolve_document(&file, at, diags)?),

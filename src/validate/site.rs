@@ -365,7 +365,9 @@ pub fn notice(
     }
     let text = markdown_body(doc, loaded);
     super::depth::check(&text, loaded, diags);
-    let linked = super::meeting::linked_files(&text, "notices", loaded, diags);
+    // A notice's check is made every build: what it reaches is not kept.
+    let outside = super::outside::Outside::new(Date::MAX);
+    let linked = super::meeting::linked_files(&text, "notices", loaded, &outside, diags);
     links.extend(linked.iter().cloned());
     Some(Notice {
         slug,

@@ -551,7 +551,10 @@ fn same_content_and_day_give_byte_identical_output_across_thread_counts() {
         assert_eq!(first_tree, tree, "{first} and {dir}: same files, different folders");
     }
     assert_eq!(fingerprint(&site.content()), content_before, "the build changed content/");
-    assert!(names_starting(site.root(), ".").is_empty(), "staging folders left behind");
+    // Beside each output only its meetings' stored checks (`.<name>.anslag-checks`).
+    let mut beside = names_starting(site.root(), ".");
+    beside.retain(|n| !n.ends_with(".anslag-checks"));
+    assert!(beside.is_empty(), "staging folders left behind: {beside:?}");
 }
 
 /// A second build with nothing changed does nothing and the output is still
@@ -671,11 +674,63 @@ fn day_after_day_over_the_previous_output_is_what_a_build_from_nothing_gives() {
             );
             std::fs::remove_dir_all(&cold).expect("remove");
             let _ = std::fs::remove_dir_all(site.root().join(format!(".cold-{day}.anslag-spare")));
+            let _ = std::fs::remove_dir_all(site.root().join(format!(".cold-{day}.anslag-checks")));
         }
     };
     // Every day without PDFs (quicker), then every fifth day with them.
     walk(50, 1, &["--no-pdf"]);
     walk(50, 5, &[]);
+}
+
+/// "(<made> made, <taken> taken over)" from a build's timing lines.
+fn checks_kept(stderr: &str) -> (usize, usize) {
+    let line = stderr.lines().find(|l| l.contains("keep the meetings' checks")).expect("the timing line");
+    let inner = line.split_once('(').and_then(|(_, r)| r.split_once(')')).expect("counts").0;
+    let numbers: Vec<usize> = inner.split(' ').filter_map(|w| w.parse().ok()).collect();
+    (numbers[0], numbers[1])
+}
+
+/// A build takes over the stored check of every unchanged meeting and
+/// checks again exactly the ones whose files changed or whose day came (a
+/// protocol adjusted on the build's date); a file added to another meeting
+/// renumbers the files of every later one, and their stored checks still
+/// hold. After each step the output is what a build from nothing gives.
+#[test]
+fn a_build_checks_again_only_the_meetings_that_changed_or_whose_day_came() {
+    let site = Site::example();
+    let out = site.root().join("out");
+    let timings = [("ANSLAG_TIMINGS", "1")];
+    let step = |day: &str, what: &str| {
+        let b = build_on(day, &site.content(), &out, &["--no-pdf"], &timings);
+        assert_eq!(b.code, 0, "{what}: {}", b.stderr);
+        let cold = site.root().join("cold");
+        let c = build_on(day, &site.content(), &cold, &["--no-pdf"], &[]);
+        assert_eq!(c.code, 0, "{what}: {}", c.stderr);
+        let d = diff(&files(&cold), &files(&out), 20);
+        assert!(d.is_empty(), "{what}: differs from a build from nothing:\n{}", d.join("\n"));
+        std::fs::remove_dir_all(&cold).expect("remove");
+        std::fs::remove_dir_all(site.root().join(".cold.anslag-checks")).expect("remove");
+        checks_kept(&b.stderr)
+    };
+    let (stored, taken) = step("2026-11-22", "the first build");
+    assert_eq!(taken, 0);
+    assert!(stored > 10, "{stored} meetings' checks stored");
+    // bygg-och-miljonamnden/2026-11-19 is adjusted on the 23rd.
+    let (made, taken) = step("2026-11-23", "the day a protocol is adjusted");
+    assert!(made >= 1, "the adjusted protocol's meeting is checked again");
+    assert_eq!(made + taken, stored);
+    let edited = "kommunstyrelsen/2026-11-09/002-delarsrapport-augusti.md";
+    let text = std::fs::read_to_string(site.content().join(edited)).expect("read");
+    site.write(edited, format!("{text}\nEn mening till.\n"));
+    let (made, taken) = step("2026-11-23", "one § edited");
+    assert_eq!((made, taken), (1, stored - 1), "only the edited §'s meeting is checked again");
+    // A § added to the first meeting: every later file gets another number.
+    site.write(
+        "arbetsutskottet/2026-11-02/004-tillagd.md",
+        "---\nnumber: 4\ntitle: Tillagd paragraf\ndecision: Arbetsutskottet beslutar.\n---\nText.\n",
+    );
+    let (made, taken) = step("2026-11-23", "a § added to another meeting");
+    assert_eq!((made, taken), (1, stored - 1), "only the meeting with the new § is checked again");
 }
 
 /// After each kind of edit a clerk or IT makes, a build over the previous
@@ -857,7 +912,11 @@ fn a_build_with_content_errors_leaves_the_previous_output_as_it_was() {
     assert_eq!(digest(&out), tree, "output changed");
     // Nothing at all changed beside it either (times included): no staging folder.
     assert_eq!(fingerprint(site.root()), before, "the failed build wrote something");
-    assert!(names_starting(site.root(), ".out.anslag-").is_empty(), "no staging or spare folder");
+    assert_eq!(
+        names_starting(site.root(), ".out.anslag-"),
+        [".out.anslag-checks"],
+        "no staging or spare folder, only the first build's stored checks"
+    );
 
     // Without a previous output, a failed build creates nothing.
     let fresh = site.root().join("fresh");
@@ -1216,7 +1275,7 @@ fn kill_9_at_random_moments_leaves_the_old_site_or_the_new_one() {
         }
         // Nothing but the content, the output and staging folders beside it.
         let mut names = names_starting(tmp.path(), "");
-        names.retain(|n| n != "content" && n != "out" && n != ".out.anslag-spare");
+        names.retain(|n| n != "content" && n != "out" && n != ".out.anslag-spare" && n != ".out.anslag-checks");
         assert!(names.is_empty(), "kill {run}: unexpected files beside the output: {names:?}");
     }
     eprintln!(
@@ -1230,7 +1289,7 @@ fn kill_9_at_random_moments_leaves_the_old_site_or_the_new_one() {
     assert_eq!(digest(&out), states[next]);
     assert_eq!(
         names_starting(tmp.path(), ".out.anslag-"),
-        vec![".out.anslag-spare".to_owned()],
+        vec![".out.anslag-checks".to_owned(), ".out.anslag-spare".to_owned()],
         "leftovers not cleaned up"
     );
 }

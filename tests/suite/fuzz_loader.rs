@@ -168,6 +168,7 @@ fn loaded(site: &str, meeting: &str, paragraphs: &[String]) -> Loaded {
                 meta_failed: false,
                 paragraphs,
                 failed_paragraphs: Vec::new(),
+                unparsed: None,
             }],
         }],
         files: ATTACHMENTS.iter().map(|a| (*a).to_owned()).collect(),
