@@ -46,7 +46,7 @@ pub fn key(
     let texts: Vec<&crate::diag::SourceFile> = loaded.sources.iter().collect();
     let digests: Vec<[u8; 32]> = {
         use rayon::prelude::*;
-        texts.par_iter().map(|file| Sha256::digest(file.text.as_bytes()).into()).collect()
+        texts.par_iter().map(|file| file.sha256()).collect()
     };
     for (file, digest) in texts.iter().zip(&digests) {
         part(file.path.as_bytes());

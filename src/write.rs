@@ -31,6 +31,12 @@
 //! <path>`). A build making a part with the same key keeps the spare's files
 //! of that part, or links the previous output's, if they are still exactly
 //! as that build wrote them ([`Sink::reuse`]).
+//!
+//! Beside the output and the spare, `.<name>.anslag-checks/` keeps the check
+//! of each meeting for the next build ([`keep_checks`],
+//! `crate::validate::reuse`): written after the swap, one file per meeting,
+//! each under a temporary name and renamed; never inside the output, since
+//! it holds protocols not yet adjusted.
 
 use std::io;
 use std::path::{Path, PathBuf};

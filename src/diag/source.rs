@@ -69,6 +69,9 @@ pub struct SourceFile {
     /// Where each line starts, made when first asked for (only a file with
     /// a problem to show needs it).
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The SHA-256 of the text, made when first asked for (by the build's
+    /// key and the key of a meeting's stored check: once for both).
+    digest: std::sync::OnceLock<[u8; 32]>,
 }
 
 /// Why a file's bytes could not be taken as text.
@@ -86,7 +89,13 @@ impl SourceFile {
 
     /// Takes `text` as it is (already normalised).
     pub fn from_text(path: String, text: String) -> SourceFile {
-        SourceFile { path, text, line_starts: std::sync::OnceLock::new() }
+        SourceFile { path, text, line_starts: std::sync::OnceLock::new(), digest: std::sync::OnceLock::new() }
+    }
+
+    /// The SHA-256 of the text.
+    pub fn sha256(&self) -> [u8; 32] {
+        use sha2::Digest;
+        *self.digest.get_or_init(|| sha2::Sha256::digest(self.text.as_bytes()).into())
     }
 
     fn line_starts(&self) -> &[usize] {

@@ -25,6 +25,14 @@ pub struct Record {
     pub text: String,
     pub body: Option<String>,
     pub year: i16,
+    /// The quarter of its year (1–4): the newest year's records are
+    /// indexed by quarter ([`shards`]).
+    pub quarter: u8,
+}
+
+/// The quarter (1–4) of `date`'s year.
+fn quarter(date: Date) -> u8 {
+    (date.month() as u8 - 1) / 3 + 1
 }
 
 pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
@@ -110,6 +118,7 @@ impl Draft {
         field(r.title.as_bytes());
         field(r.body.as_deref().unwrap_or("\u{0}").as_bytes());
         field(&r.year.to_le_bytes());
+        field(&[r.quarter]);
         let Some(from) = from else { return field(r.text.as_bytes()) };
         match self.source {
             Source::Ready => field(r.text.as_bytes()),
@@ -138,6 +147,7 @@ fn drafts(site: &Site, labels: &Labels) -> Vec<Draft> {
                     text: String::new(),
                     body: Some(body.name.clone()),
                     year: m.id.date.year(),
+                    quarter: quarter(m.id.date),
                 };
                 out.push(Draft { record, source: Source::Meeting(b, i) });
             }
@@ -154,6 +164,7 @@ fn drafts(site: &Site, labels: &Labels) -> Vec<Draft> {
                     text: String::new(),
                     body: Some(body.name.clone()),
                     year: m.id.date.year(),
+                    quarter: quarter(m.id.date),
                 };
                 out.push(Draft { record, source: Source::Paragraph(b, i, k) });
             }
@@ -173,6 +184,7 @@ fn drafts(site: &Site, labels: &Labels) -> Vec<Draft> {
                     text: join(text.into_iter().collect()),
                     body: Some(body.name.clone()),
                     year: board.posted.year(),
+                    quarter: quarter(board.posted),
                 }));
             }
             PageRef::ParagraphNotice(b, i, k) => {
@@ -198,6 +210,7 @@ fn drafts(site: &Site, labels: &Labels) -> Vec<Draft> {
                     text: join(text.into_iter().collect()),
                     body: Some(body.name.clone()),
                     year: imm.board.posted.year(),
+                    quarter: quarter(imm.board.posted),
                 }));
             }
             PageRef::Notice(i) => {
@@ -209,6 +222,7 @@ fn drafts(site: &Site, labels: &Labels) -> Vec<Draft> {
                     text: String::new(),
                     body: body.map(|b| b.name.clone()),
                     year: n.posted.year(),
+                    quarter: quarter(n.posted),
                 };
                 out.push(Draft { record, source: Source::Notice(i) });
             }
@@ -245,30 +259,38 @@ pub struct Shard<'a> {
     pub records: Vec<&'a Record>,
 }
 
-/// `records` cut into indexes: one per year, newest first, named after it
-/// (`2025`); a year with more than `max` records is cut into equal parts
-/// (`2025_1`, `2025_2` …). Within an index, records keep the order they
-/// came in. (Years are what residents narrow a search by, and a year's
-/// index stays the same while later years are added.)
+/// `records` cut into indexes, newest first: one per year, named after it
+/// (`2025`), except the newest year, which has one per quarter (`2026-k1`
+/// … `2026-k4`); an index of more than `max` records is cut into equal
+/// parts (`2025_1`, `2025_2` …). Within an index, records keep the order
+/// they came in. (Years are what residents narrow a search by, and a
+/// year's index stays the same while later years are added. The newest
+/// year is where meetings are added and §§ edited: an edit there makes
+/// only its quarter's index again, a quarter of the records; when the next
+/// year begins, its quarters become one index.)
 pub fn shards(records: &[Record], max: usize) -> Vec<Shard<'_>> {
-    cut(records, |r| r.year, max).into_iter().map(|(name, records)| Shard { name, records }).collect()
+    cut(records, |r| (r.year, r.quarter), max).into_iter().map(|(name, records)| Shard { name, records }).collect()
 }
 
-/// [`shards`] of anything with a year.
-fn cut<T>(items: &[T], year: impl Fn(&T) -> i16, max: usize) -> Vec<(String, Vec<&T>)> {
-    let mut years: BTreeMap<i16, Vec<&T>> = BTreeMap::new();
+/// [`shards`] of anything with a year and a quarter.
+fn cut<T>(items: &[T], period: impl Fn(&T) -> (i16, u8), max: usize) -> Vec<(String, Vec<&T>)> {
+    let newest = items.iter().map(|r| period(r).0).max();
+    // Quarter 0: the whole year.
+    let mut groups: BTreeMap<(i16, u8), Vec<&T>> = BTreeMap::new();
     for r in items {
-        years.entry(year(r)).or_default().push(r);
+        let (year, quarter) = period(r);
+        groups.entry((year, if Some(year) == newest { quarter } else { 0 })).or_default().push(r);
     }
     let mut out = Vec::new();
-    for (year, list) in years.into_iter().rev() {
+    for ((year, quarter), list) in groups.into_iter().rev() {
+        let name = if quarter == 0 { year.to_string() } else { format!("{year}-k{quarter}") };
         if list.len() <= max {
-            out.push((year.to_string(), list));
+            out.push((name, list));
             continue;
         }
         let size = list.len().div_ceil(list.len().div_ceil(max));
         for (i, part) in list.chunks(size).enumerate() {
-            out.push((format!("{year}_{}", i + 1), part.to_vec()));
+            out.push((format!("{name}_{}", i + 1), part.to_vec()));
         }
     }
     out
@@ -318,7 +340,7 @@ impl<'a> Indexer<'a> {
     }
 
     fn of(drafts: Vec<Draft>, site: Option<Sources<'a>>) -> Indexer<'a> {
-        let shards = cut(&drafts, |d| d.record.year, SHARD_RECORDS)
+        let shards = cut(&drafts, |d| (d.record.year, d.record.quarter), SHARD_RECORDS)
             .into_iter()
             .map(|(name, drafts)| (name, drafts.into_iter().cloned().collect()))
             .collect();
@@ -549,6 +571,7 @@ mod tests {
                 text: format!("Beslut om budget och detaljplan för kvarteret {i}. ").repeat(20),
                 body: Some("Kommunstyrelsen".to_owned()),
                 year: 2026,
+                quarter: 4,
             })
             .collect();
         let refs: Vec<&Record> = records.iter().collect();
@@ -575,25 +598,31 @@ mod tests {
     }
 
     fn record(year: i16, i: usize) -> Record {
-        Record { url: format!("/{year}/{i}/"), title: String::new(), text: String::new(), body: None, year }
+        let quarter = (i % 4) as u8 + 1;
+        Record { url: format!("/{year}/{i}/"), title: String::new(), text: String::new(), body: None, year, quarter }
     }
 
     #[test]
-    fn records_are_cut_into_an_index_per_year_newest_first() {
+    fn records_are_cut_into_an_index_per_year_newest_first_the_newest_by_quarter() {
         let mut records: Vec<Record> = Vec::new();
-        for (year, n) in [(2019, 3), (2020, 2), (2021, 4), (2022, 9), (2023, 1)] {
+        for (year, n) in [(2019, 3), (2020, 2), (2021, 4), (2022, 9), (2023, 18)] {
             records.extend((0..n).map(|i| record(year, i)));
         }
         // Shuffled by year, as the pages come (body by body).
         records.sort_by_key(|r| (r.url.len(), r.url.clone()));
         let shards = shards(&records, 4);
         let names: Vec<&str> = shards.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["2023", "2022_1", "2022_2", "2022_3", "2021", "2020", "2019"]);
+        let newest = ["2023-k4", "2023-k3", "2023-k2_1", "2023-k2_2", "2023-k1_1", "2023-k1_2"];
+        let older = ["2022_1", "2022_2", "2022_3", "2021", "2020", "2019"];
+        assert_eq!(names, [&newest[..], &older[..]].concat());
         let sizes: Vec<usize> = shards.iter().map(|s| s.records.len()).collect();
-        assert_eq!(sizes, [1, 3, 3, 3, 4, 2, 3]);
+        assert_eq!(sizes, [4, 4, 3, 2, 3, 2, 3, 3, 3, 4, 2, 3]);
         for s in &shards {
             let year = &s.name[..4];
             assert!(s.records.iter().all(|r| r.year.to_string() == year), "{}", s.name);
+            if let Some(q) = s.name.strip_prefix("2023-k") {
+                assert!(s.records.iter().all(|r| r.quarter.to_string() == q[..1]), "{}", s.name);
+            }
         }
         // Every record in exactly one index.
         let mut urls: Vec<&str> = shards.iter().flat_map(|s| s.records.iter().map(|r| r.url.as_str())).collect();

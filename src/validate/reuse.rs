@@ -109,10 +109,9 @@ pub(super) fn key(context: &[u8; 32], dir: &MeetingDir, loaded: &Loaded) -> Key 
     h.update([u8::from(dir.meta_failed)]);
     for id in dir.files() {
         let file = loaded.sources.get(id);
-        for bytes in [file.path.as_bytes(), file.text.as_bytes()] {
-            h.update((bytes.len() as u64).to_le_bytes());
-            h.update(bytes);
-        }
+        h.update((file.path.len() as u64).to_le_bytes());
+        h.update(file.path.as_bytes());
+        h.update(file.sha256());
     }
     crate::files::hex(&h.finalize())
 }

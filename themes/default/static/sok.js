@@ -65,7 +65,8 @@ async function start() {
   let pagefind;
   let merged = Promise.resolve();
   try {
-    // The site's indexes (one per year, newest first) are listed in
+    // The site's indexes (one per year, the newest year one per quarter,
+    // newest first) are listed in
     // indexes.json: the first is loaded, the others merged into it. Paths
     // are relative to the page, not to this script.
     const base = new URL(form.dataset.index, document.baseURI);
