@@ -178,11 +178,8 @@ impl Parts {
         for (dir, (body, diags)) in loaded.bodies.iter().zip(read) {
             let context = store.map(|_| reuse::body_context(loaded, &dir.slug, body.as_ref(), &config, &body_names));
             let reuse = store.zip(context.as_ref());
-            let meetings = dir
-                .meetings
-                .par_iter()
-                .map(|m| check_meeting(dir, body.as_ref(), m, loaded, &config, &body_names, today, reuse))
-                .collect();
+            let at = BodyInputs { dir, body: body.as_ref(), loaded, config: &config, body_names: &body_names };
+            let meetings = dir.meetings.par_iter().map(|m| check_meeting(at, m, today, reuse)).collect();
             bodies.push(BodyPart { body, diags, meetings });
         }
         let mut notice_diags = Vec::new();
@@ -204,7 +201,9 @@ impl Parts {
     pub fn recheck_meeting(&mut self, loaded: &Loaded, body: usize, meeting: usize) {
         let (Some(dir), Some(part)) = (loaded.bodies.get(body), self.bodies.get_mut(body)) else { return };
         let (Some(m), Some(slot)) = (dir.meetings.get(meeting), part.meetings.get_mut(meeting)) else { return };
-        *slot = check_meeting(dir, part.body.as_ref(), m, loaded, &self.config, &self.body_names, self.today, None);
+        let at =
+            BodyInputs { dir, body: part.body.as_ref(), loaded, config: &self.config, body_names: &self.body_names };
+        *slot = check_meeting(at, m, self.today, None);
     }
 
     /// The rules across meetings, and the model if nothing is wrong.
@@ -267,19 +266,27 @@ fn bodies_of(parts: &[BodyPart]) -> Vec<Option<&Body>> {
 /// paragraph is confidential.
 type Files = Vec<(String, crate::diag::Span, bool)>;
 
+/// What the check of each meeting of one body reads besides its folder.
+#[derive(Clone, Copy)]
+struct BodyInputs<'a> {
+    dir: &'a BodyDir,
+    /// The body as read (`None` where `_body.yaml` is broken).
+    body: Option<&'a Body>,
+    loaded: &'a Loaded,
+    config: &'a SiteConfig,
+    /// Every body's slug and name (`proposal_to`).
+    body_names: &'a [(String, String)],
+}
+
 /// Checks one meeting folder, or takes its check over from `reuse` (the
 /// store and the body's context, [`reuse::body_context`]) where it holds.
-#[allow(clippy::too_many_arguments)]
 fn check_meeting(
-    dir_body: &BodyDir,
-    body: Option<&Body>,
+    at: BodyInputs<'_>,
     dir: &MeetingDir,
-    loaded: &Loaded,
-    config: &SiteConfig,
-    body_names: &[(String, String)],
     today: Date,
     reuse: Option<(&reuse::Store, &[u8; 32])>,
 ) -> MeetingPart {
+    let loaded = at.loaded;
     let clean = !dir.meta_failed && dir.failed_paragraphs.is_empty();
     let key = reuse.filter(|_| clean).map(|(_, context)| reuse::key(context, dir, loaded));
     if let (Some((store, _)), Some(key)) = (reuse, &key)
@@ -297,7 +304,7 @@ fn check_meeting(
     let (dir, mut diags) = dir.parsed(&loaded.sources);
     let dir = &*dir;
     let outside = outside::Outside::new(today);
-    let mut part = check_parsed(dir_body, body, dir, loaded, config, body_names, &outside, &mut diags);
+    let mut part = check_parsed(at, dir, &outside, &mut diags);
     part.diags = diags;
     if let (Some(key), Some(meeting)) = (key, part.meeting.as_ref())
         && part.diags.is_empty()
@@ -315,17 +322,13 @@ fn check_meeting(
 }
 
 /// Checks one meeting folder whose files are parsed.
-#[allow(clippy::too_many_arguments)]
 fn check_parsed(
-    dir_body: &BodyDir,
-    body: Option<&Body>,
+    at: BodyInputs<'_>,
     dir: &MeetingDir,
-    loaded: &Loaded,
-    config: &SiteConfig,
-    body_names: &[(String, String)],
     outside: &outside::Outside,
     diags: &mut Vec<Diagnostic>,
 ) -> MeetingPart {
+    let BodyInputs { dir: dir_body, body, loaded, config, body_names } = at;
     let folder = meeting::folder_date(dir, diags);
     let storage = body.and_then(|b| b.storage.as_deref()).or(config.notice_board.storage.as_deref());
     let board = &config.notice_board;
