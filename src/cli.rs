@@ -472,9 +472,9 @@ fn checked(
         progress.suspend(|| eprintln!("{}", catalog.get("error-content-dir", &args)));
         exit::IO
     })?;
-    let checked = match store {
+    let (checked, kept) = match store {
         Some(store) => validate::validate_reusing(&loaded, today, store),
-        None => validate::validate(&loaded, today),
+        None => (validate::validate(&loaded, today), validate::Kept::default()),
     };
     diags.extend(checked.diagnostics);
     let mut site = checked.site;
@@ -495,7 +495,7 @@ fn checked(
     diags.sort(&loaded.sources);
     progress.suspend(|| print_diagnostics(cli, &diags, &loaded.sources, catalog, checked.counts));
     let site = if diags.has_errors() { None } else { site };
-    Ok((loaded, site, checked.kept))
+    Ok((loaded, site, kept))
 }
 
 /// Reads the publishing record, checks `site` against it and puts it into
@@ -555,8 +555,7 @@ fn build(
         let output = output.to_owned();
         std::thread::spawn(move || crate::write::survey(&output).ok())
     };
-    let checks = crate::write::checks_of(output);
-    let store = validate::reuse::Store::at(&checks);
+    let store = validate::reuse::Store::at(&crate::write::checks_of(output));
     let trial = ThemeTrial::OwnOnly;
     let (loaded, mut site, kept) =
         match checked(cli, today, catalog, record_clock, output, &progress, trial, Some(&store)) {
@@ -571,24 +570,9 @@ fn build(
     progress.stage(catalog.text("progress-building"));
     let result = theme(cli, &site).and_then(|theme| {
         let spare = survey.join().ok().flatten();
-        crate::build::run(&loaded, &site, &theme, &cli.content, output, options, checked_in, spare)
+        crate::build::run(&loaded, &site, &theme, &cli.content, output, options, checked_in, &kept, spare)
     });
     drop(progress);
-    // The meetings' checks for the next build. Only a speed-up: a store
-    // that cannot be written is checked again next time, so the build
-    // still succeeds.
-    let mut result = result;
-    if result.is_ok() {
-        let clock = std::time::Instant::now();
-        let _ = crate::write::keep_checks(&checks, &kept.made, &kept.taken);
-        if let Ok(crate::build::Outcome::Built(summary)) = &mut result {
-            let what = format!("keep the meetings' checks ({} made, {} taken over)", kept.made.len(), kept.taken.len());
-            summary.stages.push((what, clock.elapsed()));
-            if let Some(first) = summary.stages.first_mut() {
-                first.0 = format!("load and validate ({} meetings checked)", kept.checked);
-            }
-        }
-    }
     // The kommun's copy of the record, after the output (which holds the
     // same record) is in place: at worst the journal lags, and the next
     // build merges the output's copy into it.

@@ -43,6 +43,50 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A SHA-256 made into a key of what a part is made from: begun with a
+/// tag, each piece of bytes after its length (so that pieces cannot run
+/// into each other), and `Debug` or `Display` text written straight into
+/// it with `write!` rather than into a string first. The keys of the
+/// site's parts (`render::keys`) and of the meetings' stored checks
+/// (`validate::reuse`) are made with it.
+pub(crate) struct KeyHasher(sha2::Sha256);
+
+impl std::fmt::Write for KeyHasher {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        use sha2::Digest as _;
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl KeyHasher {
+    pub(crate) fn new(tag: &str) -> KeyHasher {
+        use sha2::Digest as _;
+        let mut h = KeyHasher(sha2::Sha256::new());
+        h.0.update(tag.as_bytes());
+        h.0.update([0]);
+        h
+    }
+
+    /// One piece, after its length.
+    pub(crate) fn bytes(&mut self, bytes: &[u8]) {
+        use sha2::Digest as _;
+        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    /// Bytes of a fixed length (a digest, a flag), as they are.
+    pub(crate) fn raw(&mut self, bytes: impl AsRef<[u8]>) {
+        use sha2::Digest as _;
+        self.0.update(bytes);
+    }
+
+    pub(crate) fn finish(self) -> [u8; 32] {
+        use sha2::Digest as _;
+        self.0.finalize().into()
+    }
+}
+
 /// What is known of an attachment's bytes: its length, SHA-256 and SHA-512.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Digest {

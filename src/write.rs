@@ -461,16 +461,20 @@ pub fn begin_surveyed(output: &Path, survey: Option<Survey>) -> Result<Staging, 
 
 /// The spare tree of `output`: `.<name>.anslag-spare` beside it.
 pub fn spare_of(output: &Path) -> PathBuf {
+    beside(output, SPARE_MARK)
+}
+
+/// `.<name><mark>` beside `output`.
+fn beside(output: &Path, mark: &str) -> PathBuf {
     let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    output.with_file_name(format!(".{name}{SPARE_MARK}"))
+    output.with_file_name(format!(".{name}{mark}"))
 }
 
 /// The folder of the meetings' stored checks of the builds into `output`
 /// (`crate::validate::reuse`): `.<name>.anslag-checks` beside it, never in
 /// it, since they hold protocols not yet adjusted.
 pub fn checks_of(output: &Path) -> PathBuf {
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    output.with_file_name(format!(".{name}{CHECKS_MARK}"))
+    beside(output, CHECKS_MARK)
 }
 
 /// The stored checks' folder's name: `.<name>` and this.

@@ -33,44 +33,16 @@
 
 use super::Sizes;
 use super::pages::PageRef;
+use crate::files::KeyHasher as Hasher;
 use crate::model::{Adjustment, Date, Meeting, Notice, Site};
-use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
-/// A SHA-256 that `Debug` and `Display` text can be written into.
-struct Hasher(Sha256);
-
-impl std::fmt::Write for Hasher {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.update(s.as_bytes());
-        Ok(())
+/// `today` against each of `dates`: before, on or after.
+fn dates(h: &mut Hasher, today: Date, dates: impl IntoIterator<Item = Date>) {
+    for d in dates {
+        h.raw([today.cmp(&d) as i8 as u8]);
     }
-}
-
-impl Hasher {
-    fn new(tag: &str) -> Hasher {
-        let mut h = Hasher(Sha256::new());
-        h.0.update(tag.as_bytes());
-        h.0.update([0]);
-        h
-    }
-
-    fn bytes(&mut self, bytes: &[u8]) {
-        self.0.update((bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
-    }
-
-    /// `today` against each of `dates`: before, on or after.
-    fn dates(&mut self, today: Date, dates: impl IntoIterator<Item = Date>) {
-        for d in dates {
-            self.0.update([today.cmp(&d) as i8 as u8]);
-        }
-        self.0.update([b';']);
-    }
-
-    fn finish(self) -> [u8; 32] {
-        self.0.finalize().into()
-    }
+    h.raw(b";");
 }
 
 /// The keys of one build's pages.
@@ -145,9 +117,9 @@ impl Keys {
             .enumerate()
             .map(|(b, keys)| {
                 let mut h = Hasher::new("body");
-                h.0.update(site_key);
+                h.raw(site_key);
                 h.bytes(site.bodies[b].slug.as_bytes());
-                keys.iter().for_each(|k| h.0.update(k));
+                keys.iter().for_each(|k| h.raw(k));
                 h.finish()
             })
             .collect();
@@ -188,8 +160,8 @@ impl Keys {
             PageRef::Notice(i) | PageRef::NoticeProof(i) => ("notice", self.notices[i]),
         };
         let mut h = Hasher::new(kind);
-        h.0.update(self.site);
-        h.0.update(part);
+        h.raw(self.site);
+        h.raw(part);
         // Which page of the part: its address (not its index, which moves
         // when a meeting or notice is added before it).
         h.bytes(url.as_bytes());
@@ -211,13 +183,13 @@ fn meeting_dates(m: &Meeting) -> Vec<Date> {
 
 fn meeting(site: &Site, site_key: [u8; 32], m: &Meeting, model: [u8; 32], sizes: &Sizes, pdf: Option<u64>) -> [u8; 32] {
     let mut h = Hasher::new("meeting");
-    h.0.update(site_key);
-    h.0.update(model);
+    h.raw(site_key);
+    h.raw(model);
     let _ = writeln!(h, "{pdf:?}");
-    h.dates(site.today, meeting_dates(m));
+    dates(&mut h, site.today, meeting_dates(m));
     for n in site.notices.iter().filter(|n| n.meeting.as_ref() == Some(&m.id)) {
         let _ = writeln!(h, "{n:?}");
-        h.dates(site.today, [n.posted, n.removal]);
+        dates(&mut h, site.today, [n.posted, n.removal]);
     }
     let _ = writeln!(h, "{:?}", site.record.notice(&crate::urls::protocol_notice(m)));
     for (p, _) in m.immediate() {
@@ -231,9 +203,9 @@ fn meeting(site: &Site, site_key: [u8; 32], m: &Meeting, model: [u8; 32], sizes:
 
 fn notice(site: &Site, site_key: [u8; 32], n: &Notice, sizes: &Sizes, meetings: &[Vec<[u8; 32]>]) -> [u8; 32] {
     let mut h = Hasher::new("notice");
-    h.0.update(site_key);
+    h.raw(site_key);
     let _ = writeln!(h, "{n:?}");
-    h.dates(site.today, [n.posted, n.removal].into_iter().chain(n.appeal_last_day));
+    dates(&mut h, site.today, [n.posted, n.removal].into_iter().chain(n.appeal_last_day));
     let _ = writeln!(h, "{:?}", site.record.notice(&crate::urls::notice(n)));
     for f in &n.linked {
         let _ = writeln!(h, "{f:?} {:?}", sizes.get(f));
@@ -245,7 +217,7 @@ fn notice(site: &Site, site_key: [u8; 32], n: &Notice, sizes: &Sizes, meetings: 
         Some(meetings[b][i])
     });
     if let Some(k) = announced {
-        h.0.update(k);
+        h.raw(k);
     }
     h.finish()
 }

@@ -70,8 +70,6 @@ pub struct Checked {
     pub site: Option<Site>,
     pub diagnostics: Diagnostics,
     pub counts: Counts,
-    /// The meetings' checks to keep for the next build ([`reuse`]).
-    pub kept: Kept,
 }
 
 /// The checks of meetings a build keeps for the next one ([`reuse`]).
@@ -91,9 +89,12 @@ pub fn validate(loaded: &Loaded, today: Date) -> Checked {
 }
 
 /// [`validate`], taking over the check of each unchanged meeting from
-/// `store` where it holds ([`reuse`]); the outcome is the same.
-pub fn validate_reusing(loaded: &Loaded, today: Date, store: &reuse::Store) -> Checked {
-    Parts::make(loaded, today, Some(store)).checked(loaded)
+/// `store` where it holds ([`reuse`]); the outcome is the same. Also the
+/// meetings' checks to keep for the next build.
+pub fn validate_reusing(loaded: &Loaded, today: Date, store: &reuse::Store) -> (Checked, Kept) {
+    let mut parts = Parts::make(loaded, today, Some(store));
+    let kept = parts.take_kept();
+    (parts.checked(loaded), kept)
 }
 
 /// Validation kept in parts: each meeting's result on its own, so that after
@@ -175,8 +176,9 @@ impl Parts {
         let body_names: Vec<(String, String)> =
             read.iter().filter_map(|(b, _)| b.as_ref()).map(|b| (b.slug.clone(), b.name.clone())).collect();
         let mut bodies = Vec::new();
+        let site_context = store.map(|_| reuse::site_context(loaded, &config, &body_names));
         for (dir, (body, diags)) in loaded.bodies.iter().zip(read) {
-            let context = store.map(|_| reuse::body_context(loaded, &dir.slug, body.as_ref(), &config, &body_names));
+            let context = site_context.map(|site| reuse::body_context(&site, &dir.slug, body.as_ref()));
             let reuse = store.zip(context.as_ref());
             let at = BodyInputs { dir, body: body.as_ref(), loaded, config: &config, body_names: &body_names };
             let meetings = dir.meetings.par_iter().map(|m| check_meeting(at, m, today, reuse)).collect();
@@ -232,17 +234,6 @@ impl Parts {
             meetings: loaded.bodies.iter().map(|b| b.meetings.len()).sum(),
             paragraphs: self.bodies.iter().flat_map(|b| &b.meetings).map(|m| m.paragraphs).sum(),
         };
-        let mut kept = Kept::default();
-        for part in self.bodies.iter().flat_map(|b| &b.meetings) {
-            match &part.kept {
-                Some(KeptPart::Taken(key)) => kept.taken.push(key.clone()),
-                Some(KeptPart::Made(key, bytes)) => {
-                    kept.checked += 1;
-                    kept.made.push((key.clone(), bytes.clone()));
-                }
-                None => kept.checked += 1,
-            }
-        }
         let mut diagnostics = Diagnostics(diags);
         diagnostics.sort(&loaded.sources);
         let complete = !diagnostics.has_errors() && loaded.failed == 0;
@@ -253,7 +244,23 @@ impl Parts {
             notices: self.notices.clone(),
             record: Default::default(),
         });
-        Checked { site, diagnostics, counts, kept }
+        Checked { site, diagnostics, counts }
+    }
+
+    /// The meetings' checks to keep for the next build, taken out of the parts.
+    fn take_kept(&mut self) -> Kept {
+        let mut kept = Kept::default();
+        for part in self.bodies.iter_mut().flat_map(|b| &mut b.meetings) {
+            match part.kept.take() {
+                Some(KeptPart::Taken(key)) => kept.taken.push(key),
+                Some(KeptPart::Made(key, bytes)) => {
+                    kept.checked += 1;
+                    kept.made.push((key, bytes));
+                }
+                None => kept.checked += 1,
+            }
+        }
+        kept
     }
 }
 

@@ -33,6 +33,7 @@
 use super::Files;
 use super::numbering::MeetingNumbers;
 use crate::diag::FileId;
+use crate::files::KeyHasher;
 use crate::load::{Loaded, MeetingDir};
 use crate::model::{Date, Meeting};
 use sha2::{Digest, Sha256};
@@ -71,49 +72,51 @@ struct Conditions {
 /// The key of a meeting's check: its name in the store.
 pub(super) type Key = String;
 
-/// What stays the same for every meeting of one body, hashed once.
-pub(super) fn body_context(
+/// What every meeting's check reads of the site, hashed once: the program,
+/// the site's settings, every body's name and the content folder's list of
+/// attachments.
+pub(super) fn site_context(
     loaded: &Loaded,
-    slug: &str,
-    body: Option<&crate::model::Body>,
     config: &crate::model::SiteConfig,
     body_names: &[(String, String)],
 ) -> [u8; 32] {
-    let mut h = Sha256::new();
-    let mut part = |bytes: &[u8]| {
-        h.update((bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
-    };
-    part(MAGIC);
-    part(crate::program::fingerprint());
-    part(slug.as_bytes());
-    part(format!("{body:?}").as_bytes());
-    part(format!("{config:?}").as_bytes());
-    part(format!("{body_names:?}").as_bytes());
+    use std::fmt::Write as _;
+    let mut h = KeyHasher::new("meeting check: site");
+    h.bytes(MAGIC);
+    h.bytes(crate::program::fingerprint());
+    let _ = write!(h, "{config:?}\n{body_names:?}\n");
     for path in &loaded.files {
-        part(path.as_bytes());
+        h.bytes(path.as_bytes());
     }
-    part(b"links outside");
+    h.raw(b"links outside");
     for path in &loaded.links_outside {
-        part(path.as_bytes());
+        h.bytes(path.as_bytes());
     }
-    h.finalize().into()
+    h.finish()
+}
+
+/// What stays the same for every meeting of one body: the site's context
+/// ([`site_context`]) and the body.
+pub(super) fn body_context(site: &[u8; 32], slug: &str, body: Option<&crate::model::Body>) -> [u8; 32] {
+    use std::fmt::Write as _;
+    let mut h = KeyHasher::new("meeting check: body");
+    h.raw(site);
+    h.bytes(slug.as_bytes());
+    let _ = write!(h, "{body:?}");
+    h.finish()
 }
 
 /// The key of meeting folder `dir`: its body's context and its own files.
 pub(super) fn key(context: &[u8; 32], dir: &MeetingDir, loaded: &Loaded) -> Key {
-    let mut h = Sha256::new();
-    h.update(context);
-    h.update((dir.name.len() as u64).to_le_bytes());
-    h.update(dir.name.as_bytes());
-    h.update([u8::from(dir.meta_failed)]);
+    let mut h = KeyHasher::new("meeting check");
+    h.raw(context);
+    h.bytes(dir.name.as_bytes());
     for id in dir.files() {
         let file = loaded.sources.get(id);
-        h.update((file.path.len() as u64).to_le_bytes());
-        h.update(file.path.as_bytes());
-        h.update(file.sha256());
+        h.bytes(file.path.as_bytes());
+        h.raw(file.sha256());
     }
-    crate::files::hex(&h.finalize())
+    crate::files::hex(&h.finish())
 }
 
 /// The numbers of the files a meeting's spans can point at: the stand-ins
