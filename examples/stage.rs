@@ -4,7 +4,9 @@
 //!     stage pdf|search|views <content dir> <YYYY-MM-DD>
 //!
 //! `pdf` makes the protocol PDF of every adjusted meeting, one after the
-//! other on one thread; `search` makes the search records and Pagefind's
+//! other on one thread, and prints one SHA-256 over all of them (a patch to
+//! the PDF writer meant to keep every byte shows the same sum); `search`
+//! makes the search records and Pagefind's
 //! index from them. Prints what was made and the seconds it took.
 
 #[global_allocator]
@@ -24,13 +26,19 @@ fn main() {
         "pdf" => {
             let sizes = anslag::render::Sizes::new();
             let (mut count, mut bytes) = (0usize, 0usize);
+            // One SHA-256 over every PDF in turn: a patch to the PDF writer
+            // that should not change a byte shows the same sum.
+            let mut all = <sha2::Sha256 as sha2::Digest>::new();
             for body in &site.bodies {
                 for m in body.meetings.iter().filter(|m| anslag::pdf::has_pdf(m)) {
                     let pdf = anslag::pdf::protocol(&site, body, m, &labels, &sizes).expect("pdf");
                     count += 1;
                     bytes += pdf.len();
+                    sha2::Digest::update(&mut all, &pdf);
                 }
             }
+            let sum = sha2::Digest::finalize(all);
+            eprintln!("pdf: SHA-256 of all {}", sum.iter().map(|b| format!("{b:02x}")).collect::<String>());
             (count, bytes)
         }
         "search" => {

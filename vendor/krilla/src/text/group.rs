@@ -105,11 +105,8 @@ where
         where
             U: Glyph,
         {
-            let (identifier, pdf_glyph) =
-                font_container.add_glyph(ColoredGlyph::new(g.glyph_id(), context_color));
-            let pdf_font = font_container
-                .get_from_identifier_mut(identifier.clone())
-                .unwrap();
+            let (pdf_font, pdf_glyph) =
+                font_container.add_glyph_to_font(ColoredGlyph::new(g.glyph_id(), context_color));
 
             let range = g.text_range().clone();
             let text = &text[range.clone()];
@@ -328,25 +325,23 @@ where
         let (head, tail, props) = {
             let mut count = 1;
 
+            // One borrow for the whole group, and the identifiers compared by reference:
+            // only the group's own identifier is cloned.
+            let font_container = self.font_container.borrow();
             let mut iter = self.slice.iter();
-            let first = get_glyph_props(
-                iter.next()?,
-                self.context_color,
-                &mut self.font_container.borrow_mut(),
-            );
+            let first = iter.next()?;
+            let (first_identifier, first_y_offset, first_y_advance) =
+                get_glyph_props_ref(first, self.context_color, &font_container);
 
             for next in iter {
-                let temp_glyph = get_glyph_props(
-                    next,
-                    self.context_color,
-                    &mut self.font_container.borrow_mut(),
-                );
+                let (identifier, y_offset, y_advance) =
+                    get_glyph_props_ref(next, self.context_color, &font_container);
 
                 // If either of those is different, we need to start a new subrun.
-                if first.font_identifier != temp_glyph.font_identifier
-                    || first.y_offset != temp_glyph.y_offset
-                    || first.y_advance != 0.0
-                    || temp_glyph.y_advance != 0.0
+                if first_identifier != identifier
+                    || first_y_offset != y_offset
+                    || first_y_advance != 0.0
+                    || y_advance != 0.0
                 {
                     break;
                 }
@@ -354,8 +349,13 @@ where
                 count += 1;
             }
 
+            let props = GlyphProps {
+                font_identifier: first_identifier.clone(),
+                y_offset: first_y_offset,
+                y_advance: first_y_advance,
+            };
             let (head, tail) = self.slice.split_at(count);
-            (head, tail, first)
+            (head, tail, props)
         };
 
         self.slice = tail;
@@ -372,24 +372,21 @@ pub(crate) struct GlyphProps {
     y_advance: f32,
 }
 
-pub(crate) fn get_glyph_props<U>(
+/// A glyph's font identifier (by reference), y offset and y advance.
+fn get_glyph_props_ref<'f, U>(
     g: &U,
     context_color: rgb::Color,
-    font_container: &mut FontContainer,
-) -> GlyphProps
+    font_container: &'f FontContainer,
+) -> (&'f FontIdentifier, f32, f32)
 where
     U: Glyph,
 {
     // Safe because we've already added all glyphs in the text spanner.
-    let font_identifier = font_container
-        .font_identifier(ColoredGlyph::new(g.glyph_id(), context_color))
+    let (font_identifier, _) = font_container
+        .glyph_entry(ColoredGlyph::new(g.glyph_id(), context_color))
         .unwrap();
 
-    GlyphProps {
-        font_identifier,
-        y_offset: g.y_offset(1.0),
-        y_advance: g.y_advance(1.0),
-    }
+    (font_identifier, g.y_offset(1.0), g.y_advance(1.0))
 }
 
 pub fn use_text_spanner(
@@ -443,11 +440,8 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
-    let (identifier, pdf_glyph) =
-        font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
-    let pdf_font = font_container
-        .get_from_identifier_mut(identifier.clone())
-        .unwrap();
+    let (pdf_font, pdf_glyph) =
+        font_container.add_glyph_to_font(ColoredGlyph::new(glyph.glyph_id(), context_color));
 
     let range = glyph.text_range().clone();
     let text = &text[range.clone()];

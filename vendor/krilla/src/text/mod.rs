@@ -80,15 +80,6 @@ impl FontContainer {
     }
 
     #[inline]
-    pub(crate) fn font_identifier(&self, glyph: ColoredGlyph) -> Option<FontIdentifier> {
-        let (id, _) = self
-            .cid_cache
-            .get(&glyph.glyph_id.to_u32())
-            .or_else(|| self.type3_cache.get(&glyph.to_owned()))?;
-        Some(id.clone())
-    }
-
-    #[inline]
     pub(crate) fn get_from_identifier_mut(
         &mut self,
         font_identifier: FontIdentifier,
@@ -114,6 +105,31 @@ impl FontContainer {
             // return `None`.
             Some(self.type3_mapper.font_from_id(font_identifier)?)
         }
+    }
+
+    /// The PDF font and glyph of a glyph added before, by reference (`font_identifier`
+    /// without cloning the identifier).
+    #[inline]
+    pub(crate) fn glyph_entry(&self, glyph: ColoredGlyph) -> Option<&(FontIdentifier, PDFGlyph)> {
+        self.cid_cache
+            .get(&glyph.glyph_id.to_u32())
+            .or_else(|| self.type3_cache.get(&glyph))
+    }
+
+    /// Add a glyph (as `add_glyph`) and return the PDF font it belongs to with its PDF glyph,
+    /// without cloning the font's identifier for a glyph of the CID font seen before.
+    #[inline]
+    pub(crate) fn add_glyph_to_font(&mut self, glyph: ColoredGlyph) -> (&mut dyn PdfFont, PDFGlyph) {
+        // Every entry of the CID cache belongs to the CID font.
+        if let Some(&(_, pdf_glyph)) = self.cid_cache.get(&glyph.glyph_id.to_u32()) {
+            return (&mut self.cid_font, pdf_glyph);
+        }
+
+        let (identifier, pdf_glyph) = self.add_glyph(glyph);
+        let pdf_font = self
+            .get_from_identifier_mut(identifier)
+            .expect("an added glyph's font exists");
+        (pdf_font, pdf_glyph)
     }
 
     #[inline]
