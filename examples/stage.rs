@@ -4,10 +4,10 @@
 //!     stage pdf|search|views <content dir> <YYYY-MM-DD>
 //!
 //! `pdf` makes the protocol PDF of every adjusted meeting, one after the
-//! other on one thread, and prints one SHA-256 over all of them (a patch to
-//! the PDF writer meant to keep every byte shows the same sum); `search`
-//! makes the search records and Pagefind's
-//! index from them. Prints what was made and the seconds it took.
+//! other on one thread; `search` makes the search records and Pagefind's
+//! index from them. Prints what was made and the seconds it took, and one
+//! SHA-256 over everything made (every PDF; every index file's name and
+//! bytes): a patch to a crate meant to keep every byte shows the same sum.
 
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -45,6 +45,13 @@ fn main() {
             let records = anslag::render::search::records(&site, &labels);
             eprintln!("records: {} in {:.3} s", records.len(), start.elapsed().as_secs_f64());
             let files = anslag::render::search::index(records).expect("index");
+            let mut all = <sha2::Sha256 as sha2::Digest>::new();
+            for (name, bytes) in &files {
+                sha2::Digest::update(&mut all, name.as_bytes());
+                sha2::Digest::update(&mut all, bytes);
+            }
+            let sum = sha2::Digest::finalize(all);
+            eprintln!("search: SHA-256 of all {}", sum.iter().map(|b| format!("{b:02x}")).collect::<String>());
             (files.len(), files.iter().map(|f| f.1.len()).sum())
         }
         "views" => {

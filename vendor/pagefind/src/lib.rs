@@ -113,20 +113,22 @@ impl SearchState {
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
 
-    pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
-        let result = file.fossick_sync(&self.options);
-        if let Some(result) = result.as_ref().ok() {
-            let existing = self
-                .fossicked_pages
-                .iter()
-                .position(|page| page.url == result.url);
-            if let Some(existing) = existing {
-                *self.fossicked_pages.get_mut(existing).unwrap() = result.clone();
-            } else {
-                self.fossicked_pages.push(result.clone());
-            }
-        }
-        result
+    /// Fossick one file into the index and return its data where the index keeps it
+    /// (not a copy of all its words).
+    pub fn fossick_one(&mut self, file: Fossicker) -> Result<&FossickedData> {
+        let result = file.fossick_sync(&self.options)?;
+        let existing = self
+            .fossicked_pages
+            .iter()
+            .position(|page| page.url == result.url);
+        let index = if let Some(existing) = existing {
+            self.fossicked_pages[existing] = result;
+            existing
+        } else {
+            self.fossicked_pages.push(result);
+            self.fossicked_pages.len() - 1
+        };
+        Ok(&self.fossicked_pages[index])
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {
