@@ -73,6 +73,36 @@ def remove_output(path):
     shutil.rmtree(path.parent / f".{path.name}.anslag-checks", ignore_errors=True)
 
 
+def drop_page_cache():
+    """Write everything back and drop the page cache (root only); whether it
+    could. Why: ext4 without a journal (this project's machine) skips, for
+    every new inode, each inode freed in the last minute whose inode table
+    block is still cached (`find_inode_bit` → `recently_deleted`), so a
+    build right after removing a large tree pays for every inode removed:
+    about 10 s of system CPU for anslag's cold build at 20 000 § after its
+    output and spare tree were removed (docs/performance.md, finding 31).
+    Dropping the cache after the removal ends that for every tool alike."""
+    sh(["sync"])
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("1\n")
+        return True
+    except OSError:
+        return False
+
+
+def read_all(paths):
+    """Read every file under `paths` once (the next run's inputs, so that it
+    starts from a warm page cache, as without the drop)."""
+    for root in paths:
+        root = Path(root)
+        files = [root] if root.is_file() else (f for f in root.rglob("*") if f.is_file())
+        for f in files:
+            with open(f, "rb") as h:
+                while h.read(1 << 20):
+                    pass
+
+
 def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
@@ -265,7 +295,13 @@ def main():
                   "one § file; no PDF = cold with `--no-pdf`; hugo/zola = full build of gen_corpus.py's bare "
                   "templates (a page per §, a list per meeting and body) into an empty folder; + pagefind = that "
                   "build, then `pagefind --site` over its output (times summed, RSS the larger); floor = read every "
-                  "input, write anslag's files and bytes.")
+                  "input, write anslag's files and bytes. Before each build into an empty folder the old output "
+                  "is removed, everything written back and "
+                  + ("the page cache dropped, then that build's inputs read again (on ext4 without a journal a "
+                     "build right after a removal otherwise pays for every inode removed; docs/performance.md, "
+                     "finding 31)." if drop_page_cache() else
+                     "(not root) the page cache kept: a build right after a removal may pay for the inodes "
+                     "removed (docs/performance.md, finding 31)."))
     report.append("")
     for n in [int(s) for s in a.sizes.split(",")]:
         src = corpus(dir_, n, "anslag")
@@ -311,6 +347,8 @@ def main():
                 target = anslag_out if tool == "anslag cold" else out[tool]
                 remove_output(target)
                 target.parent.mkdir(parents=True, exist_ok=True)
+                if drop_page_cache():
+                    read_all([sites[tool]] + [shutil.which(c[0]) or c[0] for c in cmds(tool)])
             if tool == "anslag next day":
                 # Untimed: the state of a daily build, today's site in the
                 # output and yesterday's in the spare tree beside it.
