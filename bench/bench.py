@@ -73,6 +73,9 @@ def remove_output(path):
     shutil.rmtree(path.parent / f".{path.name}.anslag-checks", ignore_errors=True)
 
 
+DROP_CACHES = "/proc/sys/vm/drop_caches"
+
+
 def drop_page_cache():
     """Write everything back and drop the page cache (root only); whether it
     could. Why: ext4 without a journal (this project's machine) skips, for
@@ -84,7 +87,7 @@ def drop_page_cache():
     Dropping the cache after the removal ends that for every tool alike."""
     sh(["sync"])
     try:
-        with open("/proc/sys/vm/drop_caches", "w") as f:
+        with open(DROP_CACHES, "w") as f:
             f.write("1\n")
         return True
     except OSError:
@@ -299,7 +302,7 @@ def main():
                   "is removed, everything written back and "
                   + ("the page cache dropped, then that build's inputs read again (on ext4 without a journal a "
                      "build right after a removal otherwise pays for every inode removed; docs/performance.md, "
-                     "finding 31)." if drop_page_cache() else
+                     "finding 31)." if os.access(DROP_CACHES, os.W_OK) else
                      "(not root) the page cache kept: a build right after a removal may pay for the inodes "
                      "removed (docs/performance.md, finding 31)."))
     report.append("")

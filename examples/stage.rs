@@ -26,8 +26,6 @@ fn main() {
         "pdf" => {
             let sizes = anslag::render::Sizes::new();
             let (mut count, mut bytes) = (0usize, 0usize);
-            // One SHA-256 over every PDF in turn: a patch to the PDF writer
-            // that should not change a byte shows the same sum.
             let mut all = <sha2::Sha256 as sha2::Digest>::new();
             for body in &site.bodies {
                 for m in body.meetings.iter().filter(|m| anslag::pdf::has_pdf(m)) {
@@ -37,8 +35,7 @@ fn main() {
                     sha2::Digest::update(&mut all, &pdf);
                 }
             }
-            let sum = sha2::Digest::finalize(all);
-            eprintln!("pdf: SHA-256 of all {}", sum.iter().map(|b| format!("{b:02x}")).collect::<String>());
+            eprintln!("pdf: SHA-256 of all {}", hex(all));
             (count, bytes)
         }
         "search" => {
@@ -50,8 +47,7 @@ fn main() {
                 sha2::Digest::update(&mut all, name.as_bytes());
                 sha2::Digest::update(&mut all, bytes);
             }
-            let sum = sha2::Digest::finalize(all);
-            eprintln!("search: SHA-256 of all {}", sum.iter().map(|b| format!("{b:02x}")).collect::<String>());
+            eprintln!("search: SHA-256 of all {}", hex(all));
             (files.len(), files.iter().map(|f| f.1.len()).sum())
         }
         "views" => {
@@ -97,4 +93,9 @@ fn main() {
         }
     };
     println!("{stage}: {count} files, {bytes} bytes, {:.3} s", start.elapsed().as_secs_f64());
+}
+
+/// The sum of everything fed to `all`, in hex.
+fn hex(all: sha2::Sha256) -> String {
+    sha2::Digest::finalize(all).iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -13,10 +13,10 @@
 //! from the previous output when its own key is unchanged
 //! ([`crate::render::keys`], [`crate::write`]).
 
+use crate::files::KeyHasher;
 use crate::load::Loaded;
 use crate::model::Site;
 use crate::render::Theme;
-use sha2::{Digest, Sha256};
 use std::io;
 use std::path::Path;
 
@@ -28,19 +28,15 @@ pub fn key(
     content: &Path,
     options: crate::render::Options,
 ) -> io::Result<String> {
-    let mut h = Sha256::new();
-    let mut part = |bytes: &[u8]| {
-        h.update((bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
-    };
+    let mut h = KeyHasher::new("build");
     // The program: a new anslag may write other bytes for the same content.
-    part(crate::program::fingerprint());
-    part(site.today.to_string().as_bytes());
-    part(site.config.base_url.as_bytes());
-    part(&theme.fingerprint());
-    part(format!("{options:?}").as_bytes());
+    h.bytes(crate::program::fingerprint());
+    h.bytes(site.today.to_string().as_bytes());
+    h.bytes(site.config.base_url.as_bytes());
+    h.bytes(&theme.fingerprint());
+    h.bytes(format!("{options:?}").as_bytes());
     // The publishing record shown (read, and on the real day brought up to date).
-    part(&site.record.to_json());
+    h.bytes(&site.record.to_json());
     // Each text hashed on its own, in parallel (20 000 files are 40 MB):
     // their digests, in order, go into the key.
     let texts: Vec<&crate::diag::SourceFile> = loaded.sources.iter().collect();
@@ -49,12 +45,12 @@ pub fn key(
         texts.par_iter().map(|file| file.sha256()).collect()
     };
     for (file, digest) in texts.iter().zip(&digests) {
-        part(file.path.as_bytes());
-        part(digest);
+        h.bytes(file.path.as_bytes());
+        h.bytes(digest);
     }
     for path in crate::render::attachments(site) {
-        part(path.as_bytes());
-        part(&crate::files::sha256(&content.join(&path))?);
+        h.bytes(path.as_bytes());
+        h.bytes(&crate::files::sha256(&content.join(&path))?);
     }
-    Ok(crate::files::hex(&h.finalize()))
+    Ok(crate::files::hex(&h.finish()))
 }

@@ -28,6 +28,7 @@
 //! (docs/performance.md, finding 24).
 
 use crate::calendar::clock::swedish_offset;
+use crate::files::KeyHasher;
 use crate::files::{hex, media_type};
 use crate::model::{self, Adjustment, BoardDates, Content, Date, Outcome, Paragraph, Site};
 use crate::render::keys::Keys;
@@ -35,8 +36,8 @@ use crate::render::{File, RenderError, Whole, urls, views};
 use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// OParl 1.1's namespace: `oparlVersion`, and the prefix of every `type`.
@@ -454,12 +455,10 @@ fn emit(rel: &str, value: &impl Serialize) -> Result<File, RenderError> {
 }
 
 /// A part's key: a SHA-256 of `tag` and what `parts` feeds it.
-fn key_of(tag: &str, parts: impl FnOnce(&mut Sha256)) -> [u8; 32] {
-    let mut h = Sha256::new();
-    h.update(tag.as_bytes());
-    h.update([0]);
+fn key_of(tag: &str, parts: impl FnOnce(&mut KeyHasher)) -> [u8; 32] {
+    let mut h = KeyHasher::new(tag);
     parts(&mut h);
-    h.finalize().into()
+    h.finish()
 }
 
 /// Where the endpoint's files go. With the build's page keys, each part (a
@@ -528,13 +527,13 @@ fn list<T: Serialize + Sync>(
         let members = &items[((n - 1) * PER_PAGE).min(items.len())..(n * PER_PAGE).min(items.len())];
         let key = out.keys.map(|k| {
             key_of("oparl list page", |h| {
-                h.update(k.site());
-                h.update(list.as_bytes());
-                h.update([0]);
+                h.raw(k.site());
+                h.raw(list.as_bytes());
+                h.raw([0]);
                 for number in [n, pages, items.len()] {
-                    h.update((number as u64).to_le_bytes());
+                    h.raw((number as u64).to_le_bytes());
                 }
-                members.iter().for_each(|(_, k)| h.update(k));
+                members.iter().for_each(|(_, k)| h.raw(k));
             })
         });
         out.part(&rel::page(list, n), key, || {
@@ -685,8 +684,8 @@ pub fn write(x: &Whole<'_>, keys: Option<&Keys>, sink: &dyn Sink) -> Result<(usi
             let f = attachment_file(x, &ids, path, r, true)?;
             let key = keys.map(|k| {
                 key_of("oparl attachment", |h| {
-                    h.update(k.site());
-                    h.update(format!("{path:?} {r:?} {:?}", digest_of(x, path)).as_bytes());
+                    h.raw(k.site());
+                    let _ = write!(h, "{path:?} {r:?} {:?}", digest_of(x, path));
                 })
             });
             out.part(&rel::attachment(path), key, || Ok(vec![emit(&rel::attachment(path), &f)?]))?;
@@ -732,14 +731,14 @@ fn digest_of(x: &Whole<'_>, path: &str) -> Option<(u64, [u8; 32])> {
 /// and last referred to (by any meeting or notice).
 fn meeting_key(x: &Whole<'_>, page_key: [u8; 32], m: &model::Meeting, refs: &BTreeMap<String, Refs>) -> [u8; 32] {
     key_of("oparl meeting", |h| {
-        h.update(page_key);
+        h.raw(page_key);
         // The days its objects give as created and modified: the first is the
         // build's date itself while the meeting is neither held nor announced
         // (its agenda is public that day), which no date comparison shows.
-        h.update(format!("{} {}\n", first_day(x.site, m), meeting_modified(x.site, m)).as_bytes());
+        let _ = writeln!(h, "{} {}", first_day(x.site, m), meeting_modified(x.site, m));
         for path in m.files() {
             let r = refs.get(path).map(|r| (r.created, r.modified));
-            h.update(format!("{path:?} {:?} {r:?}\n", digest_of(x, path)).as_bytes());
+            let _ = writeln!(h, "{path:?} {:?} {r:?}", digest_of(x, path));
         }
     })
 }

@@ -9,6 +9,7 @@
 
 use super::pages::{self, PageRef};
 use super::{File, RenderError, Whole, urls};
+use crate::files::KeyHasher;
 use crate::markdown::plain_text;
 use crate::model::*;
 use crate::present::{Labels, meeting_label};
@@ -107,12 +108,8 @@ impl Draft {
     /// What the text is made from, into a key: the text itself when made,
     /// else the hash of the meeting it is made from (as modelled on the day,
     /// [`super::keys::models`]: it holds the § too).
-    fn key_into(&self, from: Option<&Sources<'_>>, h: &mut sha2::Sha256) {
-        use sha2::Digest;
-        let mut field = |bytes: &[u8]| {
-            h.update((bytes.len() as u64).to_le_bytes());
-            h.update(bytes);
-        };
+    fn key_into(&self, from: Option<&Sources<'_>>, h: &mut KeyHasher) {
+        let mut field = |bytes: &[u8]| h.bytes(bytes);
         let r = &self.record;
         field(r.url.as_bytes());
         field(r.title.as_bytes());
@@ -406,17 +403,17 @@ fn write_shard(name: &str, drafts: &[Draft], from: Option<Sources<'_>>, out: &dy
 /// says so in words), the index's name and, for each record, its address,
 /// title, filters and what its text is made from.
 fn shard_key(name: &str, drafts: &[Draft], from: Option<&Sources<'_>>) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    h.update(crate::program::fingerprint());
-    h.update(format!("{name}\n{SHARD_RECORDS}\n").as_bytes());
+    use std::fmt::Write as _;
+    let mut h = KeyHasher::new("search index");
+    h.raw(crate::program::fingerprint());
+    let _ = write!(h, "{name}\n{SHARD_RECORDS}\n");
     if let Some(from) = from {
-        h.update(format!("{:?}\n", from.labels).as_bytes());
+        let _ = writeln!(h, "{:?}", from.labels);
     }
     for d in drafts {
         d.key_into(from, &mut h);
     }
-    crate::files::hex(&h.finalize())
+    crate::files::hex(&h.finish())
 }
 
 /// How many records' fragments share one file: a result's text comes in a
