@@ -109,10 +109,10 @@ pub struct Exporter<'a> {
 impl<'a> Exporter<'a> {
     /// `loaded` is what `site` was validated from; files are read from its root.
     pub fn new(site: Site, theme: Theme, loaded: &'a Loaded, options: Options) -> Result<Exporter<'a>, ExportError> {
-        let attachments = crate::render::attachments(&site);
-        let sizes = crate::render::sizes(&loaded.root, &attachments, None)?;
+        let plan = Arc::new(crate::render::plan::plan(&site, &theme, crate::render::Options::default()));
+        let sizes = Arc::new(crate::render::sizes(&loaded.root, plan.attachments(), None)?);
         let markdown = Arc::new(crate::markdown::Cache::default());
-        let pages = OnDemand::new(Arc::new(site), Arc::new(theme), &loaded.root, Arc::new(sizes), markdown);
+        let pages = OnDemand::with_plan(Arc::new(site), Arc::new(theme), &loaded.root, sizes, markdown, plan);
         Ok(Exporter { pages, loaded, options })
     }
 

@@ -97,8 +97,7 @@ pub fn render(
 ) -> Result<Summary, RenderError> {
     let labels = labels(site);
     let plan = plan::plan(site, theme, options);
-    let attachments: BTreeSet<String> = plan.attachments().map(str::to_owned).collect();
-    let sizes = sizes(content, &attachments, None)?;
+    let sizes = sizes(content, plan.attachments(), None)?;
     let whole = Whole { site, labels: &labels, sizes: &sizes, content };
     // The search index is made beside the PDFs and pages, from the start, on
     // a thread of its own (Pagefind makes an index on one core); once the
@@ -134,8 +133,8 @@ pub fn render(
     for (name, bytes) in theme.static_files() {
         out.write(name, bytes).map_err(|source| RenderError::Io { path: name.to_owned(), source })?;
     }
-    for path in &attachments {
-        let io = |source| RenderError::Io { path: path.clone(), source };
+    for path in plan.attachments() {
+        let io = |source| RenderError::Io { path: path.to_owned(), source };
         // An attachment's key is its SHA-256 (read once per build, see `files::sha256`).
         let key = crate::files::hex(&crate::files::sha256(&content.join(path)).map_err(io)?);
         if out.reuse(path, &key).is_none() {
@@ -144,7 +143,7 @@ pub fn render(
         }
     }
     stages.push(("theme files and attachments".to_owned(), clock.elapsed()));
-    Ok(Summary { pages, attachments: attachments.len(), stages })
+    Ok(Summary { pages, attachments: plan.attachments().count(), stages })
 }
 
 /// Makes one group of whole-site files and writes it; its stage line.
@@ -372,15 +371,19 @@ pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> 
 /// The sizes of `attachments`, read from `content`; those in `known` are
 /// taken from there (`serve` passes the last build's when no attachment
 /// has changed since).
-pub fn sizes(content: &Path, attachments: &BTreeSet<String>, known: Option<&Sizes>) -> Result<Sizes, RenderError> {
+pub fn sizes<'a>(
+    content: &Path,
+    attachments: impl IntoIterator<Item = &'a str>,
+    known: Option<&Sizes>,
+) -> Result<Sizes, RenderError> {
     attachments
-        .iter()
+        .into_iter()
         .map(|path| {
             if let Some(len) = known.and_then(|k| k.get(path)) {
-                return Ok((path.clone(), *len));
+                return Ok((path.to_owned(), *len));
             }
             let len = std::fs::metadata(content.join(path)).map(|m| m.len());
-            len.map(|len| (path.clone(), len)).map_err(|source| RenderError::Io { path: path.clone(), source })
+            len.map(|len| (path.to_owned(), len)).map_err(|source| RenderError::Io { path: path.to_owned(), source })
         })
         .collect()
 }

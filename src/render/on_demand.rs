@@ -5,7 +5,7 @@
 //! edit on a large site.
 
 use super::pages::{Inputs, PageRef};
-use super::plan::Part;
+use super::plan::{Part, Plan};
 use super::{Derived, RenderError, Sizes, Theme, Whole, urls, views::Labels};
 use crate::model::Site;
 use std::collections::HashMap;
@@ -27,7 +27,7 @@ pub struct OnDemand {
     sizes: Arc<Sizes>,
     markdown: Arc<crate::markdown::Cache>,
     /// Every output, and which part makes which path.
-    plan: super::plan::Plan,
+    plan: Arc<Plan>,
     /// The files made from the whole site, by group, made when first asked for.
     derived: [std::sync::OnceLock<Made>; Derived::ALL.len()],
     /// The PDFs, by body and meeting, made when first asked for (the file, or its size on a meeting page).
@@ -43,7 +43,19 @@ impl OnDemand {
         sizes: Arc<Sizes>,
         markdown: Arc<crate::markdown::Cache>,
     ) -> OnDemand {
-        let plan = super::plan::plan(&site, &theme, super::Options::default());
+        let plan = Arc::new(super::plan::plan(&site, &theme, super::Options::default()));
+        OnDemand::with_plan(site, theme, content, sizes, markdown, plan)
+    }
+
+    /// The same with `site`'s plan made already ([`super::plan::again`]).
+    pub fn with_plan(
+        site: Arc<Site>,
+        theme: Arc<Theme>,
+        content: &Path,
+        sizes: Arc<Sizes>,
+        markdown: Arc<crate::markdown::Cache>,
+        plan: Arc<Plan>,
+    ) -> OnDemand {
         let labels = super::labels(&site);
         let derived = Default::default();
         let pdfs = site.bodies.iter().map(|b| b.meetings.iter().map(|_| Default::default()).collect()).collect();
@@ -66,6 +78,11 @@ impl OnDemand {
 
     pub fn site(&self) -> &Site {
         &self.site
+    }
+
+    /// The site's plan.
+    pub fn plan(&self) -> &Arc<Plan> {
+        &self.plan
     }
 
     /// Whether the files of `group` have been made (they are then served at once).

@@ -29,7 +29,8 @@ pub fn example_pages(today: &str) -> super::OnDemand {
     let site = example_site(today);
     let content = example_content();
     let theme = super::Theme::for_site(&content, &site).expect("the theme");
-    let sizes = super::sizes(&content, &super::attachments(&site), None).expect("attachment sizes");
+    let sizes =
+        super::sizes(&content, super::attachments(&site).iter().map(String::as_str), None).expect("attachment sizes");
     super::OnDemand::new(
         std::sync::Arc::new(site),
         std::sync::Arc::new(theme),

@@ -45,24 +45,28 @@ impl Screen {
         if wanted.is_empty() {
             return Screen { files };
         }
-        let docs = loaded.bodies.iter().flat_map(|b| &b.meetings).flat_map(|m| &m.paragraphs);
-        let mut parsed = HashSet::new();
-        for doc in docs.filter(|d| wanted.contains(&d.file)) {
-            parsed.insert(doc.file);
-            let text = &loaded.sources.get(doc.file).text;
-            if let Some(parts) = crate::validate::public_parts(doc, text) {
-                files.insert(doc.file, Seen::Masked { masked: mask(text, &parts), text: text.clone() });
-            }
-        }
-        // Paragraph files the load could not parse.
-        for &(id, role) in loaded.texts.values() {
-            if matches!(role, Role::Paragraph { .. }) && wanted.contains(&id) && !parsed.contains(&id) {
-                let text = &loaded.sources.get(id).text;
-                let partial =
-                    diags.0.iter().any(|d| d.primary.file == id && matches!(d.code, Code::NotUtf8 | Code::ReadFailed));
-                if partial || text.to_ascii_lowercase().contains("confidential") {
-                    files.insert(id, Seen::Hidden);
+        // Only the wanted files are looked up (by their path's part), not the whole site.
+        for &id in &wanted {
+            let text = &loaded.sources.get(id).text;
+            let Some(&(_, Role::Paragraph { body, meeting })) = loaded.texts.get(&loaded.sources.get(id).path) else {
+                continue;
+            };
+            let doc = loaded
+                .bodies
+                .get(body)
+                .and_then(|b| b.meetings.get(meeting))
+                .and_then(|m| m.paragraphs.iter().find(|d| d.file == id));
+            if let Some(doc) = doc {
+                if let Some(parts) = crate::validate::public_parts(doc, text) {
+                    files.insert(id, Seen::Masked { masked: mask(text, &parts), text: text.clone() });
                 }
+                continue;
+            }
+            // A paragraph file the load could not parse.
+            let partial =
+                diags.0.iter().any(|d| d.primary.file == id && matches!(d.code, Code::NotUtf8 | Code::ReadFailed));
+            if partial || text.to_ascii_lowercase().contains("confidential") {
+                files.insert(id, Seen::Hidden);
             }
         }
         Screen { files }

@@ -273,7 +273,7 @@ impl Session {
             Ok(record) => site.record = Arc::new(record),
             Err(e) => problems.push(Problem::plain(catalog.get("error-record", &[("reason", e.to_string())]))),
         }
-        match self.site(site) {
+        match self.site(site, previous.site.as_deref()) {
             Ok(site) => {
                 let site = Some(Arc::new(site));
                 let search = self.search.clone();
@@ -286,9 +286,10 @@ impl Session {
         }
     }
 
-    /// The theme and attachment sizes for `site` (kept from the last build
-    /// when only text changed), and the site ready to be served.
-    fn site(&mut self, site: crate::model::Site) -> Result<OnDemand, RenderError> {
+    /// The theme, plan and attachment sizes for `site` (kept from the last
+    /// build when only text changed and the plan is the same,
+    /// [`crate::render::plan::again`]), and the site ready to be served.
+    fn site(&mut self, site: crate::model::Site, previous: Option<&OnDemand>) -> Result<OnDemand, RenderError> {
         let theme = match &self.theme {
             Some(t) => t.clone(),
             None => {
@@ -298,11 +299,19 @@ impl Session {
                 Arc::new(theme)
             }
         };
-        let attachments = crate::render::attachments(&site);
-        let sizes = Arc::new(crate::render::sizes(&self.content, &attachments, self.sizes.as_deref())?);
+        let options = crate::render::Options::default();
+        let plan = match previous {
+            Some(p) => crate::render::plan::again(p.plan(), p.site(), &site, &theme, options),
+            None => Arc::new(crate::render::plan::plan(&site, &theme, options)),
+        };
+        let sizes = match (previous, &self.sizes) {
+            // The same plan has the same attachments: none changed, or everything was loaded again.
+            (Some(p), Some(sizes)) if Arc::ptr_eq(p.plan(), &plan) => sizes.clone(),
+            _ => Arc::new(crate::render::sizes(&self.content, plan.attachments(), self.sizes.as_deref())?),
+        };
         self.theme = Some(theme.clone());
         self.sizes = Some(sizes.clone());
-        Ok(OnDemand::new(Arc::new(site), theme, &self.content, sizes, self.markdown.clone()))
+        Ok(OnDemand::with_plan(Arc::new(site), theme, &self.content, sizes, self.markdown.clone(), plan))
     }
 
     /// Takes the changes into the kept state if each is a changed paragraph

@@ -125,6 +125,9 @@ struct BodyPart {
     /// Problems of `_body.yaml`.
     diags: Vec<Diagnostic>,
     meetings: Vec<MeetingPart>,
+    /// The problems of the numbering through the year, once found (found
+    /// again only after one of the body's meetings was checked again).
+    numbering: std::sync::OnceLock<Vec<Diagnostic>>,
 }
 
 /// The outcome of checking one meeting folder.
@@ -182,7 +185,7 @@ impl Parts {
             let reuse = store.zip(context.as_ref());
             let at = BodyInputs { dir, body: body.as_ref(), loaded, config: &config, body_names: &body_names };
             let meetings = dir.meetings.par_iter().map(|m| check_meeting(at, m, today, reuse)).collect();
-            bodies.push(BodyPart { body, diags, meetings });
+            bodies.push(BodyPart { body, diags, meetings, numbering: Default::default() });
         }
         let mut notice_diags = Vec::new();
         let mut notice_files = Vec::new();
@@ -206,6 +209,7 @@ impl Parts {
         let at =
             BodyInputs { dir, body: part.body.as_ref(), loaded, config: &self.config, body_names: &self.body_names };
         *slot = check_meeting(at, m, self.today, None);
+        part.numbering = Default::default();
     }
 
     /// The rules across meetings, and the model if nothing is wrong.
@@ -217,7 +221,19 @@ impl Parts {
             for m in &part.meetings {
                 diags.extend(m.diags.iter().cloned());
             }
-            numbering::check_body(part.meetings.iter().filter_map(|m| m.numbers.as_ref()).collect(), &mut diags);
+            diags.extend(
+                part.numbering
+                    .get_or_init(|| {
+                        let mut found = Vec::new();
+                        numbering::check_body(
+                            part.meetings.iter().filter_map(|m| m.numbers.as_ref()).collect(),
+                            &mut found,
+                        );
+                        found
+                    })
+                    .iter()
+                    .cloned(),
+            );
             if let Some(body) = &part.body {
                 let meetings = part.meetings.iter().filter_map(|m| m.meeting.clone()).collect();
                 bodies.push(Body { meetings, ..body.clone() });

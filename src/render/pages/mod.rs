@@ -102,27 +102,33 @@ pub fn all(site: &Site) -> Vec<PageRef> {
     ];
     for (b, body) in site.bodies.iter().enumerate() {
         pages.push(PageRef::Body(b));
-        for (i, m) in body.meetings.iter().enumerate() {
-            pages.push(PageRef::Meeting(b, i));
-            pages.push(PageRef::Protocol(b, i));
-            if let Adjustment::Adjusted { board, .. } = m.adjustment
-                && board.posted <= site.today
-            {
-                pages.push(PageRef::ProtocolNotice(b, i));
-                pages.push(PageRef::ProtocolProof(b, i));
-            }
-            for (k, p) in m.paragraphs.iter().enumerate() {
-                if p.immediate.is_some_and(|x| x.board.posted <= site.today) {
-                    pages.push(PageRef::ParagraphNotice(b, i, k));
-                    pages.push(PageRef::ParagraphProof(b, i, k));
-                }
-            }
-            pages.extend((0..m.paragraphs.len()).map(|k| PageRef::Paragraph(b, i, k)));
+        for i in 0..body.meetings.len() {
+            of_meeting(site, b, i, &mut pages);
         }
     }
     let notices = site.notices.iter().enumerate().filter(|(_, n)| n.posted <= site.today);
     pages.extend(notices.flat_map(|(i, _)| [PageRef::Notice(i), PageRef::NoticeProof(i)]));
     pages
+}
+
+/// The pages of meeting `i` of body `b`, in [`all`]'s order, added to `pages`.
+pub fn of_meeting(site: &Site, b: usize, i: usize, pages: &mut Vec<PageRef>) {
+    let m = &site.bodies[b].meetings[i];
+    pages.push(PageRef::Meeting(b, i));
+    pages.push(PageRef::Protocol(b, i));
+    if let Adjustment::Adjusted { board, .. } = m.adjustment
+        && board.posted <= site.today
+    {
+        pages.push(PageRef::ProtocolNotice(b, i));
+        pages.push(PageRef::ProtocolProof(b, i));
+    }
+    for (k, p) in m.paragraphs.iter().enumerate() {
+        if p.immediate.is_some_and(|x| x.board.posted <= site.today) {
+            pages.push(PageRef::ParagraphNotice(b, i, k));
+            pages.push(PageRef::ParagraphProof(b, i, k));
+        }
+    }
+    pages.extend((0..m.paragraphs.len()).map(|k| PageRef::Paragraph(b, i, k)));
 }
 
 impl PageRef {
