@@ -515,33 +515,35 @@ impl<'a> Out<'a> {
 
 /// Every page of the list at `list` holding `items` (one empty page when
 /// there are none), each item with the key of what it is made from.
-fn list<T: Serialize + Sync>(
+fn list<'a, T: Serialize + Sync + 'a>(
     out: &Out<'_>,
     ids: &Ids,
     list: &str,
-    items: &[(&T, [u8; 32])],
+    len: usize,
+    key: &(dyn Fn(usize) -> [u8; 32] + Sync),
+    member: &(dyn Fn(usize) -> Result<&'a T, RenderError> + Sync),
 ) -> Result<(), RenderError> {
-    let pages = items.len().div_ceil(PER_PAGE).max(1);
+    let pages = len.div_ceil(PER_PAGE).max(1);
     let url = |n: usize| ids.url(&rel::page(list, n));
     (1..=pages).into_par_iter().try_for_each(|n| {
-        let members = &items[((n - 1) * PER_PAGE).min(items.len())..(n * PER_PAGE).min(items.len())];
-        let key = out.keys.map(|k| {
+        let members = ((n - 1) * PER_PAGE).min(len)..(n * PER_PAGE).min(len);
+        let page_key = out.keys.map(|k| {
             key_of("oparl list page", |h| {
                 h.raw(k.site());
                 h.raw(list.as_bytes());
                 h.raw([0]);
-                for number in [n, pages, items.len()] {
+                for number in [n, pages, len] {
                     h.raw((number as u64).to_le_bytes());
                 }
-                members.iter().for_each(|(_, k)| h.raw(k));
+                members.clone().for_each(|i| h.raw(key(i)));
             })
         });
-        out.part(&rel::page(list, n), key, || {
-            let data: Vec<&T> = members.iter().map(|(item, _)| *item).collect();
+        out.part(&rel::page(list, n), page_key, || {
+            let data: Vec<&T> = members.clone().map(member).collect::<Result<_, _>>()?;
             let page = ListPage {
                 data: &data,
                 pagination: Pagination {
-                    total_elements: items.len(),
+                    total_elements: len,
                     elements_per_page: PER_PAGE,
                     current_page: n,
                     total_pages: pages,
@@ -639,27 +641,37 @@ pub fn write(x: &Whole<'_>, keys: Option<&Keys>, sink: &dyn Sink) -> Result<(usi
     out.write(emit(rel::BODY, &body)?)?;
     // The bodies and organizations lists are made from the site's settings
     // and bodies alone, which the site key (in every list page's key) holds.
-    list(&out, &ids, rel::BODIES, &[(&body, [0; 32])])?;
+    list(&out, &ids, rel::BODIES, 1, &|_| [0; 32], &|_| Ok(&body))?;
     let organizations: Vec<Organization> = site.bodies.iter().map(|b| organization(site, b, &ids, &body_id)).collect();
     for o in &organizations {
         out.write(emit(&o.id[ids.url("").len()..], o)?)?;
     }
-    let listed: Vec<(&Organization, [u8; 32])> = organizations.iter().map(|o| (o, [0; 32])).collect();
-    list(&out, &ids, rel::ORGANIZATIONS, &listed)?;
+    list(&out, &ids, rel::ORGANIZATIONS, organizations.len(), &|_| [0; 32], &|n| Ok(&organizations[n]))?;
 
     let refs = attachment_refs(site, &ids);
     let attachment = |path: &str| attachment_file(x, &ids, path, &refs[path], false);
     let jobs: Vec<(usize, usize)> =
         site.bodies.iter().enumerate().flat_map(|(b, body)| (0..body.meetings.len()).map(move |i| (b, i))).collect();
-    // Every meeting's objects are made (the lists embed them); only those of
-    // a meeting whose key changed are written.
-    let made: Vec<(MeetingObjects, [u8; 32])> = jobs
-        .par_iter()
-        .map(|&(b, i)| {
+    // A meeting's objects are made when its folder or a page of a list
+    // that embeds them is made, once (on a daily build: a few meetings).
+    let cells: Vec<std::sync::OnceLock<Result<MeetingObjects, String>>> =
+        jobs.iter().map(|_| Default::default()).collect();
+    let objects = |k: usize| -> Result<&MeetingObjects, RenderError> {
+        let (b, i) = jobs[k];
+        let made = cells[k].get_or_init(|| {
             let (body, m) = (&site.bodies[b], &*site.bodies[b].meetings[i]);
-            let objects = meeting_objects(x, &ids, body, m, &body_id, &attachment)?;
-            let key = keys.map(|k| meeting_key(x, k.meeting(b, i), m, &refs));
+            meeting_objects(x, &ids, body, m, &body_id, &attachment).map_err(|e| e.to_string())
+        });
+        made.as_ref().map_err(|e| RenderError::Whole(e.clone()))
+    };
+    let meeting_keys: Vec<[u8; 32]> = jobs
+        .par_iter()
+        .enumerate()
+        .map(|(k, &(b, i))| {
+            let m = &*site.bodies[b].meetings[i];
+            let key = keys.map(|keys| meeting_key(x, keys.meeting(b, i), m, &refs));
             out.part(&rel::meeting_folder(&m.id), key, || {
+                let objects = objects(k)?;
                 let mut files = vec![emit(&rel::meeting(&m.id), &objects.meeting)?];
                 if let Some(l) = &objects.meeting.location {
                     files.push(emit(&rel::location(&m.id), l)?);
@@ -675,7 +687,7 @@ pub fn write(x: &Whole<'_>, keys: Option<&Keys>, sink: &dyn Sink) -> Result<(usi
                 }
                 Ok(files)
             })?;
-            Ok((objects, key.unwrap_or_default()))
+            Ok(key.unwrap_or_default())
         })
         .collect::<Result<_, RenderError>>()?;
     let attachments: Vec<(FileObject, [u8; 32])> = refs
@@ -693,29 +705,85 @@ pub fn write(x: &Whole<'_>, keys: Option<&Keys>, sink: &dyn Sink) -> Result<(usi
         })
         .collect::<Result<_, RenderError>>()?;
 
-    let mut meetings = Vec::new();
-    let mut by_body: BTreeMap<&str, Vec<(&Meeting, [u8; 32])>> = BTreeMap::new();
-    let (mut items, mut papers, mut files) = (Vec::new(), Vec::new(), Vec::new());
-    for (&(b, _), (objects, key)) in jobs.iter().zip(&made) {
-        meetings.push((&objects.meeting, *key));
-        by_body.entry(&site.bodies[b].slug).or_default().push((&objects.meeting, *key));
-        items.extend(objects.items.iter().filter(|i| !i.deleted).map(|i| (i, *key)));
-        papers.extend(objects.papers.iter().filter(|p| !p.deleted).map(|p| (p, *key)));
-        files.extend(objects.documents.iter().filter(|f| !f.deleted).map(|f| (f, *key)));
+    // The members of the lists, as (meeting, n-th of its kind in it), in
+    // the meetings' order; counted from the model ([`Listed::of`]) so that
+    // a page of a list whose key is unchanged needs no object made.
+    let (mut items, mut papers, mut files, mut locations) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (k, &(b, i)) in jobs.iter().enumerate() {
+        let listed = Listed::of(&site.bodies[b].meetings[i]);
+        items.extend((0..listed.items).map(|n| (k, n)));
+        papers.extend((0..listed.papers).map(|n| (k, n)));
+        files.extend((0..listed.documents).map(|n| (k, n)));
+        locations.extend(listed.location.then_some(k));
     }
-    files.extend(attachments.iter().map(|(f, key)| (f, *key)));
-    for b in &site.bodies {
-        let of_body = by_body.get(b.slug.as_str()).map(Vec::as_slice).unwrap_or_default();
-        list(&out, &ids, &rel::organization_meetings(&b.slug), of_body)?;
+    let key = |k: usize| meeting_keys[k];
+    let missing = |kind: &str, n: usize| {
+        RenderError::Whole(format!("{}: {kind} {n} of a list is not among its meeting's objects", urls::OPARL))
+    };
+    let meeting = |k: usize| objects(k).map(|o| &o.meeting);
+    let mut from = 0;
+    // (`jobs` holds the meetings body by body.)
+    for body in &site.bodies {
+        let count = body.meetings.len();
+        list(&out, &ids, &rel::organization_meetings(&body.slug), count, &|n| key(from + n), &|n| meeting(from + n))?;
+        from += count;
     }
-    let locations: Vec<(&Location, [u8; 32])> =
-        meetings.iter().filter_map(|(m, key)| Some((m.location.as_ref()?, *key))).collect();
-    list(&out, &ids, rel::MEETINGS, &meetings)?;
-    list(&out, &ids, rel::LOCATIONS, &locations)?;
-    list(&out, &ids, rel::AGENDA_ITEMS, &items)?;
-    list(&out, &ids, rel::PAPERS, &papers)?;
-    list(&out, &ids, rel::FILES, &files)?;
+    list(&out, &ids, rel::MEETINGS, jobs.len(), &key, &meeting)?;
+    list(&out, &ids, rel::LOCATIONS, locations.len(), &|n| key(locations[n]), &|n| {
+        meeting(locations[n])?.location.as_ref().ok_or_else(|| missing("Location", n))
+    })?;
+    list(&out, &ids, rel::AGENDA_ITEMS, items.len(), &|n| key(items[n].0), &|n| {
+        let (k, j) = items[n];
+        objects(k)?.items.iter().filter(|i| !i.deleted).nth(j).ok_or_else(|| missing("AgendaItem", n))
+    })?;
+    list(&out, &ids, rel::PAPERS, papers.len(), &|n| key(papers[n].0), &|n| {
+        let (k, j) = papers[n];
+        objects(k)?.papers.iter().filter(|p| !p.deleted).nth(j).ok_or_else(|| missing("Paper", n))
+    })?;
+    let all_files = files.len() + attachments.len();
+    let file_key = |n: usize| if n < files.len() { key(files[n].0) } else { attachments[n - files.len()].1 };
+    list(&out, &ids, rel::FILES, all_files, &file_key, &|n| {
+        if n >= files.len() {
+            return Ok(&attachments[n - files.len()].0);
+        }
+        let (k, j) = files[n];
+        objects(k)?.documents.iter().filter(|f| !f.deleted).nth(j).ok_or_else(|| missing("File", n))
+    })?;
     Ok((out.files.into_inner(), out.bytes.into_inner(), out.reused.into_inner()))
+}
+
+/// How many of a meeting's objects the lists hold (those not deleted),
+/// counted from the model the way [`meeting_objects`] makes them (a unit
+/// test holds the two together on every meeting of the example site).
+#[derive(Debug, PartialEq, Eq)]
+struct Listed {
+    items: usize,
+    papers: usize,
+    documents: usize,
+    location: bool,
+}
+
+impl Listed {
+    fn of(m: &model::Meeting) -> Listed {
+        let mut listed = Listed { items: 0, papers: 0, documents: 0, location: m.place.is_some() };
+        for p in &m.paragraphs {
+            match &p.content {
+                Content::Withdrawn { .. } => {}
+                Content::Confidential { .. } => listed.items += 1,
+                Content::Agenda { dnr, .. } => {
+                    listed.items += 1;
+                    listed.papers += usize::from(!dnr.is_empty());
+                }
+                Content::Public(x) => {
+                    listed.items += 1;
+                    listed.papers += usize::from(!x.dnr.is_empty());
+                    listed.documents +=
+                        x.documents.iter().filter(|d| d.file.is_some() && d.withdrawn.is_none()).count();
+                }
+            }
+        }
+        listed
+    }
 }
 
 /// An attachment's length and SHA-256, as a key reads them (`None` when it
@@ -1228,8 +1296,39 @@ mod tests {
     /// The pages of a list, made in memory (nothing to take over).
     fn listed<T: Serialize + Sync>(ids: &Ids, at: &str, items: &[(&T, [u8; 32])]) -> BTreeMap<String, Vec<u8>> {
         let memory = crate::write::Memory::default();
-        list(&Out::new(&memory, None), ids, at, items).expect("made");
+        list(&Out::new(&memory, None), ids, at, items.len(), &|n| items[n].1, &|n| Ok(items[n].0)).expect("made");
         memory.into_files()
+    }
+
+    /// The lists are paged by counts taken from the model ([`Listed`]):
+    /// they are what the objects made hold, on every meeting of the
+    /// example, on days before, during and after its protocols' notices.
+    #[test]
+    fn the_lists_count_what_the_objects_hold() {
+        let mut meetings = 0;
+        for today in ["2026-10-01", "2026-11-12", "2026-11-25", "2027-03-01"] {
+            let site = crate::render::testing::example_site(today);
+            let (labels, sizes, content) =
+                (crate::render::labels(&site), crate::render::Sizes::new(), crate::render::testing::example_content());
+            let x = Whole { site: &site, labels: &labels, sizes: &sizes, content: &content };
+            let ids = Ids::new(&site.config.base_url);
+            let refs = attachment_refs(&site, &ids);
+            let attachment = |path: &str| attachment_file(&x, &ids, path, &refs[path], false);
+            for body in &site.bodies {
+                for m in &body.meetings {
+                    let o = meeting_objects(&x, &ids, body, m, &ids.url(rel::BODY), &attachment).expect("objects");
+                    let made = Listed {
+                        items: o.items.iter().filter(|i| !i.deleted).count(),
+                        papers: o.papers.iter().filter(|p| !p.deleted).count(),
+                        documents: o.documents.iter().filter(|f| !f.deleted).count(),
+                        location: o.meeting.location.is_some(),
+                    };
+                    assert_eq!(Listed::of(m), made, "{} on {today}", m.id.path());
+                    meetings += 1;
+                }
+            }
+        }
+        assert!(meetings > 40);
     }
 
     /// The example's endpoint on two days, by path.

@@ -2,7 +2,7 @@
 //! `robots.txt` (everything may be crawled; where the sitemap is). The XML is
 //! written with quick-xml, which escapes every text and attribute.
 
-use super::pages::{self, Inputs, PageRef};
+use super::pages::{self, PageRef};
 use super::{File, RenderError, Whole, urls};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -22,8 +22,6 @@ pub fn files(x: &Whole<'_>) -> Result<Vec<File>, RenderError> {
 
 /// The address of every page but the one for missing addresses.
 fn page_addresses(x: &Whole<'_>) -> Vec<String> {
-    let inputs =
-        Inputs { site: x.site, labels: x.labels, sizes: x.sizes, style: "", markdown: None, pdf: &pages::no_pdf };
     pages::all(x.site)
         .into_iter()
         .filter(|p| !matches!(p, PageRef::NotFound))
@@ -32,11 +30,7 @@ fn page_addresses(x: &Whole<'_>) -> Vec<String> {
             PageRef::Paragraph(b, i, k) => x.site.bodies[b].meetings[i].paragraphs[k].content.withdrawal().is_none(),
             _ => true,
         })
-        .flat_map(|p| match p.url(x.site) {
-            Some(url) => vec![url],
-            // The archive's years are known only from its pages.
-            None => p.specs(&inputs).into_iter().map(|s| s.url).collect(),
-        })
+        .flat_map(|p| p.addresses(x.site))
         .collect()
 }
 

@@ -10,7 +10,10 @@
 //! next build (`load` leaves a meeting's files unparsed, [`Parse::MeetingsLater`])
 //! computes the key from the texts it read and takes the stored check over
 //! instead of parsing and checking the files when
-//! - a file of that name is there, unchanged (its own SHA-256 holds),
+//! - a file of that name is there, whole (its own CRC-32 holds: the name is
+//!   already a SHA-256 of the inputs; the CRC only guards against a file
+//!   cut short or damaged on disk, and costs a tenth of a SHA-256 over the
+//!   60 MB a 20 000-§ site stores, docs/performance.md finding 34),
 //! - every date the check compared with the build's date is reached, or
 //!   not, on this build's date as it was then ([`super::outside`]): the
 //!   day a protocol is adjusted or a § withdrawn the meeting is checked again,
@@ -36,11 +39,10 @@ use crate::diag::FileId;
 use crate::files::KeyHasher;
 use crate::load::{Loaded, MeetingDir};
 use crate::model::{Date, Meeting};
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// The first bytes of a stored check; change the number when its layout changes.
-const MAGIC: &[u8] = b"anslag meeting check 1\n";
+const MAGIC: &[u8] = b"anslag meeting check 2\n";
 
 /// The folder of stored checks a build reads.
 #[derive(Debug, Clone)]
@@ -134,8 +136,8 @@ impl Store {
     pub(super) fn take(&self, key: &str, dir: &MeetingDir, loaded: &Loaded, today: Date) -> Option<Found> {
         let bytes = std::fs::read(self.dir.join(key)).ok()?;
         let rest = bytes.strip_prefix(MAGIC)?;
-        let (digest, payload) = rest.split_at_checked(32)?;
-        if Sha256::digest(payload).as_slice() != digest {
+        let (crc, payload) = rest.split_at_checked(4)?;
+        if crc32fast::hash(payload).to_le_bytes() != crc {
             return None;
         }
         let mut payload = payload;
@@ -174,7 +176,7 @@ pub(super) fn stored(
     let mut payload = bincode::serialize(&conditions).ok()?;
     payload.extend(bincode::serialize(found).ok()?);
     let mut bytes = MAGIC.to_vec();
-    bytes.extend_from_slice(&Sha256::digest(&payload));
+    bytes.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
     bytes.extend(payload);
     Some(bytes)
 }

@@ -731,6 +731,21 @@ fn a_build_checks_again_only_the_meetings_that_changed_or_whose_day_came() {
     );
     let (made, taken) = step("2026-11-23", "a § added to another meeting");
     assert_eq!((made, taken), (1, stored - 1), "only the meeting with the new § is checked again");
+    // Two stored checks damaged on disk (one byte changed, one cut short):
+    // those two meetings are checked again, the others taken over.
+    let store = site.root().join(".out.anslag-checks");
+    let mut names: Vec<_> = std::fs::read_dir(&store).expect("store").map(|e| e.expect("entry").path()).collect();
+    names.sort();
+    let mut bytes = std::fs::read(&names[0]).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(&names[0], bytes).expect("write");
+    let bytes = std::fs::read(&names[1]).expect("read");
+    std::fs::write(&names[1], &bytes[..bytes.len() - 1]).expect("write");
+    // (Without the output the build is not up to date; the store beside it stays.)
+    std::fs::remove_dir_all(&out).expect("remove");
+    let (made, taken) = step("2026-11-23", "two stored checks damaged");
+    assert_eq!((made, taken), (2, stored - 2), "the two damaged checks are not taken over");
 }
 
 /// After each kind of edit a clerk or IT makes, a build over the previous

@@ -84,11 +84,6 @@ pub struct Inputs<'a> {
 /// See [`Inputs::pdf`].
 pub type PdfSize<'a> = dyn Fn(usize, usize) -> Option<u64> + Sync + 'a;
 
-/// For page views that never show a meeting's PDF link (sitemap addresses).
-pub fn no_pdf(_: usize, _: usize) -> Option<u64> {
-    None
-}
-
 /// All pages of the site, in a fixed order.
 pub fn all(site: &Site) -> Vec<PageRef> {
     let mut pages = vec![
@@ -166,6 +161,20 @@ impl PageRef {
         })
     }
 
+    /// The addresses of the page, or of the pages made together (the
+    /// archive's and the register's: their index, then a page a year),
+    /// without making their views.
+    pub fn addresses(self, site: &Site) -> Vec<String> {
+        let years = |index: &str, years: Vec<i16>, url: fn(i16) -> String| {
+            std::iter::once(index.to_owned()).chain(years.into_iter().map(url)).collect()
+        };
+        match self {
+            PageRef::Archive => years(urls::ARCHIVE, archive_years(site), urls::archive_year),
+            PageRef::Register => years(urls::REGISTER, paragraph_years(site), urls::register_year),
+            page => page.url(site).into_iter().collect(),
+        }
+    }
+
     /// The page's address, template and view (the archive gives several pages).
     pub fn specs(self, x: &Inputs<'_>) -> Vec<PageSpec> {
         let site = x.site;
@@ -230,4 +239,30 @@ impl PageRef {
 
 fn page<'a>(x: &Inputs<'a>, url: String) -> Page<'a> {
     Page { url, site: x.site, labels: x.labels, style: x.style, markdown: x.markdown, tables: std::cell::Cell::new(0) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every page's addresses, found without its view, are those of the
+    /// pages its view gives (the archive's and register's years too), on
+    /// days with nothing, some and much in the archive.
+    #[test]
+    fn addresses_are_those_of_the_pages_made() {
+        for today in ["2025-03-01", "2026-11-25", "2031-01-01"] {
+            let site = crate::render::testing::example_site(today);
+            let labels = labels(&site);
+            let sizes = Sizes::new();
+            let pdf = |_: usize, _: usize| None;
+            let inputs = Inputs { site: &site, labels: &labels, sizes: &sizes, style: "", markdown: None, pdf: &pdf };
+            let mut groups = 0;
+            for page in all(&site) {
+                let made: Vec<String> = page.specs(&inputs).into_iter().map(|s| s.url).collect();
+                assert_eq!(page.addresses(&site), made, "{page:?} on {today}");
+                groups += usize::from(made.len() > 1);
+            }
+            assert!(today < "2026" || groups == 2, "the archive and the register have years on {today}");
+        }
+    }
 }

@@ -262,6 +262,24 @@ pub(super) fn not_found(x: &Inputs<'_>) -> PageSpec {
 }
 
 /// The years with paragraphs, newest first.
+/// The years of the archive's pages, newest first: the years in which
+/// something left the board (a protocol's notice, a § adjusted on its own,
+/// another notice), as [`archive`] files them.
+pub(super) fn archive_years(site: &Site) -> Vec<i16> {
+    let today = site.today;
+    let mut years = std::collections::BTreeSet::new();
+    for m in site.meetings() {
+        if let Adjustment::Adjusted { board, .. } = m.adjustment
+            && board.removal <= today
+        {
+            years.insert(board.removal.year());
+        }
+        years.extend(m.immediate().filter(|(_, i)| i.board.removal <= today).map(|(_, i)| i.board.removal.year()));
+    }
+    years.extend(site.notices.iter().filter(|n| n.removal <= today).map(|n| n.removal.year()));
+    years.into_iter().rev().collect()
+}
+
 pub(super) fn paragraph_years(site: &Site) -> Vec<i16> {
     let years: std::collections::BTreeSet<i16> =
         site.meetings().filter(|m| !m.paragraphs.is_empty()).map(|m| m.id.date.year()).collect();
