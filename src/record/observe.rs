@@ -121,46 +121,115 @@ pub fn observe(site: &Site, sources: &SourceMap, content: &Path) -> std::io::Res
 /// one its tombstone). Corrections are counted, not hashed: a correction
 /// explains a change, it is not one.
 fn paragraph_text(p: &Paragraph, source: &impl Fn(Span) -> String) -> ObservedText {
-    use serde_json::json;
-    let (published, corrections) = match &p.content {
-        Content::Public(x) => {
-            let documents: Vec<_> =
-                x.documents.iter().map(|d| json!([d.title, d.date.map(|d| d.to_string()), d.file])).collect();
-            let reservations: Vec<_> = x.reservations.iter().map(|r| json!([r.by, r.text])).collect();
-            let votes = x.votes.as_ref().map(|v| {
-                let ballots: Vec<_> =
-                    v.ballots.iter().map(|b| json!([b.name, b.party, format!("{:?}", b.vote)])).collect();
-                json!([v.yes, v.no, ballots])
-            });
-            let outcome = match &x.outcome {
-                Outcome::Decision => json!("decision"),
-                Outcome::Information => json!("information"),
-                Outcome::Proposal { to, .. } => json!(["proposal", to]),
-            };
-            let value = json!({
-                "number": p.number, "title": x.title, "dnr": x.dnr, "decision": x.decision.as_ref().map(|d| &d.text),
-                "outcome": outcome, "decided_by": x.decided_by, "proposal": x.proposal.as_ref().map(|d| &d.text),
-                "recipients": x.recipients, "documents": documents, "reservations": reservations, "votes": votes,
-                "disqualified": x.disqualified, "text": x.text.text,
-            });
-            (value, x.corrections.len())
-        }
-        Content::Confidential { public_title, legal_ground } => {
-            (json!({"number": p.number, "public_title": public_title, "confidential": legal_ground}), 0)
-        }
-        Content::Agenda { title, dnr } => (json!({"number": p.number, "title": title, "dnr": dnr}), 0),
-        Content::Withdrawn { title, withdrawal } => {
-            let note = json!([withdrawal.date.to_string(), withdrawal.reason]);
-            (json!({"number": p.number, "title": title, "withdrawn": note}), 0)
-        }
-    };
+    let published = Published::of(p);
+    let bytes = serde_json::to_vec(&published).unwrap_or_default();
     ObservedText {
         what: format!("§ {}", p.number),
         source: source(p.src),
-        sha256: sha256(published.to_string().as_bytes()),
-        corrections,
+        sha256: sha256(&bytes),
+        corrections: p.content.public().map_or(0, |x| x.corrections.len()),
         withdrawn: p.content.withdrawal().is_some(),
         at: p.src,
+    }
+}
+
+/// The fixed form of a § as published, whose JSON (keys in alphabetical
+/// order, lists as arrays, no spaces) is what the record hashes. The form
+/// must never change: the record compares today's hashes with those it
+/// holds from years back (a unit test holds it to the form's first
+/// writing, a JSON value built key by key).
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Published<'a> {
+    Public(Box<PublishedPublic<'a>>),
+    Confidential {
+        confidential: &'a str,
+        number: u32,
+        public_title: &'a str,
+    },
+    Agenda {
+        dnr: &'a [String],
+        number: u32,
+        title: &'a str,
+    },
+    Withdrawn {
+        number: u32,
+        title: &'a str,
+        /// Date and reason.
+        withdrawn: (String, &'a str),
+    },
+}
+
+/// A public §'s fields (see [`Published`]).
+#[derive(serde::Serialize)]
+struct PublishedPublic<'a> {
+    decided_by: &'a str,
+    decision: Option<&'a str>,
+    disqualified: &'a [String],
+    dnr: &'a [String],
+    /// Title, date, file.
+    documents: Vec<(&'a str, Option<String>, Option<&'a str>)>,
+    number: u32,
+    outcome: PublishedOutcome<'a>,
+    proposal: Option<&'a str>,
+    recipients: &'a [String],
+    /// Who, and their text.
+    reservations: Vec<(&'a [String], Option<&'a str>)>,
+    text: &'a str,
+    title: &'a str,
+    votes: Option<PublishedVotes<'a>>,
+}
+
+/// Yes, no, and each ballot: name, party, vote.
+type PublishedVotes<'a> = (Option<&'a str>, Option<&'a str>, Vec<(&'a str, Option<&'a str>, String)>);
+
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum PublishedOutcome<'a> {
+    Word(&'static str),
+    /// `["proposal", to]`.
+    Proposal(&'static str, &'a str),
+}
+
+impl<'a> Published<'a> {
+    fn of(p: &'a Paragraph) -> Published<'a> {
+        let number = p.number;
+        match &p.content {
+            Content::Public(x) => Published::Public(Box::new(PublishedPublic {
+                decided_by: &x.decided_by,
+                decision: x.decision.as_ref().map(|d| d.text.as_str()),
+                disqualified: &x.disqualified,
+                dnr: &x.dnr,
+                documents: x
+                    .documents
+                    .iter()
+                    .map(|d| (d.title.as_str(), d.date.map(|d| d.to_string()), d.file.as_deref()))
+                    .collect(),
+                number,
+                outcome: match &x.outcome {
+                    Outcome::Decision => PublishedOutcome::Word("decision"),
+                    Outcome::Information => PublishedOutcome::Word("information"),
+                    Outcome::Proposal { to, .. } => PublishedOutcome::Proposal("proposal", to),
+                },
+                proposal: x.proposal.as_ref().map(|d| d.text.as_str()),
+                recipients: &x.recipients,
+                reservations: x.reservations.iter().map(|r| (r.by.as_slice(), r.text.as_deref())).collect(),
+                text: &x.text.text,
+                title: &x.title,
+                votes: x.votes.as_ref().map(|v| {
+                    let ballots =
+                        v.ballots.iter().map(|b| (b.name.as_str(), b.party.as_deref(), format!("{:?}", b.vote)));
+                    (v.yes.as_deref(), v.no.as_deref(), ballots.collect())
+                }),
+            })),
+            Content::Confidential { public_title, legal_ground } => {
+                Published::Confidential { confidential: legal_ground, number, public_title }
+            }
+            Content::Agenda { title, dnr } => Published::Agenda { dnr, number, title },
+            Content::Withdrawn { title, withdrawal } => {
+                Published::Withdrawn { number, title, withdrawn: (withdrawal.date.to_string(), &withdrawal.reason) }
+            }
+        }
     }
 }
 
@@ -263,5 +332,73 @@ impl ObservedNotice {
             }
         }
         entry.changes.extend(changes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The form as it was first written (a JSON value built key by key):
+    /// the hashes in every record kept since are of this text.
+    fn first_form(p: &Paragraph) -> String {
+        let value = match &p.content {
+            Content::Public(x) => {
+                let documents: Vec<_> =
+                    x.documents.iter().map(|d| json!([d.title, d.date.map(|d| d.to_string()), d.file])).collect();
+                let reservations: Vec<_> = x.reservations.iter().map(|r| json!([r.by, r.text])).collect();
+                let votes = x.votes.as_ref().map(|v| {
+                    let ballots: Vec<_> =
+                        v.ballots.iter().map(|b| json!([b.name, b.party, format!("{:?}", b.vote)])).collect();
+                    json!([v.yes, v.no, ballots])
+                });
+                let outcome = match &x.outcome {
+                    Outcome::Decision => json!("decision"),
+                    Outcome::Information => json!("information"),
+                    Outcome::Proposal { to, .. } => json!(["proposal", to]),
+                };
+                json!({
+                    "number": p.number, "title": x.title, "dnr": x.dnr,
+                    "decision": x.decision.as_ref().map(|d| &d.text), "outcome": outcome,
+                    "decided_by": x.decided_by, "proposal": x.proposal.as_ref().map(|d| &d.text),
+                    "recipients": x.recipients, "documents": documents, "reservations": reservations,
+                    "votes": votes, "disqualified": x.disqualified, "text": x.text.text,
+                })
+            }
+            Content::Confidential { public_title, legal_ground } => {
+                json!({"number": p.number, "public_title": public_title, "confidential": legal_ground})
+            }
+            Content::Agenda { title, dnr } => json!({"number": p.number, "title": title, "dnr": dnr}),
+            Content::Withdrawn { title, withdrawal } => {
+                let note = json!([withdrawal.date.to_string(), withdrawal.reason]);
+                json!({"number": p.number, "title": title, "withdrawn": note})
+            }
+        };
+        value.to_string()
+    }
+
+    /// Every § of the example, on days before, during and after its
+    /// notices (public, confidential, agenda, withdrawn; votes,
+    /// reservations, documents, proposals), is written as it first was.
+    #[test]
+    fn the_published_form_is_the_first_one_byte_for_byte() {
+        let mut kinds = std::collections::HashSet::new();
+        let mut seen = [0; 4];
+        for today in ["2025-03-01", "2026-11-12", "2026-11-25", "2031-01-01"] {
+            let site = crate::render::testing::example_site(today);
+            for p in site.meetings().flat_map(|m| &m.paragraphs) {
+                let now = serde_json::to_string(&Published::of(p)).expect("JSON");
+                assert_eq!(now, first_form(p), "§ {} on {today}", p.number);
+                kinds.insert(std::mem::discriminant(&p.content));
+                if let Content::Public(x) = &p.content {
+                    let has =
+                        [x.votes.is_some(), !x.reservations.is_empty(), !x.documents.is_empty(), x.proposal.is_some()];
+                    seen.iter_mut().zip(has).for_each(|(n, has)| *n += usize::from(has));
+                }
+            }
+        }
+        assert!(seen.iter().all(|n| *n > 0), "votes, reservations, documents, proposals: {seen:?}");
+        assert_eq!(kinds.len(), 4, "public, confidential, agenda and withdrawn §§ were compared");
     }
 }
