@@ -314,6 +314,10 @@ pub struct Indexer<'a> {
     /// What the drafts' texts are made from.
     site: Option<Sources<'a>>,
     shards: Vec<(String, Vec<Draft>)>,
+    /// The order the indexes are made in: most records first, so that the
+    /// last ones taken, while another thread may already be idle, are the
+    /// small ones (docs/performance.md, finding 35).
+    order: Vec<usize>,
     next: std::sync::atomic::AtomicUsize,
 }
 
@@ -339,9 +343,11 @@ impl<'a> Indexer<'a> {
     fn of(drafts: Vec<Draft>, site: Option<Sources<'a>>) -> Indexer<'a> {
         let shards = cut(&drafts, |d| (d.record.year, d.record.quarter), SHARD_RECORDS)
             .into_iter()
-            .map(|(name, drafts)| (name, drafts.into_iter().cloned().collect()))
-            .collect();
-        Indexer { site, shards, next: Default::default() }
+            .map(|(name, drafts)| (name, drafts.into_iter().cloned().collect::<Vec<_>>()))
+            .collect::<Vec<_>>();
+        let mut order: Vec<usize> = (0..shards.len()).collect();
+        order.sort_by_key(|&n| std::cmp::Reverse(shards[n].1.len()));
+        Indexer { site, shards, order, next: Default::default() }
     }
 
     /// Writes [`INDEXES`].
@@ -363,7 +369,8 @@ impl<'a> Indexer<'a> {
             .build()
             .map_err(|e| RenderError::Whole(format!("{}: {e}", urls::SEARCH_INDEX)))?;
         let mut sum = (0, 0, 0);
-        while let Some((name, drafts)) = self.shards.get(self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+        let next = || self.order.get(self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        while let Some((name, drafts)) = next().map(|&n| &self.shards[n]) {
             let (files, bytes, reused) = pool.install(|| write_shard(name, drafts, self.site, out))?;
             sum = (sum.0 + files, sum.1 + bytes, sum.2 + reused);
         }
