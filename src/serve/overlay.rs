@@ -47,8 +47,9 @@ impl Screen {
         }
         // Only the wanted files are looked up (by their path's part), not the whole site.
         for &id in &wanted {
-            let text = &loaded.sources.get(id).text;
-            let Some(&(_, Role::Paragraph { body, meeting })) = loaded.texts.get(&loaded.sources.get(id).path) else {
+            let source = loaded.sources.get(id);
+            let text = &source.text;
+            let Some(&(_, Role::Paragraph { body, meeting })) = loaded.texts.get(&source.path) else {
                 continue;
             };
             let doc = loaded
