@@ -11,9 +11,10 @@
 //! the next build. A daily build therefore touches only what changed, not
 //! every file (docs/performance.md, finding 17).
 //!
-//! Every file goes into the tree under a temporary name and is renamed into
-//! place: a file is never written in place, because the two trees share the
-//! files (hard links) of every part that stayed the same. Before the spare
+//! A file the spare already holds is replaced under a temporary name and
+//! renamed into place, never written in place, because the two trees share
+//! the files (hard links) of every part that stayed the same; a file it does
+//! not hold is created new (`O_EXCL`), which cannot reach a shared one. Before the spare
 //! is changed, its marker is removed (and that removal made durable), so a
 //! build killed half-way leaves a spare without a marker, which the next
 //! build throws away and makes again from scratch. A failed build removes
@@ -577,13 +578,47 @@ impl Staging {
     /// the spare already holds exactly these bytes there.
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let len = bytes.len() as u64;
-        let same =
-            self.spare.len_of(path) == Some(len) && std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes);
-        if !same {
-            self.place(path, |tmp| std::fs::write(tmp, bytes))?;
+        match self.spare.len_of(path) {
+            None => self.create(path, bytes)?,
+            Some(old) => {
+                let same = old == len && std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes);
+                if !same {
+                    self.place(path, |tmp| std::fs::write(tmp, bytes))?;
+                }
+            }
         }
         self.claim(path, len);
         Ok(())
+    }
+
+    /// Writes a file the spare does not hold as a new file (`O_EXCL`: it
+    /// cannot be one the output shares), its folder made if missing; if
+    /// something is there after all, it is replaced by [`Staging::place`].
+    /// A cold build writes every file this way: no temporary name and no
+    /// rename per file, and no look at the folder before (finding 36).
+    fn create(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        use std::io::Write;
+        let target = self.dir.join(path);
+        let open = || std::fs::OpenOptions::new().write(true).create_new(true).open(&target);
+        let opened = match open() {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(target.parent().unwrap_or(&self.dir))?;
+                open()
+            }
+            other => other,
+        };
+        let mut file = match opened {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                return self.place(path, |tmp| std::fs::write(tmp, bytes));
+            }
+            Err(e) => return Err(e),
+        };
+        let written = file.write_all(bytes);
+        if written.is_err() {
+            let _ = std::fs::remove_file(&target);
+        }
+        written
     }
 
     /// Copies a file (an attachment) into the new site.
@@ -749,6 +784,29 @@ mod tests {
         s.commit().unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"four");
         assert_eq!(files(&out).unwrap().0, vec![("index.html".to_owned(), 4)]);
+    }
+
+    /// A file the spare does not hold is created new; if one is there after
+    /// all (here linked from the output by `reuse` in the same build), it is
+    /// replaced by a rename, never written through.
+    #[test]
+    fn a_new_file_never_writes_through_a_linked_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let s = begin(&out).unwrap();
+        s.write("m/p.pdf", b"shared").unwrap();
+        s.part("m/p.pdf", "k");
+        s.commit().unwrap();
+        let s = begin(&out).unwrap();
+        assert_eq!(s.reuse("m/p.pdf", "k"), Some(6), "linked from the output into an empty spare");
+        s.write("m/p.pdf", b"other bytes").unwrap();
+        s.write("m/new.html", b"new").unwrap();
+        assert_eq!(std::fs::read(out.join("m/p.pdf")).unwrap(), b"shared", "the published file is not written through");
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("m/p.pdf")).unwrap(), b"other bytes");
+        assert_eq!(std::fs::read(out.join("m/new.html")).unwrap(), b"new");
+        let names: Vec<_> = std::fs::read_dir(out.join("m")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
     }
 
     /// A part is taken over from the previous output only with the same key

@@ -279,13 +279,18 @@ fn align_class(a: Option<&Alignment>) -> &'static str {
 /// attributes our own rewriting adds (raw HTML from the clerk has already
 /// lost them in [`raw::settle`]).
 pub fn sanitize(html: &str) -> String {
-    ammonia::Builder::default()
-        .add_generic_attributes(["class", "id"])
-        .add_tag_attributes("th", ["scope"])
-        .add_tag_attributes("div", ["role", "tabindex", "aria-label"])
-        .id_prefix(None)
-        .clean(html)
-        .to_string()
+    // Set up once: making ammonia's default allow-list (its sets of tags,
+    // attributes and URL schemes) for every text was a fifth of the cost of
+    // sanitising it (`docs/performance.md`, finding 36).
+    static BUILDER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["class", "id"])
+            .add_tag_attributes("th", ["scope"])
+            .add_tag_attributes("div", ["role", "tabindex", "aria-label"])
+            .id_prefix(None);
+        b
+    });
+    BUILDER.clean(html).to_string()
 }
 
 #[cfg(test)]

@@ -353,16 +353,38 @@ fn has_decomposition(word: &str) -> bool {
     })
 }
 
+/// Whether `to_case(Case::Lower)` would leave `s` as it is, but for the
+/// spaces between its words (which the caller normalises): true when no
+/// character changes when lowercased and no ASCII digit can meet a cased
+/// letter, so that no case or digit boundary splits a word. Such text (most
+/// words with punctuation, in a lowercase language) skips the converter.
+fn splits_and_lowers_alike(s: &str) -> bool {
+    let mut digit = false;
+    let mut cased = false;
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        if c.is_uppercase() || lower.next() != Some(c) || lower.next().is_some() {
+            return false;
+        }
+        digit |= c.is_ascii_digit();
+        cased |= c.is_lowercase();
+        if digit && cased {
+            return false;
+        }
+    }
+    true
+}
+
 fn get_discrete_words<S: AsRef<str>>(s: S) -> (String, Option<Vec<String>>) {
     let mut extras = None;
 
-    let words = s
-        .as_ref()
-        .replace(|c: char| c.is_ascii_punctuation(), " ")
-        .to_case(Case::Lower)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let spaced = s.as_ref().replace(|c: char| c.is_ascii_punctuation(), " ");
+    let lower = if splits_and_lowers_alike(&spaced) {
+        spaced
+    } else {
+        spaced.to_case(Case::Lower)
+    };
+    let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
 
     if EMOJI.is_match(s.as_ref()) {
         extras = Some(
@@ -388,6 +410,39 @@ mod tests {
     use crate::fossick::get_stemmer;
 
     use super::*;
+
+    /// Every string of up to four characters from a set that covers each
+    /// way a boundary or a lowercasing can arise: where the shortcut is
+    /// taken, it gives what the converter gives.
+    #[test]
+    fn discrete_words_shortcut_matches_the_converter() {
+        let chars = [
+            'a', 'z', 'Z', 'å', 'Å', 'ö', '1', '9', '٣', 'ⅰ', 'Ⅰ', 'ϒ', 'ǅ', 'ß', 'İ', 'Σ', 'σ', ' ',
+            '§', '–', 'é', '\u{301}', '𝐀', '😀',
+        ];
+        let mut strings = vec![String::new()];
+        let mut taken = 0;
+        for _ in 0..4 {
+            let mut longer = Vec::new();
+            for s in &strings {
+                for c in chars {
+                    let mut t = s.clone();
+                    t.push(c);
+                    if splits_and_lowers_alike(&t) {
+                        taken += 1;
+                        let by_converter =
+                            t.to_case(Case::Lower).split_whitespace().collect::<Vec<_>>().join(" ");
+                        let shortcut = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                        assert_eq!(shortcut, by_converter, "{t:?}");
+                    }
+                    longer.push(t);
+                }
+            }
+            strings = longer;
+        }
+        assert!(taken > 10_000, "the shortcut is taken for {taken} strings");
+        assert!(!splits_and_lowers_alike("aϒ") && !splits_and_lowers_alike("a1") && !splits_and_lowers_alike("ǅ"));
+    }
 
     #[test]
     fn indexable_words_simple() {
