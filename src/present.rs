@@ -175,7 +175,8 @@ pub struct Frame {
     /// Feeds to subscribe to (`<link rel="alternate">`): the board's on
     /// every page, a body's on its pages.
     pub feeds: Vec<Link>,
-    pub t: Labels,
+    // `frame.t`, the labels, is not here: the renderer adds them, made once
+    // for every page (`render::Theme::labels`).
 }
 
 #[derive(Debug, Serialize)]
@@ -248,7 +249,6 @@ impl Page<'_> {
             brand: self.brand(),
             trail,
             feeds: vec![self.link(urls::BOARD_FEED, self.label("feed_board"))],
-            t: self.labels.clone(),
         }
     }
 }

@@ -183,6 +183,7 @@ fn pages_and_groups(
     stages.push((format!("pdf ({count} files, {bytes} bytes, {reused} reused)"), clock.elapsed()));
     let pdf = |b: usize, i: usize| pdfs[b][i];
     let inputs = pages::Inputs { site, labels, sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
+    let shown_labels = Theme::labels(labels);
     let clock = std::time::Instant::now();
     let site_key = keys::site_key(site, &theme.fingerprint(), theme.style_suffix(), options);
     let keys = keys::Keys::new(site, site_key, models, sizes, &pdf);
@@ -204,7 +205,7 @@ fn pages_and_groups(
             }
             let specs = page.specs(&inputs);
             for spec in &specs {
-                let html = theme.render(spec.template, &spec.view)?;
+                let html = theme.render(spec.template, &spec.view, &shown_labels)?;
                 let file = urls::file_of(&spec.url);
                 out.write(&file, html.as_bytes()).map_err(|source| RenderError::Io { path: file, source })?;
             }
@@ -357,11 +358,12 @@ pub fn try_each_template(site: &Site, theme: &Theme) -> Result<(), RenderError> 
     let pdf = |_: usize, _: usize| Some(1);
     let inputs =
         pages::Inputs { site, labels: &labels, sizes: &sizes, style: theme.style_suffix(), markdown: None, pdf: &pdf };
+    let shown_labels = Theme::labels(&labels);
     let mut seen = std::collections::HashSet::new();
     for page in pages::all(site) {
         if seen.insert(std::mem::discriminant(&page)) {
             for spec in page.specs(&inputs) {
-                theme.render(spec.template, &spec.view)?;
+                theme.render(spec.template, &spec.view, &shown_labels)?;
             }
         }
     }

@@ -24,6 +24,8 @@ pub struct OnDemand {
     theme: Arc<Theme>,
     content: PathBuf,
     labels: Labels,
+    /// The labels as the templates see them (`frame.t`), made once.
+    shown_labels: tera::Value,
     sizes: Arc<Sizes>,
     markdown: Arc<crate::markdown::Cache>,
     /// Every output, and which part makes which path.
@@ -57,10 +59,11 @@ impl OnDemand {
         plan: Arc<Plan>,
     ) -> OnDemand {
         let labels = super::labels(&site);
+        let shown_labels = Theme::labels(&labels);
         let derived = Default::default();
         let pdfs = site.bodies.iter().map(|b| b.meetings.iter().map(|_| Default::default()).collect()).collect();
         let content = content.to_owned();
-        OnDemand { site, theme, content, labels, sizes, markdown, plan, derived, pdfs }
+        OnDemand { site, theme, content, labels, shown_labels, sizes, markdown, plan, derived, pdfs }
     }
 
     /// The protocol PDF of meeting `i` of body `b`, made once; `None` if it has none.
@@ -103,7 +106,7 @@ impl OnDemand {
         };
         let render = |page: PageRef| -> Option<Result<Vec<u8>, RenderError>> {
             let spec = page.specs(&inputs).into_iter().find(|s| urls::file_of(&s.url) == path)?;
-            Some(self.theme.render(spec.template, &spec.view).map(String::into_bytes))
+            Some(self.theme.render(spec.template, &spec.view, &self.shown_labels).map(String::into_bytes))
         };
         let group = match self.plan.part_of(path)? {
             Part::Page(page) | Part::Pages { page, .. } => return render(*page),

@@ -140,11 +140,37 @@ impl Theme {
         Ok(Theme { tera, statics, style, fingerprint })
     }
 
-    /// Renders one template with a view.
-    pub fn render(&self, template: &str, view: &serde_json::Value) -> Result<String, RenderError> {
+    /// Renders one template with a page's view (see
+    /// [`super::pages::PageSpec`]); `labels`, made once for all pages by
+    /// [`Theme::labels`], become its `frame.t`.
+    pub fn render(&self, template: &str, view: &tera::Value, labels: &tera::Value) -> Result<String, RenderError> {
         let err = |e: tera::Error| RenderError::Template { template: template.to_owned(), message: error_chain(&e) };
-        let context = tera::Context::from_serialize(view).map_err(err)?;
+        let Some(fields) = view.as_map() else {
+            return Err(RenderError::Template {
+                template: template.to_owned(),
+                message: "the page has no view".into(),
+            });
+        };
+        let mut context = tera::Context::new();
+        for (key, value) in fields {
+            let Some(name) = key.as_str() else { continue };
+            let value = match (name, value.as_map()) {
+                ("frame", Some(frame)) => {
+                    let mut frame = frame.clone();
+                    frame.insert(tera::value::Key::Str("t"), labels.clone());
+                    tera::Value::from(frame)
+                }
+                _ => value.clone(),
+            };
+            context.insert_value(name.to_owned(), value);
+        }
         self.tera.render(template, &context).map_err(err)
+    }
+
+    /// The site's labels as every page's template sees them (`frame.t`):
+    /// made once and shared, not copied into each page's view (finding 36).
+    pub fn labels(labels: &crate::present::Labels) -> tera::Value {
+        tera::Value::from_serializable(labels)
     }
 
     /// Added to the stylesheet's address on every page: a new stylesheet

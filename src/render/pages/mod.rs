@@ -14,9 +14,10 @@ use site::*;
 use crate::model::*;
 use crate::present::*;
 use crate::urls;
-use serde_json::Value;
+use tera::Value;
 
-/// One page to render: its view as the template engine takes it.
+/// One page to render: its view as the template engine takes it (the
+/// labels, `frame.t`, are added when it is rendered: `Theme::render`).
 pub struct PageSpec {
     pub url: String,
     pub template: &'static str,
@@ -25,14 +26,18 @@ pub struct PageSpec {
 
 /// The page at `url`: `view` is the template's own struct (one for each
 /// template, beside the function that makes it), with the page's `frame`
-/// added. (Turning a struct of strings, numbers, lists and options into a
-/// JSON value cannot fail; if a view ever could, its page fails to render
-/// with the template's name, not silently.)
+/// added, made straight into the template engine's values. (Turning a
+/// struct of strings, numbers, lists and options into them cannot fail; if
+/// a view ever could, its page fails to render with the template's name,
+/// not silently.)
 fn spec(url: String, template: &'static str, frame: Frame, view: impl serde::Serialize) -> PageSpec {
-    let mut view = serde_json::to_value(view).unwrap_or(Value::Null);
-    if let Some(fields) = view.as_object_mut() {
-        fields.insert("frame".to_owned(), serde_json::to_value(frame).unwrap_or(Value::Null));
-    }
+    let view = match (Value::try_from_serializable(&view).map(Value::into_map), Value::try_from_serializable(&frame)) {
+        (Ok(Some(mut fields)), Ok(frame)) => {
+            fields.insert(tera::value::Key::Str("frame"), frame);
+            Value::from(fields)
+        }
+        _ => Value::none(),
+    };
     PageSpec { url, template, view }
 }
 
