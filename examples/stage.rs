@@ -75,8 +75,9 @@ fn main() {
             }
             let hashed = start.elapsed();
             let mut html = 0;
+            let shown_labels = anslag::render::Theme::labels(&labels);
             for s in &specs {
-                html += theme.render(s.template, &s.view).expect("render").len();
+                html += theme.render(s.template, &s.view, &shown_labels).expect("render").len();
             }
             eprintln!(
                 "views: {} built in {:.3} s; JSON {bytes} bytes hashed in {:.3} s; rendered {html} bytes in {:.3} s",
