@@ -347,6 +347,55 @@ pub struct Staging {
     parts: std::sync::Mutex<Vec<(String, String)>>,
     /// For temporary names.
     counter: std::sync::atomic::AtomicU64,
+    /// Writes the new files out to disk while the build goes on.
+    writeback: Option<Writeback>,
+}
+
+/// How many bytes the build writes between two requests to write them out.
+const WRITEBACK_STEP: u64 = 64 << 20;
+
+/// Writing the new tree out to disk while the build goes on: every
+/// [`WRITEBACK_STEP`] bytes written, a thread of its own asks the kernel to
+/// write out what is dirty (`syncfs`) and waits for it, so the sync at the
+/// commit waits only for what was written last. The kernel would otherwise
+/// begin only at the commit (a site is far below its background threshold),
+/// and the whole site's writing to disk would be one wait at the end
+/// (`docs/performance.md`, finding 36). A small build never starts it.
+#[derive(Debug)]
+struct Writeback {
+    written: std::sync::atomic::AtomicU64,
+    wake: std::sync::mpsc::SyncSender<()>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Writeback {
+    fn start(dir: &Path) -> Option<Writeback> {
+        let folder = std::fs::File::open(dir).ok()?;
+        let (wake, asked) = std::sync::mpsc::sync_channel::<()>(1);
+        let thread = std::thread::Builder::new()
+            .name("writeback".to_owned())
+            .spawn(move || {
+                for () in asked {
+                    // Only a head start: the commit's own sync reports errors.
+                    let _ = rustix::fs::syncfs(&folder);
+                }
+            })
+            .ok()?;
+        Some(Writeback { written: Default::default(), wake, thread })
+    }
+
+    fn wrote(&self, bytes: u64) {
+        let before = self.written.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+        if before / WRITEBACK_STEP != (before + bytes) / WRITEBACK_STEP {
+            // Already asked and not yet begun: that request covers this too.
+            let _ = self.wake.try_send(());
+        }
+    }
+
+    fn finish(self) {
+        drop(self.wake);
+        let _ = self.thread.join();
+    }
 }
 
 /// The first line of the marker file.
@@ -446,6 +495,7 @@ pub fn begin_surveyed(output: &Path, survey: Option<Survey>) -> Result<Staging, 
     remove_leftovers(&parent, &name)?;
     let dir = spare_of(&output);
     let spare = open_spare(&dir, survey)?;
+    let writeback = Writeback::start(&dir);
     let previous = Previous::read(&output);
     Ok(Staging {
         dir,
@@ -457,6 +507,7 @@ pub fn begin_surveyed(output: &Path, survey: Option<Survey>) -> Result<Staging, 
         claimed: Default::default(),
         parts: Default::default(),
         counter: Default::default(),
+        writeback,
     })
 }
 
@@ -584,6 +635,7 @@ impl Staging {
                 let same = old == len && std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes);
                 if !same {
                     self.place(path, |tmp| std::fs::write(tmp, bytes))?;
+                    self.wrote(len);
                 }
             }
         }
@@ -618,13 +670,28 @@ impl Staging {
         if written.is_err() {
             let _ = std::fs::remove_file(&target);
         }
+        self.wrote(bytes.len() as u64);
         written
+    }
+
+    fn wrote(&self, bytes: u64) {
+        if let Some(w) = &self.writeback {
+            w.wrote(bytes);
+        }
+    }
+
+    /// Stops writing out in the background (waiting for a request under way).
+    fn stop_writeback(&mut self) {
+        if let Some(w) = self.writeback.take() {
+            w.finish();
+        }
     }
 
     /// Copies a file (an attachment) into the new site.
     pub fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
         let mut len = 0;
         self.place(path, |tmp| std::fs::copy(from, tmp).map(|n| len = n))?;
+        self.wrote(len);
         self.claim(path, len);
         Ok(())
     }
@@ -688,7 +755,8 @@ impl Staging {
         })
     }
 
-    fn swap(self) -> io::Result<()> {
+    fn swap(mut self) -> io::Result<()> {
+        self.stop_writeback();
         self.finish_tree()?;
         rustix::fs::syncfs(std::fs::File::open(&self.dir)?)?;
         if self.output.exists() {
@@ -712,7 +780,8 @@ impl Staging {
 
     /// Gives up: removes the spare (it may be half changed), leaving
     /// `output/` untouched.
-    pub fn abandon(self) -> io::Result<()> {
+    pub fn abandon(mut self) -> io::Result<()> {
+        self.stop_writeback();
         std::fs::remove_dir_all(&self.dir)
     }
 }
