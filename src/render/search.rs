@@ -451,18 +451,27 @@ fn pagefind_index_at(records: &[&Record], folder: &str, level: u32) -> Result<Ve
             .compression_level(level)
             .build();
         let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| err(&e))?;
-        for r in records {
-            let meta = BTreeMap::from([("title".to_owned(), r.title.clone())]);
-            let mut filters = BTreeMap::from([("ar".to_owned(), vec![r.year.to_string()])]);
-            if let Some(body) = &r.body {
-                filters.insert("organ".to_owned(), vec![body.clone()]);
-            }
-            let text = format!("{}\n{}", r.title, r.text);
-            index
-                .add_custom_record(r.url.clone(), text, "sv".to_owned(), Some(meta), Some(filters), None)
-                .await
-                .map_err(|e| err(&e))?;
-        }
+        // All at once: one record at a time went to the blocking pool and
+        // back for each (finding 39).
+        let custom = records
+            .iter()
+            .map(|r| {
+                let meta = BTreeMap::from([("title".to_owned(), r.title.clone())]);
+                let mut filters = BTreeMap::from([("ar".to_owned(), vec![r.year.to_string()])]);
+                if let Some(body) = &r.body {
+                    filters.insert("organ".to_owned(), vec![body.clone()]);
+                }
+                pagefind::api::CustomRecord {
+                    url: r.url.clone(),
+                    content: format!("{}\n{}", r.title, r.text),
+                    language: "sv".to_owned(),
+                    meta: Some(meta),
+                    filters: Some(filters),
+                    sort: None,
+                }
+            })
+            .collect();
+        index.add_custom_records(custom).await.map_err(|e| err(&e))?;
         let files = index.get_files().await.map_err(|e| err(&e))?;
         Ok(files
             .into_iter()

@@ -44,6 +44,18 @@ use crate::{
     PagefindInboundConfig, SearchOptions, SearchState,
 };
 
+/// A custom record for [`PagefindIndex::add_custom_records`]: the arguments of
+/// [`PagefindIndex::add_custom_record`].
+#[derive(Debug, Clone)]
+pub struct CustomRecord {
+    pub url: String,
+    pub content: String,
+    pub language: String,
+    pub meta: Option<BTreeMap<String, String>>,
+    pub filters: Option<BTreeMap<String, Vec<String>>>,
+    pub sort: Option<BTreeMap<String, String>>,
+}
+
 #[derive(Debug)]
 pub struct IndexedFileResponse {
     pub page_word_count: u32,
@@ -142,34 +154,55 @@ impl PagefindIndex {
         filters: Option<BTreeMap<String, Vec<String>>>,
         sort: Option<BTreeMap<String, String>>,
     ) -> Result<IndexedFileResponse> {
-        let force_language = self
-            .search_index
-            .lock()
-            .await
-            .options
-            .force_language
-            .clone();
-        let data = DomParserResult {
-            digest: content,
-            filters: filters.unwrap_or_default(),
-            sort: sort.unwrap_or_default(),
-            meta: meta.unwrap_or_default(),
-            anchor_content: BTreeMap::new(),
-            anchor_titles: BTreeMap::new(),
-            has_custom_body: false,
-            force_inclusion: true,
-            has_html_element: true,
-            has_old_bundle_reference: false,
-            has_default_ui_reference: false,
-            language: force_language.unwrap_or(language),
+        let record = CustomRecord {
+            url,
+            content,
+            language,
+            meta,
+            filters,
+            sort,
         };
-        let file = Fossicker::new_with_data(url, data);
+        let mut indexed = self.add_custom_records(vec![record]).await?;
+        indexed
+            .pop()
+            .ok_or_else(|| anyhow::anyhow!("No record was indexed"))
+    }
+
+    /// Index many custom records, in order, as [`PagefindIndex::add_custom_record`]
+    /// does each, in one blocking task instead of one for each record.
+    ///
+    /// # Returns
+    /// Metadata about each record, in order, if all were added; otherwise the first Error
+    /// (the records before it are in the index).
+    pub async fn add_custom_records(
+        &mut self,
+        records: Vec<CustomRecord>,
+    ) -> Result<Vec<IndexedFileResponse>> {
         let state = Arc::clone(&self.search_index);
         tokio::task::spawn_blocking(move || {
-            state
-                .blocking_lock()
-                .fossick_one(file)
-                .map(IndexedFileResponse::of)
+            let mut state = state.blocking_lock();
+            let force_language = state.options.force_language.clone();
+            records
+                .into_iter()
+                .map(|record| {
+                    let data = DomParserResult {
+                        digest: record.content,
+                        filters: record.filters.unwrap_or_default(),
+                        sort: record.sort.unwrap_or_default(),
+                        meta: record.meta.unwrap_or_default(),
+                        anchor_content: BTreeMap::new(),
+                        anchor_titles: BTreeMap::new(),
+                        has_custom_body: false,
+                        force_inclusion: true,
+                        has_html_element: true,
+                        has_old_bundle_reference: false,
+                        has_default_ui_reference: false,
+                        language: force_language.clone().unwrap_or(record.language),
+                    };
+                    let file = Fossicker::new_with_data(record.url, data);
+                    state.fossick_one(file).map(IndexedFileResponse::of)
+                })
+                .collect()
         })
         .await
         .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
@@ -233,6 +266,49 @@ impl PagefindIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Records added all at once give what adding them one by one gives.
+    #[tokio::test]
+    async fn test_add_custom_records_as_one_by_one() {
+        let records = vec![
+            CustomRecord {
+                url: "/a/".into(),
+                content: "Beslut om detaljplan, samråd.".into(),
+                language: "sv".into(),
+                meta: Some(BTreeMap::from([("title".into(), "A".into())])),
+                filters: Some(BTreeMap::from([("ar".into(), vec!["2024".into()])])),
+                sort: None,
+            },
+            CustomRecord {
+                url: "/b/".into(),
+                content: "Budget 2025 och investeringsplan.".into(),
+                language: "sv".into(),
+                meta: Some(BTreeMap::from([("title".into(), "B".into())])),
+                filters: None,
+                sort: None,
+            },
+        ];
+        let options = || PagefindServiceConfig::builder().force_language("sv".to_string()).build();
+        let mut all = PagefindIndex::new(Some(options())).unwrap();
+        let responses = all.add_custom_records(records.clone()).await.unwrap();
+        let urls: Vec<_> = responses.iter().map(|r| r.page_url.as_str()).collect();
+        assert_eq!(urls, ["/a/", "/b/"]);
+        let mut one = PagefindIndex::new(Some(options())).unwrap();
+        for r in records {
+            one.add_custom_record(r.url, r.content, r.language, r.meta, r.filters, r.sort)
+                .await
+                .unwrap();
+        }
+        let files = |files: Vec<SyntheticFile>| {
+            let mut files: Vec<_> = files.into_iter().map(|f| (f.filename, f.contents)).collect();
+            files.sort();
+            files
+        };
+        assert_eq!(
+            files(all.get_files().await.unwrap()),
+            files(one.get_files().await.unwrap())
+        );
+    }
 
     #[tokio::test]
     async fn test_add_file() {
