@@ -452,7 +452,7 @@ fn pagefind_index_at(records: &[&Record], folder: &str, level: u32) -> Result<Ve
             .build();
         let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| err(&e))?;
         // All at once: one record at a time went to the blocking pool and
-        // back for each (finding 39).
+        // back for each (finding 40).
         let custom = records
             .iter()
             .map(|r| {
