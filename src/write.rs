@@ -14,10 +14,10 @@
 //! A file the spare already holds is replaced under a temporary name and
 //! renamed into place, never written in place, because the two trees share
 //! the files (hard links) of every part that stayed the same; a file it does
-//! not hold is created new (`O_EXCL`), which cannot reach a shared one. Before the spare
-//! is changed, its marker is removed (and that removal made durable), so a
-//! build killed half-way leaves a spare without a marker, which the next
-//! build throws away and makes again from scratch. A failed build removes
+//! not hold is created new (`O_EXCL`), which cannot reach a shared one.
+//! Before the spare is changed, its marker is removed (and that removal
+//! made durable), so a build killed half-way leaves a spare without a
+//! marker, which the next build throws away and makes again from scratch. A failed build removes
 //! the spare; `output/` is never touched.
 //!
 //! Two builds into the same folder exclude each other with a lock on the
@@ -360,7 +360,7 @@ const WRITEBACK_STEP: u64 = 64 << 20;
 /// commit waits only for what was written last. The kernel would otherwise
 /// begin only at the commit (a site is far below its background threshold),
 /// and the whole site's writing to disk would be one wait at the end
-/// (`docs/performance.md`, finding 36). A small build never starts it.
+/// (`docs/performance.md`, finding 37). A small build never starts it.
 #[derive(Debug)]
 struct Writeback {
     written: std::sync::atomic::AtomicU64,
@@ -629,15 +629,14 @@ impl Staging {
     /// the spare already holds exactly these bytes there.
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let len = bytes.len() as u64;
-        match self.spare.len_of(path) {
-            None => self.create(path, bytes)?,
-            Some(old) => {
-                let same = old == len && std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes);
-                if !same {
-                    self.place(path, |tmp| std::fs::write(tmp, bytes))?;
-                    self.wrote(len);
-                }
+        let held = self.spare.len_of(path);
+        let same = held == Some(len) && std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes);
+        if !same {
+            match held {
+                None => self.create(path, bytes)?,
+                Some(_) => self.place(path, |tmp| std::fs::write(tmp, bytes))?,
             }
+            self.wrote(len);
         }
         self.claim(path, len);
         Ok(())
@@ -670,10 +669,10 @@ impl Staging {
         if written.is_err() {
             let _ = std::fs::remove_file(&target);
         }
-        self.wrote(bytes.len() as u64);
         written
     }
 
+    /// Counts bytes written to new files, for the writeback.
     fn wrote(&self, bytes: u64) {
         if let Some(w) = &self.writeback {
             w.wrote(bytes);
